@@ -1,0 +1,133 @@
+# reader: a terminal reader for plain-text Chinese newspaper editions.
+#
+#   make            build ./reader
+#   make run        build and open the bundled edition
+#   make check      build and run every test (SAN=1: with ASan + UBSan)
+#   make deps       install the Debian packages the build and tests need
+#   make bench      print benchmark figures (not a test)
+#   make install    PREFIX=/usr/local DESTDIR= ; make uninstall ; make clean
+
+PREFIX      ?= /usr/local
+BINDIR      ?= $(PREFIX)/bin
+DATADIR     ?= $(PREFIX)/share/reader
+MANDIR      ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+PKG_CONFIG  ?= pkg-config
+INSTALL     ?= install
+
+VERSION     := 0.1.0
+CFLAGS      ?= -O2 -g
+WARN        := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ifeq ($(WERROR),1)
+WARN        += -Werror
+endif
+
+BUILD       := build/normal
+ifeq ($(SAN),1)
+BUILD       := build/san
+SANFLAGS    := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+
+PKGS        := jansson
+CORE_CPP    := -D_GNU_SOURCE -Isrc -I/usr/include/iniparser \
+               -DREADER_VERSION='"$(VERSION)"' -DREADER_DATADIR='"$(DATADIR)"' \
+               $(shell $(PKG_CONFIG) --cflags $(PKGS))
+CORE_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS)) -liniparser -lunistring
+CURSES_CPP  := $(shell $(PKG_CONFIG) --cflags ncursesw)
+CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw)
+TEST_CPP    := $(shell $(PKG_CONFIG) --cflags cmocka)
+TEST_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka)
+
+ALL_CFLAGS  = $(WARN) $(SANFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+
+# The core never includes <curses.h>: it is compiled without the curses
+# include path and the tests link it without ncursesw.
+CORE_SRC    := $(filter-out src/main.c,$(wildcard src/*.c))
+TUI_SRC     := $(wildcard src/tui/*.c)
+TEST_SRC    := $(wildcard tests/test_*.c)
+CORE_OBJ    := $(CORE_SRC:src/%.c=$(BUILD)/%.o)
+TUI_OBJ     := $(TUI_SRC:src/%.c=$(BUILD)/%.o)
+MAIN_OBJ    := $(BUILD)/main.o
+TEST_BIN    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+CORE_LIB    := $(BUILD)/libreadercore.a
+
+.PHONY: all run check test deps bench install uninstall clean lint-man
+all: reader
+
+ifeq ($(SAN),1)
+reader: $(BUILD)/reader
+else
+reader: $(BUILD)/reader
+	cp $< $@
+endif
+
+$(BUILD)/reader: $(MAIN_OBJ) $(TUI_OBJ) $(CORE_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) $(CURSES_LIBS) $(LDLIBS)
+
+$(CORE_LIB): $(CORE_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/tui/%.o: src/tui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CPP) $(CURSES_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CPP) $(TEST_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o $(CORE_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) $(TEST_LIBS) $(LDLIBS)
+
+$(BUILD)/tests/testutil.o: tests/testutil.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CPP) $(TEST_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+run: reader
+	./reader
+
+check test: $(BUILD)/reader $(TEST_BIN)
+	READER_BIN=$(CURDIR)/$(BUILD)/reader BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+
+bench: $(BUILD)/reader
+	READER_BIN=$(CURDIR)/$(BUILD)/reader sh tests/bench.sh
+
+# Installs with apt-get (through sudo when not root) only what is missing.
+DEB_PKGS := build-essential pkg-config libncurses-dev libunistring-dev \
+            libiniparser-dev libjansson-dev libcmocka-dev unicode-data tmux mandoc
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	    sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	    echo "installing:" $$missing; \
+	    $$sudo apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+install: reader
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(BASHCOMPDIR)
+	$(INSTALL) -m 755 reader $(DESTDIR)$(BINDIR)/reader
+	$(INSTALL) -m 644 data/*.txt data/gazetteer.tsv $(DESTDIR)$(DATADIR)/
+	$(INSTALL) -m 644 reader.ini $(DESTDIR)$(DATADIR)/reader.ini
+	$(INSTALL) -m 644 man/reader.1 $(DESTDIR)$(MANDIR)/man1/reader.1
+	$(INSTALL) -m 644 tools/reader.bash-completion $(DESTDIR)$(BASHCOMPDIR)/reader
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/reader $(DESTDIR)$(MANDIR)/man1/reader.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/reader
+	rm -rf $(DESTDIR)$(DATADIR)
+
+lint-man:
+	mandoc -Tlint -W warning man/reader.1
+
+clean:
+	rm -rf build reader
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d)

@@ -1,0 +1,177 @@
+/*
+ * byline: recognising author and credit lines. See byline.h.
+ *
+ * A name must start with a common Chinese surname: that is what keeps a
+ * two-word headline such as "喜迎国庆 共筑梦想" from passing as two names.
+ */
+#include "byline.h"
+
+#include <string.h>
+
+#include "text.h"
+
+/* Single-character surnames, the common ones of the Hundred Family Surnames
+ * and of today's population registers. */
+static const char surnames[] =
+	"赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜"
+	"戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马苗凤花方俞任袁柳酆鲍史唐"
+	"费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄"
+	"和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁"
+	"杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍"
+	"虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚"
+	"程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦巴弓"
+	"牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙"
+	"叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴郁胥能苍双"
+	"闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农"
+	"温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘"
+	"匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空"
+	"曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公万俟司马上官欧阳"
+	"夏侯诸葛闻人东方赫连皇甫尉迟公羊澹台公冶宗政濮阳淳于单于太叔申屠"
+	"仝佘冼覃阿买鄢练邝揭粟";
+
+static const char *const compound[] = {
+	"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐",
+	"慕容", "司徒", "夏侯", "端木", "长孙", "宇文", "轩辕", NULL,
+};
+
+/* Role words that may stand before the names; they are not names. */
+static const char *const roles[] = {
+	"本报记者", "本报通讯员", "特约记者", "见习记者", "记者", "通讯员",
+	"文/图", "文／图", "图/文", "图／文", "文", "图", NULL,
+};
+
+static int is_surname(uint32_t cp)
+{
+	char u[5] = {0};
+	size_t l;
+
+	if (cp < 0x4E00 || cp > 0x9FFF)
+		return 0;
+	/* Encode the three-byte form and look for it in the table. */
+	u[0] = (char)(0xE0 | (cp >> 12));
+	u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	u[2] = (char)(0x80 | (cp & 0x3F));
+	l = sizeof surnames - 1;
+	for (size_t i = 0; i + 3 <= l; i += 3)
+		if (memcmp(surnames + i, u, 3) == 0)
+			return 1;
+	return 0;
+}
+
+int byline_is_name(const char *s, size_t n)
+{
+	size_t chars = 0, i = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		size_t l = text_next(s + i, n - i, &cp);
+
+		if (!text_is_han(cp) && !(cp == 0x00B7 && chars > 0))
+			return 0;
+		if (chars == 0 && !is_surname(cp)) {
+			int ok = 0;
+
+			for (int k = 0; compound[k]; k++)
+				if (n >= strlen(compound[k]) &&
+				    memcmp(s, compound[k], strlen(compound[k])) == 0)
+					ok = 1;
+			if (!ok)
+				return 0;
+		}
+		chars++;
+		i += l;
+	}
+	return chars >= 2 && chars <= 4;
+}
+
+/* Does s start with the word w? */
+static int starts(const char *s, size_t n, const char *w)
+{
+	size_t l = strlen(w);
+
+	return n >= l && memcmp(s, w, l) == 0;
+}
+
+/* Does s end with the word w? */
+static int ends(const char *s, size_t n, const char *w)
+{
+	size_t l = strlen(w);
+
+	return n >= l && memcmp(s + n - l, w, l) == 0;
+}
+
+/* Split at spaces; strip role words; collect names; -1 if a token is not a
+ * name. */
+static int collect(const char *s, size_t n, struct byline *out)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t start, end;
+
+		while (i < n && (text_next(s + i, n - i, &cp), text_is_space(cp)))
+			i += text_next(s + i, n - i, &cp);
+		start = i;
+		while (i < n && (text_next(s + i, n - i, &cp), !text_is_space(cp)))
+			i += text_next(s + i, n - i, &cp);
+		end = i;
+		if (start == end)
+			break;
+		for (int r = 0; roles[r]; r++) {
+			if (starts(s + start, end - start, roles[r]) &&
+			    (end - start == strlen(roles[r]) ||
+			     byline_is_name(s + start + strlen(roles[r]),
+					    end - start - strlen(roles[r])))) {
+				start += strlen(roles[r]);
+				break;
+			}
+		}
+		if (start == end)
+			continue;
+		if (!byline_is_name(s + start, end - start) || out->n == BYLINE_MAX)
+			return -1;
+		out->name[out->n].s = s + start;
+		out->name[out->n].n = end - start;
+		out->n++;
+	}
+	return out->n ? 0 : -1;
+}
+
+enum byline_kind byline_parse(const char *s, size_t n, struct byline *out)
+{
+	static const char *const open[] = {"（", "(", "【", "[", NULL};
+	static const char *const close[] = {"）", ")", "】", "]", NULL};
+	enum byline_kind kind = BYLINE_AUTHORS;
+
+	memset(out, 0, sizeof *out);
+	for (int k = 0; open[k]; k++) {
+		if (starts(s, n, open[k]) && ends(s, n, close[k])) {
+			s += strlen(open[k]);
+			n -= strlen(open[k]) + strlen(close[k]);
+			text_trim(&s, &n);
+			break;
+		}
+	}
+	if (ends(s, n, "摄")) {
+		kind = BYLINE_CREDIT;
+		n -= strlen("摄");
+	} else if (ends(s, n, "供图")) {
+		kind = BYLINE_CREDIT;
+		n -= strlen("供图");
+	} else if (n > strlen("社发") && ends(s, n, "社发") && text_count(s, n, 8) <= 8) {
+		/* An agency credit such as 新华社发 is its own name. */
+		out->kind = BYLINE_CREDIT;
+		out->n = 1;
+		out->name[0].s = s;
+		out->name[0].n = n - strlen("发");
+		return BYLINE_CREDIT;
+	}
+	text_trim(&s, &n);
+	if (!n || collect(s, n, out) < 0) {
+		memset(out, 0, sizeof *out);
+		return BYLINE_NONE;
+	}
+	out->kind = kind;
+	return kind;
+}

@@ -1,0 +1,33 @@
+/*
+ * byline: recognising the names under an article.
+ *
+ * A byline is one to six personal names (2 to 4 Han characters starting with
+ * a common surname, or a name joined with ·), optionally in brackets and
+ * after role words (本报记者, 通讯员); a credit is the same with 摄 (photo
+ * by) or an agency with 发 (新华社发). The names point into the input.
+ */
+#ifndef READER_BYLINE_H
+#define READER_BYLINE_H
+
+#include <stddef.h>
+
+enum byline_kind { BYLINE_NONE, BYLINE_AUTHORS, BYLINE_CREDIT };
+
+#define BYLINE_MAX 8
+
+struct byline {
+	enum byline_kind kind;
+	size_t n;
+	struct {
+		const char *s;
+		size_t n;
+	} name[BYLINE_MAX];
+};
+
+/* Classify the trimmed text s (n bytes) as a byline, a credit or neither. */
+enum byline_kind byline_parse(const char *s, size_t n, struct byline *out);
+
+/* Is s a single personal name (2 to 4 Han characters, a known surname)? */
+int byline_is_name(const char *s, size_t n);
+
+#endif

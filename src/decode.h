@@ -1,0 +1,63 @@
+/*
+ * decode: turn the bytes of an edition file into UTF-8 text.
+ *
+ * Detects the encoding (UTF-8 with or without BOM, UTF-16LE/BE with BOM,
+ * GB18030 through iconv when the bytes are not UTF-8), converts to UTF-8,
+ * and replaces every invalid byte sequence with U+FFFD, recording where each
+ * replacement stands in the output and which bytes it replaced. Line ends
+ * are left exactly as they were (CR, LF or CRLF); no other byte is changed,
+ * so NUL and control characters stay in the text as data.
+ *
+ * Invariants: text is valid UTF-8 of length len, followed by a NUL that is
+ * not part of the text; subst[] is sorted by offset.
+ */
+#ifndef READER_DECODE_H
+#define READER_DECODE_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+/* One U+FFFD the decoder put in place of invalid input. */
+struct decode_subst {
+	size_t offset;           /* byte offset of the U+FFFD in text */
+	unsigned char bytes[4];  /* the input bytes it replaced (at most 4 kept) */
+	unsigned char nbytes;    /* how many of bytes[] are meaningful */
+};
+
+struct decoded {
+	const char *text;        /* UTF-8, BOM removed, NUL-terminated */
+	size_t len;              /* bytes of text, excluding the terminator */
+	const char *encoding;    /* "UTF-8", "UTF-8 with BOM", "UTF-16LE",
+	                            "UTF-16BE" or "GB18030" (static strings) */
+	struct decode_subst *subst;
+	size_t nsubst;
+	/* private */
+	char *owned;             /* heap copy of text, or NULL */
+	void *map;               /* mmap of the file, or NULL */
+	size_t maplen;
+};
+
+/*
+ * Decode n bytes. Returns 0 and fills *out, or -1 and sets *why to a static
+ * reason when the data is not a text edition: "empty file", "contains only
+ * blank lines" or "binary file (not text)". data must stay valid until
+ * decode_free(out) when the caller passes keep = 1 (valid UTF-8 input is
+ * then used in place, without a copy), and data[n] must then be readable
+ * and a NUL, which becomes the text's terminator (a string, a slurp()ed or
+ * sbuf buffer qualifies); with keep = 0 the text is copied.
+ */
+int decode_bytes(const unsigned char *data, size_t n, int keep,
+		 struct decoded *out, const char **why);
+
+/*
+ * Read and decode the file at path (a regular file is mapped, anything else
+ * is read). Returns 0, or -1 with err filled as "PATH: reason" (missing,
+ * unreadable, a directory, empty, blank or binary).
+ */
+int decode_file(const char *path, struct decoded *out, struct error *err);
+
+/* Release what decode_bytes() or decode_file() holds. */
+void decode_free(struct decoded *d);
+
+#endif

@@ -1,0 +1,113 @@
+/*
+ * edition: the document model of one newspaper edition, and its parser.
+ *
+ * An edition is front matter (banner, masthead, contacts, dateline) and a
+ * list of articles (kicker, locality, headline, paragraphs, byline, credits),
+ * plus the repairs the parser made or the suspicious characters it found,
+ * each traceable to its source line. Text fields are UTF-8 with an explicit
+ * length, since the text may hold NUL bytes; they are never NULL (an absent
+ * field has s == NULL and n == 0 only where the comment says "or none").
+ *
+ * Invariants: the non-whitespace characters of all text fields, in order,
+ * are exactly the non-whitespace characters of the decoded file, except the
+ * separators the parser consumed (a kicker's colon, the 摄 of a credit, a
+ * byline's brackets and role words) and front-matter labels; line numbers
+ * are 1-based source lines.
+ */
+#ifndef READER_EDITION_H
+#define READER_EDITION_H
+
+#include <stddef.h>
+
+#include "decode.h"
+#include "error.h"
+#include "gazetteer.h"
+
+/* A piece of text with its length; s is NUL-terminated but may hold NULs. */
+struct str {
+	const char *s;
+	size_t n;
+};
+
+enum repair_kind {
+	REPAIR_JOIN,          /* a paragraph rejoined across a column break */
+	REPAIR_BYLINE_SPLIT,  /* a byline split off the end of a paragraph */
+	REPAIR_INVALID,       /* invalid bytes replaced by U+FFFD */
+	REPAIR_CONTROL,       /* a control character, kept as data */
+};
+
+struct repair {
+	enum repair_kind kind;
+	size_t line, column;  /* 1-based; column counts characters */
+	char *detail;         /* a sentence for the proofreader */
+};
+
+struct paragraph {
+	struct str text;
+	size_t first_line, last_line;
+};
+
+struct article {
+	size_t index;              /* from 1 */
+	size_t line;               /* first source line (kicker or headline) */
+	struct str kicker;         /* without its colon, or none */
+	struct str locality;       /* the place as printed, or none */
+	int has_place;
+	char place_code[16];       /* the resolved division, when has_place */
+	char *place_name;          /* its full name, when has_place */
+	struct str headline;
+	struct str *byline;        /* author names */
+	size_t nbyline;
+	struct str *credit;        /* photo and agency credit names */
+	size_t ncredit;
+	struct paragraph *paras;
+	size_t nparas;
+};
+
+enum para_style {
+	STYLE_BLANK,   /* paragraphs separated by blank lines */
+	STYLE_LINE,    /* one paragraph per line, usually indented with 　　 */
+};
+
+struct edition {
+	char *path;
+	char id[17];               /* 64-bit hash of the text's lines, hex */
+	const char *encoding;
+	enum para_style style;
+	struct str title, date, weekday, phone, email;  /* each may be none */
+	struct str *editors;
+	size_t neditors;
+	struct str *banner;
+	size_t nbanner;
+	struct article *articles;
+	size_t narticles;
+	struct repair *repairs;    /* sorted by line, then column */
+	size_t nrepairs;
+	/* private */
+	struct decoded dec;
+	char **owned;              /* allocations the str fields point into */
+	size_t nowned, capowned;
+	size_t caparticles, caprepairs;
+};
+
+/*
+ * Read, decode and parse the file at path. gaz (may be NULL) resolves
+ * localities. Returns 0, or -1 with err filled ("PATH: reason").
+ */
+int edition_load(struct edition *ed, const char *path, const struct gazetteer *gaz,
+		 struct error *err);
+
+/*
+ * Parse already decoded text; the edition takes ownership of dec. path is
+ * only recorded. Never fails: any text gives some structure.
+ */
+void edition_parse(struct edition *ed, const char *path, struct decoded *dec,
+		   const struct gazetteer *gaz);
+
+/* Release everything the edition holds; ed may be zeroed. */
+void edition_free(struct edition *ed);
+
+/* The name of a repair kind as the JSON and the proofreading view print it. */
+const char *repair_kind_name(enum repair_kind k);
+
+#endif

@@ -1,0 +1,20 @@
+/*
+ * export: the non-interactive views of editions: the TSV outline and JSON.
+ */
+#ifndef READER_EXPORT_H
+#define READER_EXPORT_H
+
+#include <stdio.h>
+
+#include "edition.h"
+#include "json.h"
+
+/* The outline's header line. */
+void export_outline_header(FILE *f);
+/* One TSV row per article. Tabs, newlines, backslashes and control
+ * characters in fields are written as \t, \n, \\ and \xHH. */
+void export_outline(FILE *f, const struct edition *ed);
+/* The edition as one JSON object {"edition", "articles", "repairs"}. */
+void export_json(struct json *j, const struct edition *ed);
+
+#endif

@@ -1,0 +1,141 @@
+/*
+ * main: the command line. Parses options, loads editions and hands them to
+ * the chosen view. Exit status: 0 success, 1 bad input, 2 usage error.
+ */
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edition.h"
+#include "error.h"
+#include "export.h"
+#include "gazetteer.h"
+#include "json.h"
+#include "paths.h"
+#include "util.h"
+
+enum mode { MODE_NONE, MODE_OUTLINE, MODE_JSON };
+
+static const char usage_text[] =
+	"usage: reader [OPTION]... [FILE]...\n"
+	"Read plain-text Chinese newspaper editions: split into articles, reflowed\n"
+	"by display width. With no FILE, the bundled edition.\n"
+	"\n"
+	"  -o, --outline   print one TSV row per article and exit\n"
+	"  -j, --json      print the editions' structure as JSON and exit\n"
+	"  -h, --help      print this help and exit\n"
+	"  -V, --version   print the version and exit\n"
+	"\n"
+	"Exit status: 0 success, 1 bad input, 2 usage error.\n"
+	"See reader(1) for the full manual.\n";
+
+static _Noreturn void usage_error(const char *fmt, const char *arg)
+{
+	fputs("reader: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'reader --help' for more information.\n", stderr);
+	exit(2);
+}
+
+/* Load the gazetteer; a missing one only costs the localities. */
+static struct gazetteer *load_gazetteer(void)
+{
+	char *path = paths_data(PATHS_GAZETTEER);
+	struct gazetteer *g = NULL;
+	struct error err;
+
+	if (!path) {
+		fprintf(stderr, "reader: %s not found; localities are not resolved\n",
+			PATHS_GAZETTEER);
+		return NULL;
+	}
+	g = gazetteer_load(path, &err);
+	if (!g)
+		error_print(&err, stderr);
+	free(path);
+	return g;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"outline", no_argument, NULL, 'o'},
+		{"json", no_argument, NULL, 'j'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	enum mode mode = MODE_NONE;
+	struct gazetteer *gaz;
+	char *bundled = NULL;
+	const char **files;
+	int nfiles, status = 0, c, written = 0;
+	struct json j;
+
+	setlocale(LC_ALL, "");
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":ojhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			mode = MODE_OUTLINE;
+			break;
+		case 'j':
+			mode = MODE_JSON;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return 0;
+		case 'V':
+			printf("reader %s\n", READER_VERSION);
+			return 0;
+		default:
+			if (optopt)
+				usage_error("unknown option '-%c'", (char[]){(char)optopt, 0});
+			usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (mode == MODE_NONE)
+		usage_error("%s", "the interactive reader is not built yet: use --outline or --json");
+	nfiles = argc - optind;
+	files = (const char **)argv + optind;
+	if (nfiles == 0) {
+		bundled = paths_data(PATHS_DEFAULT_EDITION);
+		if (!bundled)
+			die(1, "the bundled edition %s is not installed", PATHS_DEFAULT_EDITION);
+		files = (const char **)&bundled;
+		nfiles = 1;
+	}
+	gaz = load_gazetteer();
+	json_init(&j, stdout);
+	if (mode == MODE_OUTLINE)
+		export_outline_header(stdout);
+	if (mode == MODE_JSON && nfiles > 1)
+		json_array_begin(&j);
+	for (int i = 0; i < nfiles; i++) {
+		struct edition ed;
+		struct error err;
+
+		if (edition_load(&ed, files[i], gaz, &err) < 0) {
+			fflush(stdout);
+			error_print(&err, stderr);
+			status = 1;
+			continue;
+		}
+		if (mode == MODE_OUTLINE)
+			export_outline(stdout, &ed);
+		else
+			export_json(&j, &ed);
+		written++;
+		edition_free(&ed);
+	}
+	if (mode == MODE_JSON && nfiles > 1)
+		json_array_end(&j);
+	gazetteer_free(gaz);
+	free(bundled);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		die(1, "error writing to standard output");
+	(void)written;
+	return status;
+}

@@ -1,0 +1,19 @@
+/*
+ * paths: where the program finds its bundled data.
+ */
+#ifndef READER_PATHS_H
+#define READER_PATHS_H
+
+/* The bundled edition that opens when no file is named. */
+#define PATHS_DEFAULT_EDITION "tongxinyuan-2020-11-11.txt"
+#define PATHS_GAZETTEER "gazetteer.tsv"
+
+/*
+ * The path of a bundled data file: $READER_DATADIR/NAME when that variable
+ * is set, else data/NAME beside the executable or up to two directories
+ * above it (running from the source tree), else the installed
+ * READER_DATADIR/NAME. Returns a new string, or NULL when none exists.
+ */
+char *paths_data(const char *name);
+
+#endif

@@ -1,0 +1,139 @@
+/*
+ * text: character classes for the parser and the layout. See text.h.
+ */
+#include "text.h"
+
+#include <unistr.h>
+
+size_t text_next(const char *s, size_t n, uint32_t *cp)
+{
+	ucs4_t uc;
+	int len = u8_mbtouc(&uc, (const uint8_t *)s, n);
+
+	*cp = uc;
+	return len > 0 ? (size_t)len : 1;
+}
+
+size_t text_prev(const char *s, size_t n, uint32_t *cp)
+{
+	ucs4_t uc;
+	const uint8_t *end = (const uint8_t *)s + n;
+	const uint8_t *p = u8_prev(&uc, end, (const uint8_t *)s);
+
+	if (!p) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = uc;
+	return (size_t)(end - p);
+}
+
+size_t text_count(const char *s, size_t n, size_t limit)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && ++c > limit)
+			return limit + 1;
+	}
+	return c;
+}
+
+int text_is_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       cp == 0x3007;
+}
+
+int text_is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || cp == 0x3000 ||
+	       cp == 0x00A0;
+}
+
+int text_is_final(uint32_t cp)
+{
+	switch (cp) {
+	case 0x3002: /* 。 */
+	case 0xFF01: /* ！ */
+	case 0xFF1F: /* ？ */
+	case 0x2026: /* … */
+	case 0x22EF: /* ⋯ */
+	case 0xFF0E: /* ． */
+	case 0xFF61: /* ｡ */
+	case '.':
+	case '!':
+	case '?':
+		return 1;
+	}
+	return 0;
+}
+
+int text_is_closer(uint32_t cp)
+{
+	switch (cp) {
+	case 0x201D: /* ” */
+	case 0x2019: /* ’ */
+	case 0x300D: /* 」 */
+	case 0x300F: /* 』 */
+	case 0xFF09: /* ） */
+	case ')':
+	case '"':
+	case '\'':
+	case 0x300B: /* 》 */
+	case 0x3009: /* 〉 */
+	case 0x3011: /* 】 */
+		return 1;
+	}
+	return 0;
+}
+
+int text_is_punct(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 0x21 && cp <= 0x2F) || (cp >= 0x3A && cp <= 0x40) ||
+		       (cp >= 0x5B && cp <= 0x60) || (cp >= 0x7B && cp <= 0x7E);
+	return (cp >= 0x2010 && cp <= 0x205E) || (cp >= 0x3001 && cp <= 0x3003) ||
+	       (cp >= 0x3008 && cp <= 0x301F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+	       (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+	       (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+size_t text_trim(const char **s, size_t *n)
+{
+	size_t removed = 0;
+	uint32_t cp;
+
+	while (*n) {
+		size_t l = text_next(*s, *n, &cp);
+
+		if (!text_is_space(cp))
+			break;
+		*s += l;
+		*n -= l;
+		removed++;
+	}
+	while (*n) {
+		size_t l = text_prev(*s, *n, &cp);
+
+		if (!text_is_space(cp))
+			break;
+		*n -= l;
+	}
+	return removed;
+}
+
+int text_ends_sentence(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	while (n) {
+		n -= text_prev(s, n, &cp);
+		if (text_is_final(cp))
+			return 1;
+		if (!text_is_closer(cp))
+			return 0;
+	}
+	return 0;
+}

@@ -1,0 +1,38 @@
+/*
+ * text: character classes of Chinese newspaper text, shared by the parser
+ * and the layout. Pure functions over UTF-8; no allocation.
+ */
+#ifndef READER_TEXT_H
+#define READER_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode the character at s (n > 0 bytes left); returns its length in
+ * bytes (at least 1) and stores the code point, U+FFFD for invalid bytes. */
+size_t text_next(const char *s, size_t n, uint32_t *cp);
+/* Decode the character that ends at s + n; returns its length. */
+size_t text_prev(const char *s, size_t n, uint32_t *cp);
+/* Count characters in s, stopping once limit is exceeded (returns limit+1). */
+size_t text_count(const char *s, size_t n, size_t limit);
+
+/* A Han ideograph (CJK Unified Ideographs and extensions, compatibility). */
+int text_is_han(uint32_t cp);
+/* White space a line may be indented or padded with (ASCII blanks, U+3000,
+ * U+00A0). */
+int text_is_space(uint32_t cp);
+/* Sentence-final punctuation: 。！？… and ASCII . ! ? */
+int text_is_final(uint32_t cp);
+/* Closing quotes and brackets that may follow sentence-final punctuation. */
+int text_is_closer(uint32_t cp);
+/* Any punctuation a name or a kicker never contains. */
+int text_is_punct(uint32_t cp);
+
+/* Strip leading and trailing text_is_space() characters: adjusts *s, *n and
+ * returns the number of characters removed at the start. */
+size_t text_trim(const char **s, size_t *n);
+/* Does the text end a sentence (final punctuation, possibly followed by
+ * closing quotes or brackets)? */
+int text_ends_sentence(const char *s, size_t n);
+
+#endif
