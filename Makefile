@@ -28,15 +28,14 @@ BUILD       := build/san
 SANFLAGS    := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 
-PKGS        := jansson
 CORE_CPP    := -D_GNU_SOURCE -Isrc -I/usr/include/iniparser \
-               -DREADER_VERSION='"$(VERSION)"' -DREADER_DATADIR='"$(DATADIR)"' \
-               $(shell $(PKG_CONFIG) --cflags $(PKGS))
-CORE_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS)) -liniparser -lunistring
+               -DREADER_VERSION='"$(VERSION)"' -DREADER_DATADIR='"$(DATADIR)"'
+CORE_LIBS   := -liniparser -lunistring
 CURSES_CPP  := $(shell $(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw)
-TEST_CPP    := $(shell $(PKG_CONFIG) --cflags cmocka)
-TEST_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka)
+# jansson is the tests' oracle that the JSON output parses.
+TEST_CPP    := $(shell $(PKG_CONFIG) --cflags cmocka jansson)
+TEST_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka jansson)
 
 ALL_CFLAGS  = $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
@@ -92,14 +91,15 @@ run: reader
 	./reader
 
 check test: $(BUILD)/reader $(TEST_BIN)
-	READER_BIN=$(CURDIR)/$(BUILD)/reader BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+	READER_BIN=$(CURDIR)/$(BUILD)/reader $(if $(SANFLAGS),READER_SANITIZED=1) \
+	    sh tests/run.sh $(TEST_BIN)
 
 bench: $(BUILD)/reader
 	READER_BIN=$(CURDIR)/$(BUILD)/reader sh tests/bench.sh
 
 # Installs with apt-get (through sudo when not root) only what is missing.
 DEB_PKGS := build-essential pkg-config libncurses-dev libunistring-dev \
-            libiniparser-dev libjansson-dev libcmocka-dev unicode-data tmux mandoc
+            libiniparser-dev libjansson-dev libcmocka-dev unicode-data tmux mandoc time
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \

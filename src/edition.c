@@ -36,6 +36,12 @@ struct block {
 	size_t col;             /* 1-based column where s starts */
 	size_t blank_before;    /* blank lines just before this one */
 	int indented;           /* began with 　　, two spaces or a tab */
+	/* What the block looks like, computed once by classify(). */
+	unsigned known : 1, head : 1, kick : 1, ends : 1;
+	unsigned char byl;      /* enum byline_kind */
+	size_t klen;            /* kicker: the name's bytes */
+	const char *hs;         /* kicker: the headline after it, if any */
+	size_t hn;
 };
 
 struct parser {
@@ -167,27 +173,36 @@ static void scan_controls(struct edition *ed, const char *ls, size_t n, size_t l
 }
 
 /* Mix one line into the edition id: a word-at-a-time multiplicative hash.
- * Hashing lines, not bytes, makes the id independent of the line ends. */
-static uint64_t hash_line(uint64_t h, const char *s, size_t n)
+ * Hashing lines, not bytes, makes the id independent of the line ends. The
+ * same pass tells whether the line may hold a control character. */
+static uint64_t hash_line(uint64_t h, const char *s, size_t n, int *suspect)
 {
 	const uint64_t k = 0x9E3779B97F4A7C15ULL;
 	uint64_t w = 0;
 	size_t len = n;
+	int sus = 0;
 
 	for (; n >= 8; s += 8, n -= 8) {
 		memcpy(&w, s, 8);
+		sus |= word_suspect(w);
 		h = (h ^ le64toh(w)) * k;
 		h ^= h >> 29;
 	}
 	w = 0;
 	memcpy(&w, s, n);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		sus |= c < 0x20 || c == 0x7F || c == 0xC2;
+	}
+	*suspect = sus;
 	h = (h ^ le64toh(w) ^ ((uint64_t)len << 48)) * k;
 	return h ^ (h >> 32);
 }
 
 /* One source line: record its damage, and keep it as a block unless blank. */
 static void take_line(struct parser *p, const char *ls, size_t n, size_t line, size_t *si,
-		      size_t *blanks)
+		      size_t *blanks, int suspect)
 {
 	struct edition *ed = p->ed;
 	const struct decoded *d = &ed->dec;
@@ -197,7 +212,8 @@ static void take_line(struct parser *p, const char *ls, size_t n, size_t line, s
 	size_t sn = n;
 	struct block *b;
 
-	scan_controls(ed, ls, n, line);
+	if (suspect)
+		scan_controls(ed, ls, n, line);
 	for (; *si < d->nsubst && d->subst[*si].offset < off + n; (*si)++) {
 		const struct decode_subst *sub = &d->subst[*si];
 		char hex[16] = "";
@@ -215,6 +231,7 @@ static void take_line(struct parser *p, const char *ls, size_t n, size_t line, s
 	}
 	XGROW(p->b, p->capb, p->nb + 1);
 	b = &p->b[p->nb++];
+	memset(b, 0, sizeof *b);
 	b->s = s;
 	b->n = sn;
 	b->line = line;
@@ -244,8 +261,10 @@ static void scan_lines(struct parser *p)
 			if (n + 1 < seg)
 				next = pos + n + 1;  /* a lone CR ends the line */
 		}
-		take_line(p, ls, n, ++line, &si, &blanks);
-		h = hash_line(h, ls, n);
+		int suspect;
+
+		h = hash_line(h, ls, n, &suspect);
+		take_line(p, ls, n, ++line, &si, &blanks, suspect);
 		pos = next;
 	}
 	snprintf(p->ed->id, sizeof p->ed->id, "%016llx", (unsigned long long)h);
@@ -463,6 +482,22 @@ static int kicker_split(const char *s, size_t n, size_t *klen, const char **hs, 
 	return 0;
 }
 
+/* Classify block i once; later questions are answered from the cache. */
+static const struct block *classify(struct parser *p, size_t i)
+{
+	struct block *b = &p->b[i];
+	struct byline bl;
+
+	if (b->known)
+		return b;
+	b->known = 1;
+	b->ends = text_ends_sentence(b->s, b->n);
+	b->head = headline_like(b->s, b->n);
+	b->kick = kicker_split(b->s, b->n, &b->klen, &b->hs, &b->hn);
+	b->byl = text_count(b->s, b->n, 40) <= 40 ? byline_parse(b->s, b->n, &bl) : BYLINE_NONE;
+	return b;
+}
+
 static struct article *new_article(struct parser *p, size_t line)
 {
 	struct edition *ed = p->ed;
@@ -508,20 +543,18 @@ static void join_block(struct parser *p, struct article *a, const struct block *
 			   para->first_line);
 	para->text = own(ed, buf.s, buf.len);
 	para->last_line = b->line;
-	p->open = !text_ends_sentence(b->s, b->n);
+	p->open = !b->ends;
 }
 
 /* Does the block after i begin a new article or end the text? */
-static int next_starts_article(const struct parser *p, size_t i)
+static int next_starts_article(struct parser *p, size_t i)
 {
 	const struct block *nb;
-	size_t kl, hn;
-	const char *hs;
 
 	if (i + 1 >= p->nb)
 		return 1;
-	nb = &p->b[i + 1];
-	return kicker_split(nb->s, nb->n, &kl, &hs, &hn) || headline_like(nb->s, nb->n);
+	nb = classify(p, i + 1);
+	return nb->kick || nb->head;
 }
 
 /*
@@ -535,7 +568,7 @@ static void add_paragraph(struct parser *p, struct article *a, size_t i)
 	size_t n = b->n;
 	struct byline bl;
 
-	if (!text_ends_sentence(b->s, b->n) && next_starts_article(p, i)) {
+	if (!b->ends && next_starts_article(p, i)) {
 		size_t cut = n;
 		uint32_t cp;
 
@@ -561,11 +594,11 @@ static void add_paragraph(struct parser *p, struct article *a, size_t i)
 	}
 	a->paras = xreallocarray(a->paras, a->nparas + 1, sizeof *a->paras);
 	a->paras[a->nparas++] = (struct paragraph){span(b->s, n), b->line, b->line};
-	p->open = !text_ends_sentence(b->s, n);
+	p->open = n == b->n ? !b->ends : !text_ends_sentence(b->s, n);
 }
 
 /* May the headline-like block i start a new article? */
-static int starts_article(const struct parser *p, const struct article *a, size_t i)
+static int starts_article(struct parser *p, const struct article *a, size_t i)
 {
 	const struct block *b = &p->b[i];
 
@@ -577,7 +610,7 @@ static int starts_article(const struct parser *p, const struct article *a, size_
 		return 1;  /* a section break on the printed page */
 	if (p->ed->style == STYLE_LINE && b->indented)
 		return 0;
-	return i + 1 < p->nb && !headline_like(p->b[i + 1].s, p->b[i + 1].n);
+	return i + 1 < p->nb && !classify(p, i + 1)->head;
 }
 
 /* Assemble the blocks from start on into articles. */
@@ -587,28 +620,25 @@ static void parse_articles(struct parser *p, size_t start)
 	int need_head = 0;
 
 	for (size_t i = start; i < p->nb; i++) {
-		const struct block *b = &p->b[i];
-		size_t kl, hn;
-		const char *hs;
+		const struct block *b = classify(p, i);
 		struct byline bl;
 
-		if (kicker_split(b->s, b->n, &kl, &hs, &hn)) {
+		if (b->kick) {
 			a = new_article(p, b->line);
-			a->kicker = span(b->s, kl);
-			a->headline = span(hs, hn);
-			need_head = hn == 0;
+			a->kicker = span(b->s, b->klen);
+			a->headline = span(b->hs, b->hn);
+			need_head = b->hn == 0;
 			continue;
 		}
 		if (need_head) {
 			need_head = 0;
-			if (headline_like(b->s, b->n) &&
-			    byline_parse(b->s, b->n, &bl) == BYLINE_NONE) {
+			if (b->head && b->byl == BYLINE_NONE) {
 				a->headline = span(b->s, b->n);
 				continue;
 			}
 		}
-		if (a && (a->nparas || a->headline.n) && text_count(b->s, b->n, 40) <= 40 &&
-		    byline_parse(b->s, b->n, &bl) != BYLINE_NONE) {
+		if (a && (a->nparas || a->headline.n) && b->byl != BYLINE_NONE) {
+			byline_parse(b->s, b->n, &bl);
 			add_names(a, &bl);
 			if (a->nparas)
 				p->closed = 1;
@@ -618,7 +648,7 @@ static void parse_articles(struct parser *p, size_t start)
 			join_block(p, a, b);
 			continue;
 		}
-		if (headline_like(b->s, b->n) && starts_article(p, a, i)) {
+		if (b->head && starts_article(p, a, i)) {
 			a = new_article(p, b->line);
 			a->headline = span(b->s, b->n);
 			continue;
@@ -705,7 +735,8 @@ void edition_parse(struct edition *ed, const char *path, struct decoded *dec,
 	start = parse_front(&p);
 	parse_articles(&p, start);
 	resolve_localities(&p);
-	qsort(ed->repairs, ed->nrepairs, sizeof *ed->repairs, repair_cmp);
+	if (ed->nrepairs)
+		qsort(ed->repairs, ed->nrepairs, sizeof *ed->repairs, repair_cmp);
 	free(p.b);
 }
 

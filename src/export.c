@@ -9,23 +9,33 @@
  * character. */
 static void tsv_field(FILE *f, const char *s, size_t n)
 {
+	size_t run = 0;
+
+	if (!n)
+		return;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		int c1 = c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+			 (unsigned char)s[i + 1] <= 0x9F;
 
+		if (c >= 0x20 && c != 0x7F && c != '\\' && !c1) {
+			run++;
+			continue;
+		}
+		fwrite(s + i - run, 1, run, f);
+		run = 0;
 		if (c == '\t')
 			fputs("\\t", f);
 		else if (c == '\n')
 			fputs("\\n", f);
 		else if (c == '\\')
 			fputs("\\\\", f);
-		else if (c < 0x20 || c == 0x7F)
-			fprintf(f, "\\x%02x", c);
-		else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-			 (unsigned char)s[i + 1] <= 0x9F)
+		else if (c1)
 			fprintf(f, "\\u%04x", (unsigned char)s[++i]);
 		else
-			fputc(c, f);
+			fprintf(f, "\\x%02x", c);
 	}
+	fwrite(s + n - run, 1, run, f);
 }
 
 static void tsv_names(FILE *f, const struct str *v, size_t n)

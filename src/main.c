@@ -109,10 +109,6 @@ int main(int argc, char **argv)
 	}
 	gaz = load_gazetteer();
 	json_init(&j, stdout);
-	if (mode == MODE_OUTLINE)
-		export_outline_header(stdout);
-	if (mode == MODE_JSON && nfiles > 1)
-		json_array_begin(&j);
 	for (int i = 0; i < nfiles; i++) {
 		struct edition ed;
 		struct error err;
@@ -123,19 +119,25 @@ int main(int argc, char **argv)
 			status = 1;
 			continue;
 		}
-		if (mode == MODE_OUTLINE)
+		/* The header and the array open only once there is something
+		 * to print: bad input alone leaves standard output empty. */
+		if (mode == MODE_OUTLINE) {
+			if (!written)
+				export_outline_header(stdout);
 			export_outline(stdout, &ed);
-		else
+		} else {
+			if (!written && nfiles > 1)
+				json_array_begin(&j);
 			export_json(&j, &ed);
+		}
 		written++;
 		edition_free(&ed);
 	}
-	if (mode == MODE_JSON && nfiles > 1)
+	if (mode == MODE_JSON && nfiles > 1 && written)
 		json_array_end(&j);
 	gazetteer_free(gaz);
 	free(bundled);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		die(1, "error writing to standard output");
-	(void)written;
 	return status;
 }

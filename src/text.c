@@ -5,32 +5,52 @@
 
 #include <unistr.h>
 
+/* The decoder guarantees valid UTF-8, so the common forms are decoded
+ * inline; anything unexpected falls back to libunistring, which also
+ * yields U+FFFD for bytes that are not UTF-8. */
 size_t text_next(const char *s, size_t n, uint32_t *cp)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	ucs4_t uc;
-	int len = u8_mbtouc(&uc, (const uint8_t *)s, n);
+	int len;
 
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if ((u[0] & 0xF0) == 0xE0 && n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+	    (u[0] != 0xE0 || u[1] >= 0xA0) && (u[0] != 0xED || u[1] < 0xA0)) {
+		*cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		return 3;
+	}
+	len = u8_mbtouc(&uc, u, n);
 	*cp = uc;
 	return len > 0 ? (size_t)len : 1;
 }
 
 size_t text_prev(const char *s, size_t n, uint32_t *cp)
 {
-	ucs4_t uc;
-	const uint8_t *end = (const uint8_t *)s + n;
-	const uint8_t *p = u8_prev(&uc, end, (const uint8_t *)s);
+	const unsigned char *u = (const unsigned char *)s;
+	size_t back = 1;
+	uint32_t c;
 
-	if (!p) {
-		*cp = 0xFFFD;
-		return 1;
+	while (back < 4 && back < n && (u[n - back] & 0xC0) == 0x80)
+		back++;
+	if (text_next(s + n - back, back, &c) == back) {
+		*cp = c;
+		return back;
 	}
-	*cp = uc;
-	return (size_t)(end - p);
+	*cp = 0xFFFD;  /* not the end of a well-formed character */
+	return 1;
 }
 
 size_t text_count(const char *s, size_t n, size_t limit)
 {
 	size_t c = 0;
+
+	/* A character is 1 to 4 bytes: the length alone often decides. */
+	if (limit < SIZE_MAX / 4 && n > 4 * limit)
+		return limit + 1;
 
 	for (size_t i = 0; i < n; i++) {
 		if (((unsigned char)s[i] & 0xC0) != 0x80 && ++c > limit)

@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -136,7 +138,10 @@ void run_reader(struct run *r, const char *const *argv, const char *const *env)
 	pid_t pid;
 	struct sbuf o = {0}, e = {0};
 	int st;
+	struct rusage ru;
+	struct timespec t0, t1;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (pipe(po) || pipe(pe))
 		fail_msg("pipe");
 	pid = fork();
@@ -162,8 +167,11 @@ void run_reader(struct run *r, const char *const *argv, const char *const *env)
 	close(po[1]);
 	close(pe[1]);
 	drain(po[0], pe[0], &o, &e);
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+	while (wait4(pid, &st, 0, &ru) < 0 && errno == EINTR)
 		;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	r->maxrss_kb = ru.ru_maxrss;
+	r->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 	r->outlen = o.len;
 	r->errlen = e.len;

@@ -15,6 +15,8 @@ struct run {
 	char *out, *err;         /* captured stdout and stderr, NUL-terminated */
 	size_t outlen, errlen;
 	int status;              /* exit status, or 128 + signal */
+	long maxrss_kb;          /* the child's peak resident set */
+	double seconds;          /* wall-clock time it ran */
 };
 
 /* Run $READER_BIN with argv (NULL-terminated, without argv[0]), stdin from

@@ -1,0 +1,470 @@
+/*
+ * decode: from the bytes of an edition file to UTF-8 text. See decode.h.
+ *
+ * This file owns getting a file into memory (mmap for regular files, read()
+ * for everything else), encoding detection, the conversion to UTF-8 with one
+ * U+FFFD per invalid input, and the rejection of empty, blank and binary
+ * input.
+ *
+ * The terminator: text must be followed by a NUL that is not part of it.
+ * Valid UTF-8 is used in place, so the bytes after the data must already be
+ * a NUL. For a mapped file this holds by construction (see map_file()); for
+ * a read() buffer we put it there; decode_bytes() with keep = 1 asks it of
+ * its caller (decode.h).
+ */
+#include "decode.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+#define SNIFF_LEN 65536 /* how much of the start the binary test looks at */
+
+/* Output under construction: text bytes and the substitutions made. */
+struct out {
+	char *buf;
+	size_t len, cap;
+	struct decode_subst *subst;
+	size_t nsubst, scap;
+};
+
+/* What a counting walk over damaged UTF-8 found: valid sequences of 2 to 4
+ * bytes, maximal invalid subparts and the bytes in those. */
+struct tally {
+	size_t multibyte, bad, badbytes;
+};
+
+/*
+ * Length of the valid UTF-8 sequence at s (1 to 4), or minus the length of
+ * the maximal invalid subpart there (Unicode 15, table 3-7 and section 3.9
+ * "U+FFFD substitution of maximal subparts", the practice WHATWG follows).
+ */
+static int utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+	int need, i;
+
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2 || c > 0xF4)
+		return -1;
+	if (c < 0xE0) {
+		need = 1;
+	} else if (c < 0xF0) {
+		need = 2;
+		if (c == 0xE0)
+			lo = 0xA0;      /* no overlong forms */
+		else if (c == 0xED)
+			hi = 0x9F;      /* no surrogates */
+	} else {
+		need = 3;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;      /* nothing above U+10FFFF */
+	}
+	for (i = 1; i <= need; i++) {
+		if ((size_t)i >= n || s[i] < lo || s[i] > hi)
+			return -i;
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return need + 1;
+}
+
+/*
+ * Length of the longest valid UTF-8 prefix of s. This is the hot loop for a
+ * large file: ASCII goes eight bytes at a time, and the common three-byte
+ * CJK sequence is checked inline before falling back to utf8_seq().
+ */
+static size_t utf8_prefix(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = s[i];
+		int k;
+
+		if (c < 0x80) {
+			i++;
+			while (n - i >= 8) {
+				uint64_t w;
+
+				memcpy(&w, s + i, 8);
+				if (w & UINT64_C(0x8080808080808080))
+					break;
+				i += 8;
+			}
+			continue;
+		}
+		if (c >= 0xE1 && c <= 0xEC && n - i >= 3 &&
+		    (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
+		k = utf8_seq(s + i, n - i);
+		if (k < 0)
+			return i;
+		i += (size_t)k;
+	}
+	return n;
+}
+
+/* Append U+FFFD for the k input bytes at p and remember where it went; the
+ * caller has made room for its three bytes. */
+static void put_fffd(struct out *o, const unsigned char *p, size_t k)
+{
+	struct decode_subst *s;
+
+	XGROW(o->subst, o->scap, o->nsubst + 1);
+	s = &o->subst[o->nsubst++];
+	memset(s, 0, sizeof *s);
+	s->offset = o->len;
+	s->nbytes = (unsigned char)(k < 4 ? k : 4);
+	memcpy(s->bytes, p, s->nbytes);
+	memcpy(o->buf + o->len, "\xEF\xBF\xBD", 3);
+	o->len += 3;
+}
+
+/* Walk damaged UTF-8: with o, copy it replacing each maximal invalid
+ * subpart by U+FFFD; without, only count into t. */
+static void utf8_walk(const unsigned char *s, size_t n, struct out *o, struct tally *t)
+{
+	size_t i = 0, j, run;
+	int k;
+
+	while (i < n) {
+		run = utf8_prefix(s + i, n - i);
+		if (o) {
+			memcpy(o->buf + o->len, s + i, run);
+			o->len += run;
+		} else {
+			for (j = i; j < i + run; j++)
+				t->multibyte += s[j] >= 0xC0; /* a lead byte */
+		}
+		i += run;
+		if (i == n)
+			break;
+		k = -utf8_seq(s + i, n - i);
+		if (o) {
+			put_fffd(o, s + i, (size_t)k);
+		} else {
+			t->bad++;
+			t->badbytes += (size_t)k;
+		}
+		i += (size_t)k;
+	}
+}
+
+/*
+ * Convert n bytes from the iconv encoding from to UTF-8. Whatever iconv
+ * rejects (EILSEQ, or EINVAL for a sequence cut off by the end) becomes one
+ * U+FFFD per unit bytes skipped: 1 for GB18030, 2 for UTF-16.
+ */
+static void iconv_convert(const char *from, size_t unit, const unsigned char *s,
+			  size_t n, struct out *o)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	char *in = (char *)s, *op;
+	size_t left = n, room, k, r;
+
+	if (cd == (iconv_t)-1)
+		die(1, "cannot convert from %s: %s", from, strerror(errno));
+	o->cap = n + n / 2 + 16;        /* enough for GB18030 and UTF-16 CJK */
+	o->buf = xmalloc(o->cap);
+	while (left > 0) {
+		if (o->cap - o->len < 8)
+			XGROW(o->buf, o->cap, o->cap + 1);
+		/* keep 4 bytes back for a U+FFFD and the terminator */
+		op = o->buf + o->len;
+		room = o->cap - o->len - 4;
+		r = iconv(cd, &in, &left, &op, &room);
+		o->len = (size_t)(op - o->buf);
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG) {
+			XGROW(o->buf, o->cap, o->cap + 1);
+			continue;
+		}
+		k = left < unit ? left : unit;
+		put_fffd(o, (const unsigned char *)in, k);
+		in += k;
+		left -= k;
+	}
+	iconv_close(cd);
+	o->buf[o->len] = '\0';
+}
+
+/*
+ * Whether the data is a binary file: a known magic number, or control bytes
+ * no text has in its first SNIFF_LEN bytes. TAB LF FF CR and ESC are text
+ * (layout and terminal escapes); everything else below 0x20 counts. Random
+ * bytes have about 10.5% such controls and executables far more NULs, while
+ * a text with a stray NUL or an OSC title (ESC ] ... BEL) has a few per
+ * thousand at most: so more than 5% controls, or more than 1% NULs, is
+ * binary. PDF is left alone: it starts as text.
+ */
+static int looks_binary(const unsigned char *s, size_t n)
+{
+	static const struct {
+		const char *magic;
+		size_t len;
+	} magics[] = {
+		{ "\x7F" "ELF", 4 }, { "\x89PNG\r\n\x1A\n", 8 }, { "\x1F\x8B", 2 },
+		{ "PK\x03\x04", 4 }, { "\xFF\xD8\xFF", 3 }, { "GIF8", 4 },
+		{ "\xFD" "7zXZ", 6 }, { "\x28\xB5\x2F\xFD", 4 },
+	};
+	const unsigned text_ctl = 1u << '\t' | 1u << '\n' | 1u << '\f' |
+				  1u << '\r' | 1u << 0x1B;
+	size_t i, nul = 0, ctl = 0;
+
+	for (i = 0; i < sizeof magics / sizeof magics[0]; i++)
+		if (n >= magics[i].len && !memcmp(s, magics[i].magic, magics[i].len))
+			return 1;
+	if (n > SNIFF_LEN)
+		n = SNIFF_LEN;
+	for (i = 0; i < n; i++) {
+		if (s[i] < 0x20 && !(text_ctl & 1u << s[i])) {
+			ctl++;
+			nul += s[i] == 0;
+		}
+	}
+	return nul * 100 > n || ctl * 20 > n;
+}
+
+/* Whether data starts with a UTF-16 byte order mark. */
+static int utf16_bom(const unsigned char *s, size_t n)
+{
+	return n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF));
+}
+
+/* Whether the text is only ASCII white space and U+3000. */
+static int is_blank(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r'))
+			i++;
+		else if (n - i >= 3 && s[i] == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80)
+			i += 3;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* Give the reason why a text is refused. */
+static int reject(const char **why, const char *reason)
+{
+	if (why)
+		*why = reason;
+	return -1;
+}
+
+int decode_bytes(const unsigned char *s, size_t n, int keep,
+		 struct decoded *d, const char **why)
+{
+	struct out o = { 0 };
+	struct tally t = { 0 };
+	const char *enc = "UTF-8";
+	size_t bom = 0;
+
+	memset(d, 0, sizeof *d);
+	if (utf16_bom(s, n)) {
+		if (n == 2)
+			return reject(why, "empty file");
+		enc = s[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+		iconv_convert(enc, 2, s + 2, n - 2, &o);
+	} else {
+		if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
+			bom = 3;
+			enc = "UTF-8 with BOM";
+		}
+		if (n == bom)
+			return reject(why, "empty file");
+		if (looks_binary(s, n))
+			return reject(why, "binary file (not text)");
+		s += bom;
+		n -= bom;
+		if (utf8_prefix(s, n) == n) {
+			if (keep) {
+				d->text = (const char *)s;
+				d->len = n;
+			} else {
+				o.buf = xstrndup((const char *)s, n);
+				o.len = n;
+			}
+		} else {
+			/*
+			 * Damaged UTF-8 or GB18030? GB18030 hanzi read as
+			 * UTF-8 give about one valid multibyte sequence (a
+			 * lead C2-DF with a trail A1-BF) per five invalid
+			 * subparts; damaged UTF-8 has a few invalid ones in
+			 * thousands of valid ones. So it is UTF-8 when the
+			 * invalid subparts are at most 10% of the valid
+			 * multibyte sequences: a GB text would need ten lucky
+			 * characters per bad one, which even a short one
+			 * never has. A UTF-8 BOM settles it.
+			 */
+			utf8_walk(s, n, NULL, &t);
+			if (bom || (t.multibyte > 0 && t.bad * 10 <= t.multibyte)) {
+				o.cap = n - t.badbytes + 3 * t.bad + 1;
+				o.buf = xmalloc(o.cap);
+				utf8_walk(s, n, &o, NULL);
+				o.buf[o.len] = '\0';
+			} else {
+				enc = "GB18030";
+				iconv_convert(enc, 1, s, n, &o);
+			}
+		}
+	}
+	if (o.buf) {
+		d->owned = o.buf;
+		d->text = o.buf;
+		d->len = o.len;
+		d->subst = o.subst;
+		d->nsubst = o.nsubst;
+	}
+	d->encoding = enc;
+	if (is_blank((const unsigned char *)d->text, d->len)) {
+		decode_free(d);
+		return reject(why, "contains only blank lines");
+	}
+	return 0;
+}
+
+/*
+ * Map a regular file of size > 0 bytes read-only, followed by at least one
+ * NUL: the file is mapped over an anonymous reservation of size + 1 bytes
+ * rounded up to whole pages. The byte after the data is then either the
+ * zero fill the kernel gives the rest of a file's last page, or, when size
+ * is a multiple of the page size, the first byte of the anonymous page. No
+ * copy, and nothing is ever read past the mapping. Returns NULL when the
+ * file cannot be mapped; the caller reads it instead. (As with any mmap
+ * reader, a file truncated by another process while mapped would fault.)
+ */
+static void *map_file(int fd, size_t size, size_t *maplen)
+{
+	size_t pg = (size_t)sysconf(_SC_PAGESIZE), len;
+	void *p;
+
+	if (size > SIZE_MAX - pg)
+		return NULL;
+	len = (size / pg + 1) * pg;
+	p = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	if (mmap(p, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+		munmap(p, len);
+		return NULL;
+	}
+	*maplen = len;
+	return p;
+}
+
+/*
+ * Read fd to its end into a NUL-terminated heap buffer. Stops early once the
+ * first SNIFF_LEN bytes show a binary file, so that /dev/zero is rejected
+ * rather than read forever. Returns -1 with errno set on a read error.
+ */
+static int read_all(int fd, unsigned char **bufp, size_t *np)
+{
+	unsigned char *b = NULL;
+	size_t len = 0, cap = 0;
+	int sniffed = 0, e;
+	ssize_t r;
+
+	for (;;) {
+		XGROW(b, cap, len + 65536 + 1);
+		r = read(fd, b + len, cap - len - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			e = errno;
+			free(b);
+			errno = e;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+		if (!sniffed && len >= SNIFF_LEN) {
+			sniffed = 1;
+			if (!utf16_bom(b, len) && looks_binary(b, len))
+				break;
+		}
+	}
+	b[len] = '\0';
+	*bufp = b;
+	*np = len;
+	return 0;
+}
+
+int decode_file(const char *path, struct decoded *out, struct error *err)
+{
+	struct stat st;
+	unsigned char *buf = NULL;
+	void *map = NULL;
+	size_t n = 0, maplen = 0;
+	const char *why;
+	int fd, rc, e;
+
+	memset(out, 0, sizeof *out);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0)
+		goto sys_error;
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
+		error_set(err, path, 0, 0, "is a directory");
+		return -1;
+	}
+	/* A regular file of size 0 may still have content (/proc): read it. */
+	if (S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size <= SIZE_MAX)
+		map = map_file(fd, (size_t)st.st_size, &maplen);
+	if (map)
+		n = (size_t)st.st_size;
+	else if (read_all(fd, &buf, &n) < 0)
+		goto sys_error;
+	close(fd);
+
+	rc = decode_bytes(map ? map : (void *)buf, n, 1, out, &why);
+	if (rc == 0 && !out->owned) {
+		/* the text is in place: out keeps the mapping or buffer */
+		out->map = map;
+		out->maplen = map ? maplen : 0;
+		out->owned = (char *)buf;
+	} else {
+		if (map)
+			munmap(map, maplen);
+		free(buf);
+	}
+	if (rc < 0)
+		error_set(err, path, 0, 0, "%s", why);
+	return rc;
+sys_error:
+	e = errno;
+	if (fd >= 0)
+		close(fd);
+	error_set(err, path, 0, 0, "%s", strerror(e));
+	return -1;
+}
+
+void decode_free(struct decoded *d)
+{
+	if (!d)
+		return;
+	free(d->owned);
+	free(d->subst);
+	if (d->map)
+		munmap(d->map, d->maplen);
+	memset(d, 0, sizeof *d);
+}

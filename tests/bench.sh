@@ -1,0 +1,171 @@
+#!/bin/sh
+# Benchmark (not a test): how fast `reader --outline` reads big files, and
+# how much memory it needs, with `wc -l` on the same file as the yardstick.
+#
+# Inputs are the bundled edition repeated in whole copies until the file is
+# at least N MB (MB = 10^6 bytes; sizes from BENCH_SIZES, default "10 100").
+# The page cache is warmed first, so this measures parsing, not the disk.
+# Each time is the best of up to BENCH_RUNS runs (default 5; fewer when a
+# command is slow), less the overhead of reading the clock itself. Peak RSS
+# is GNU time's %M on one extra run that also warms the binary.
+#
+# How to read a line:
+#   outline  10 MB  reader 0.061 s  164 MB/s  peak 31 MB (3.0x file)  | wc -l 0.012 s  ...  ratio 5.1x
+# "ratio" is reader time / wc -l time. Targets: ratio within 5x, and peak
+# RSS under 3x the file size; each is reported "target met" or
+# "target missed" and never fails the run. The exit status is non-zero
+# only when the reader (or wc) fails, or the benchmark cannot run at all.
+#
+# Usage: READER_BIN=/abs/path/reader [BENCH_SIZES="1 5"] [BENCH_RUNS=3] sh tests/bench.sh
+
+EDITION=data/tongxinyuan-2020-11-11.txt
+SIZES=${BENCH_SIZES:-10 100}
+RUNS=${BENCH_RUNS:-5}
+BUDGET_NS=5000000000     # stop repeating a command once its runs took this long
+SPEED_TARGET=5           # reader time / wc -l time
+MEMORY_TARGET=3          # reader peak RSS / file size
+
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+[ -n "$READER_BIN" ] || die "READER_BIN is not set (run it with make bench)"
+[ -x "$READER_BIN" ] || die "$READER_BIN is not an executable"
+[ -r "$EDITION" ] || die "$EDITION not found (run it from the top of the tree)"
+case $RUNS in '' | *[!0-9]* | 0) die "BENCH_RUNS must be a positive integer" ;; esac
+for s in $SIZES; do
+	case $s in *[!0-9]* | 0) die "BENCH_SIZES must be positive whole MB counts, not '$s'" ;; esac
+done
+case $(date +%s%N) in *[!0-9]*) die "date +%s%N is not supported (GNU date needed)" ;; esac
+
+tmp=$(mktemp -d) || die "mktemp -d failed"
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM HUP
+
+now() { date +%s%N; }
+
+# The cost of reading the clock twice, best of a few; subtracted from times.
+clock_ns=
+for _ in 1 2 3 4 5; do
+	a=$(now); b=$(now)
+	d=$((b - a))
+	[ -z "$clock_ns" ] || [ "$d" -lt "$clock_ns" ] && clock_ns=$d
+done
+
+# GNU time is optional: without it peak RSS is "n/a".
+gnu_time=
+if [ -x /usr/bin/time ] && /usr/bin/time -f %M -o "$tmp/rss" true 2>/dev/null &&
+	grep -q '^[0-9][0-9]*$' "$tmp/rss"; then
+	gnu_time=/usr/bin/time
+fi
+
+# run_failed NAME: report a failed command with its stderr, then stop.
+run_failed() {
+	echo "bench: $1 failed (exit status $2):" >&2
+	sed 's/^/  /' "$tmp/err" >&2
+	exit 1
+}
+
+# best_time CMD...: run CMD (stdout discarded) up to RUNS times; sets best_ns.
+best_time() {
+	best_ns='' spent=0 n=0
+	while [ "$n" -lt "$RUNS" ]; do
+		a=$(now)
+		"$@" >/dev/null 2>"$tmp/err"
+		rc=$?
+		b=$(now)
+		[ "$rc" = 0 ] || run_failed "$1" "$rc"
+		d=$((b - a - clock_ns))
+		[ "$d" -gt 1000 ] || d=1000
+		[ -z "$best_ns" ] || [ "$d" -lt "$best_ns" ] && best_ns=$d
+		spent=$((spent + b - a))
+		n=$((n + 1))
+		[ "$spent" -lt "$BUDGET_NS" ] || break
+	done
+	runs_done=$n
+}
+
+# peak_rss CMD...: run CMD once under GNU time; sets rss_kb (empty: n/a).
+# Without GNU time it still runs CMD once, as the warm-up run.
+peak_rss() {
+	rss_kb=
+	if [ -n "$gnu_time" ]; then
+		"$gnu_time" -f %M -o "$tmp/rss" "$@" >/dev/null 2>"$tmp/err"
+		rc=$?
+		[ "$rc" = 0 ] || run_failed "$1" "$rc"
+		rss_kb=$(tail -n 1 "$tmp/rss")
+	else
+		"$@" >/dev/null 2>"$tmp/err" || run_failed "$1" "$?"
+	fi
+}
+
+# make_input MB: write $tmp/in-MB, the smallest number of whole copies of the
+# edition that reaches MB * 10^6 bytes; sets input, input_bytes, copies.
+# $tmp/base grows by doubling and is kept for the next (larger) size.
+unit=$(wc -c <"$EDITION")
+make_input() {
+	want=$(($1 * 1000000))
+	copies=$(((want + unit - 1) / unit))
+	input_bytes=$((copies * unit))
+	[ -f "$tmp/base" ] || cp "$EDITION" "$tmp/base"
+	while [ "$(wc -c <"$tmp/base")" -lt "$input_bytes" ]; do
+		if ! cat "$tmp/base" "$tmp/base" >"$tmp/next" || ! mv "$tmp/next" "$tmp/base"; then
+			die "cannot write inputs in $tmp"
+		fi
+	done
+	input=$tmp/in-$1
+	head -c "$input_bytes" "$tmp/base" >"$input" || die "cannot write $input"
+}
+
+# bench_outline MB: reader --outline against wc -l on $input.
+bench_outline() {
+	peak_rss "$READER_BIN" --outline "$input"
+	best_time "$READER_BIN" --outline "$input"
+	reader_ns=$best_ns reader_runs=$runs_done
+	best_time wc -l "$input"
+	wc_ns=$best_ns
+	awk -v mb="$1" -v bytes="$input_bytes" -v r="$reader_ns" -v w="$wc_ns" \
+		-v kb="$rss_kb" -v st="$SPEED_TARGET" -v mt="$MEMORY_TARGET" -v runs="$reader_runs" -v maxruns="$RUNS" '
+	BEGIN {
+		ratio = r / w
+		line = sprintf("outline %4d MB  reader %6.3f s %6.0f MB/s  ", mb, r / 1e9, bytes / r * 1e3)
+		if (kb != "") {
+			rss = kb * 1024
+			line = line sprintf("peak %5.0f MB (%.1fx file)", rss / 1e6, rss / bytes)
+		} else
+			line = line "peak RSS: n/a          "
+		line = line sprintf("  | wc -l %6.3f s %6.0f MB/s  ratio %.1fx", w / 1e9, bytes / w * 1e3, ratio)
+		print line
+		v = sprintf("%15s speed: target %s (%.2fx, target within %dx)", "",
+			ratio <= st ? "met" : "missed", ratio, st)
+		if (kb != "")
+			v = v sprintf("  memory: target %s (%.2fx, target under %dx)",
+				rss < mt * bytes ? "met" : "missed", rss / bytes, mt)
+		else
+			v = v "  memory: n/a (no GNU time)"
+		if (runs < maxruns)
+			v = v sprintf("  [reader: best of %d]", runs)
+		print v
+	}'
+}
+
+echo "reader benchmark: $READER_BIN"
+echo "inputs: $EDITION ($unit bytes) repeated whole until >= N MB; MB = 10^6 bytes"
+printf 'times: best of up to %s runs, page cache warm, clock overhead (%s ms) subtracted\n' \
+	"$RUNS" "$(awk -v c="$clock_ns" 'BEGIN { printf "%.2f", c / 1e6 }')"
+if [ -n "$gnu_time" ]; then
+	echo "peak RSS: GNU time %M (KiB), shown in MB"
+else
+	echo "peak RSS: n/a (install the Debian package 'time' for /usr/bin/time)"
+fi
+echo
+
+# shellcheck disable=SC2086 # split on purpose: the sizes are checked digits
+for mb in $(printf '%s\n' $SIZES | sort -n | uniq); do
+	make_input "$mb"
+	cat "$input" >/dev/null
+	bench_outline "$mb"
+	rm -f "$input"
+done
+exit 0

@@ -1,0 +1,300 @@
+/*
+ * test_cli: the real binary, end to end: golden outline and JSON of the
+ * seed, several files, every kind of bad input, hostile bytes, and a
+ * single-line paragraph of 8 MB.
+ */
+#include "testutil.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+/* Compare output with a golden file; UPDATE_GOLDEN=1 rewrites it. */
+static void golden(const char *name, const char *got, size_t n)
+{
+	char path[256];
+	size_t len;
+	char *want;
+
+	snprintf(path, sizeof path, "tests/golden/%s", name);
+	if (getenv("UPDATE_GOLDEN"))
+		spit(path, got, n);
+	want = slurp(path, &len);
+	if (len != n || memcmp(want, got, n) != 0) {
+		spit(tmp_path(name), got, n);
+		fail_msg("output differs from %s; see diff -u %s %s", path, path, tmp_path(name));
+	}
+	free(want);
+}
+
+static void test_golden_outline(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_reader(&r, (const char *[]){"--outline", seed_path(), NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	golden("seed.outline.tsv", r.out, r.outlen);
+	run_free(&r);
+}
+
+static void test_golden_json(void **state)
+{
+	struct run r;
+	json_error_t jerr;
+	json_t *root, *arts;
+
+	(void)state;
+	run_reader(&r, (const char *[]){"--json", seed_path(), NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	golden("seed.json", r.out, r.outlen);
+	root = json_loadb(r.out, r.outlen, 0, &jerr);
+	if (!root)
+		fail_msg("invalid JSON: %s at line %d", jerr.text, jerr.line);
+	arts = json_object_get(root, "articles");
+	assert_int_equal(json_array_size(arts), 8);
+	assert_string_equal(json_string_value(json_object_get(
+		json_object_get(json_array_get(arts, 3), "place"), "name")), "江苏省南京市浦口区永宁街道");
+	json_decref(root);
+	run_free(&r);
+}
+
+/* No FILE: the bundled edition. */
+static void test_bundled(void **state)
+{
+	struct run r, s;
+
+	(void)state;
+	run_reader(&r, (const char *[]){"--outline", NULL}, NULL);
+	run_reader(&s, (const char *[]){"--outline", seed_path(), NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	/* Same rows but for the path column. */
+	assert_int_equal(strlen(strchr(r.out, '\n')) > 100, 1);
+	assert_non_null(strstr(r.out, "tongxinyuan-2020-11-11.txt\t8\t"));
+	run_free(&r);
+	run_free(&s);
+}
+
+/* Two files: one header, both editions; JSON: an array of two objects. */
+static void test_several(void **state)
+{
+	struct run r;
+	json_t *root;
+	size_t len, olen, rows = 0;
+	char *data = slurp(seed_path(), &len);
+	char *gb = convert("GB18030", "UTF-8", data, len, &olen);
+	const char *gbp = tmp_path("gb.txt");
+
+	(void)state;
+	spit(gbp, gb, olen);
+	run_reader(&r, (const char *[]){"--outline", seed_path(), gbp, NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	for (char *p = r.out; (p = strchr(p, '\n')); p++)
+		rows++;
+	assert_int_equal(rows, 17);
+	assert_ptr_equal(strstr(r.out, "edition\t"), r.out);
+	assert_null(strstr(r.out + 1, "edition\t"));
+	run_free(&r);
+	run_reader(&r, (const char *[]){"--json", seed_path(), gbp, NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	root = json_loadb(r.out, r.outlen, 0, NULL);
+	assert_non_null(root);
+	assert_int_equal(json_array_size(root), 2);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+		json_array_get(root, 1), "edition"), "encoding")), "GB18030");
+	/* The id is the same after re-encoding and moving the file. */
+	assert_string_equal(
+		json_string_value(json_object_get(json_object_get(json_array_get(root, 0), "edition"), "id")),
+		json_string_value(json_object_get(json_object_get(json_array_get(root, 1), "edition"), "id")));
+	json_decref(root);
+	run_free(&r);
+	free(gb);
+	free(data);
+}
+
+/* One line "reader: PATH: reason" on stderr, status 1, nothing on stdout. */
+static void expect_bad(const char *path, const char *reason)
+{
+	const char *modes[] = {"--outline", "--json"};
+
+	for (int m = 0; m < 2; m++) {
+		struct run r;
+		char *want = xasprintf("reader: %s: %s\n", path, reason);
+
+		run_reader(&r, (const char *[]){modes[m], path, NULL}, NULL);
+		assert_int_equal(r.status, 1);
+		assert_int_equal(r.outlen, 0);
+		if (strcmp(r.err, want) != 0)
+			fail_msg("stderr \"%s\", want \"%s\"", r.err, want);
+		free(want);
+		run_free(&r);
+	}
+}
+
+static void test_bad_inputs(void **state)
+{
+	const char *empty = tmp_path("empty.txt"), *blank = tmp_path("blank.txt");
+	const char *elf = tmp_path("a.out"), *dir = tmp_path("dir");
+	unsigned char bin[4096];
+
+	(void)state;
+	spit(empty, "", 0);
+	spit(blank, " \n\n\t\u3000\u3000\r\n   \n", strlen(" \n\n\t\u3000\u3000\r\n   \n"));
+	memcpy(bin, "\x7f" "ELF\x02\x01\x01", 7);
+	for (size_t i = 7; i < sizeof bin; i++)
+		bin[i] = (unsigned char)(i * 7919 >> 3);
+	spit(elf, bin, sizeof bin);
+	mkdir(dir, 0755);
+	expect_bad(tmp_path("no-such-file.txt"), "No such file or directory");
+	expect_bad(dir, "is a directory");
+	expect_bad(empty, "empty file");
+	expect_bad(blank, "contains only blank lines");
+	expect_bad(elf, "binary file (not text)");
+	expect_bad("/bin/true", "binary file (not text)");
+	expect_bad("/proc/self/mem", "Input/output error");
+	if (geteuid() != 0) {
+		const char *secret = tmp_path("secret.txt");
+
+		spit(secret, "保密\n", 7);
+		chmod(secret, 0);
+		expect_bad(secret, "Permission denied");
+	}
+}
+
+/* A good file and a bad one: the good one is printed, the status is 1. */
+static void test_partial(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_reader(&r, (const char *[]){"--outline", tmp_path("missing"), seed_path(), NULL}, NULL);
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "missing: No such file or directory"));
+	assert_non_null(strstr(r.out, "\t8\t泰州市海陵区罡杨镇\t"));
+	run_free(&r);
+}
+
+static void test_usage(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_reader(&r, (const char *[]){"--frobnicate", NULL}, NULL);
+	assert_int_equal(r.status, 2);
+	assert_int_equal(r.outlen, 0);
+	assert_non_null(strstr(r.err, "--frobnicate"));
+	run_free(&r);
+	run_reader(&r, (const char *[]){"-Z", NULL}, NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	run_reader(&r, (const char *[]){"--help", NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "usage: reader"));
+	assert_non_null(strstr(r.out, "--outline"));
+	run_free(&r);
+	run_reader(&r, (const char *[]){"--version", NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_ptr_equal(strstr(r.out, "reader "), r.out);
+	run_free(&r);
+}
+
+/* No raw control byte of the edition reaches standard output. */
+static void assert_no_controls(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ||
+		    (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		     (unsigned char)s[i + 1] <= 0x9F))
+			fail_msg("raw control byte 0x%02x at offset %zu", c, i);
+	}
+}
+
+/* NUL bytes, escape sequences, DEL, a C1 control, invalid bytes and a
+ * U+2028: the JSON stays valid and carries the text exactly. */
+static void test_hostile_bytes(void **state)
+{
+	static const char text[] =
+		"本报讯:\n\n标题\x1b]2;pwned\x07含转义\n\n"
+		"正文\0有空字符\x1b[2J和\x7f删除\xc2\x9b以及\xff坏字节\xe2\x80\xa8分隔\"引号\\。\n";
+	const char *path = tmp_path("hostile.txt");
+	struct run r;
+	json_t *root, *para;
+	static const char want_para[] =
+		"正文\0有空字符\x1b[2J和\x7f删除\xc2\x9b以及\xef\xbf\xbd坏字节"
+		"\xe2\x80\xa8分隔\"引号\\。";
+	size_t want_len = sizeof want_para - 1;
+
+	(void)state;
+	spit(path, text, sizeof text - 1);
+	run_reader(&r, (const char *[]){"--json", path, NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_no_controls(r.out, r.outlen);
+	assert_null(strstr(r.out, "\xe2\x80\xa8"));
+	root = json_loadb(r.out, r.outlen, JSON_ALLOW_NUL, NULL);
+	assert_non_null(root);
+	para = json_object_get(json_array_get(json_object_get(json_array_get(
+		json_object_get(root, "articles"), 0), "paragraphs"), 0), "text");
+	assert_int_equal(json_string_length(para), want_len);
+	assert_memory_equal(json_string_value(para), want_para, want_len);
+	assert_int_equal(json_array_size(json_object_get(root, "repairs")), 7);
+	json_decref(root);
+	run_free(&r);
+	run_reader(&r, (const char *[]){"--outline", path, NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_no_controls(r.out, r.outlen);
+	assert_non_null(strstr(r.out, "标题\\x1b]2;pwned\\x07含转义"));
+	run_free(&r);
+}
+
+/* A single line of 8 MB: loads in bounded time and memory. */
+static void test_huge_line(void **state)
+{
+	const char *path = tmp_path("huge.txt");
+	const char *unit = "很长的段落没有换行,";
+	size_t ul = strlen(unit), target = 8u << 20;
+	struct sbuf b = {0};
+	struct run r;
+
+	(void)state;
+	sbuf_add(&b, "巨型段落\n\n", strlen("巨型段落\n\n"));
+	while (b.len < target)
+		sbuf_add(&b, unit, ul);
+	sbuf_add(&b, "完。\n", strlen("完。\n"));
+	spit(path, b.s, b.len);
+	run_reader(&r, (const char *[]){"--outline", path, NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "\t巨型段落\t\t1\t1\n"));
+	/* Generous bounds: a regression to quadratic time or to several
+	 * copies of the text fails them; ordinary load does not come near. */
+	assert_true(r.seconds < 20.0);
+	if (!getenv("READER_SANITIZED"))
+		assert_true(r.maxrss_kb < 8 * 8 * 1024);
+	run_free(&r);
+	sbuf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_golden_outline),
+		cmocka_unit_test(test_golden_json),
+		cmocka_unit_test(test_bundled),
+		cmocka_unit_test(test_several),
+		cmocka_unit_test(test_bad_inputs),
+		cmocka_unit_test(test_partial),
+		cmocka_unit_test(test_usage),
+		cmocka_unit_test(test_hostile_bytes),
+		cmocka_unit_test(test_huge_line),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

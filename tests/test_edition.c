@@ -1,0 +1,469 @@
+/*
+ * test_edition: the parser on the seed edition, its re-encoded and
+ * re-indented variants, and small hand-made editions.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode.h"
+#include "edition.h"
+#include "gazetteer.h"
+#include "util.h"
+
+static struct gazetteer *gaz;
+
+struct expect {
+	const char *kicker, *locality, *headline, *names, *place;
+	size_t paras, line;
+};
+
+/* The table of docs/edition-format.md; names are byline, or credit. */
+static const struct expect seed[8] = {
+	{"宜兴市委统战部", "宜兴市委统战部", "创新“五大工程” 唱响“好声音”", "夏晓玲",
+	 "江苏省无锡市宜兴市", 6, 14},
+	{NULL, "兴化", "兴化统一战线“暖心早茶” 搭出政企沟通平台", "刘峰", "江苏省泰州市兴化市",
+	 5, 32},
+	{"苏州市吴中区", "苏州市吴中区", "创新统战工作机制 集智建言显成效", "吴小同",
+	 "江苏省苏州市吴中区", 6, 46},
+	{"南京永宁街道", "南京永宁街道", "幸福“脱口秀” 同心“话桑麻”", "王家佳 张婷婷",
+	 "江苏省南京市浦口区永宁街道", 4, 66},
+	{NULL, "靖江", "靖江“千里取经”架设商会合作桥梁", "credit:方圆 胡亮",
+	 "江苏省泰州市靖江市", 1, 84},
+	{"淮阴区王家营街道", "淮阴区王家营街道", "厚植“凝聚力” 绘好社区“同心圆”",
+	 "李翠霞 包越", "江苏省淮安市淮阴区王家营街道", 4, 92},
+	{"宝应县安宜镇", "宝应县安宜镇", "民族团结谱新篇 石榴花开别样红", "吴加珍 王雨 葛家会",
+	 "江苏省扬州市宝应县安宜镇", 6, 104},
+	{"泰州市海陵区罡杨镇", "泰州市海陵区罡杨镇", "基层统战服务为高校学子“搭台铺路”",
+	 "杨浩春", "江苏省泰州市海陵区罡杨镇", 5, 120},
+};
+
+static char *strs(const struct str *v, size_t n)
+{
+	struct sbuf b = {0};
+
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sbuf_addc(&b, ' ');
+		sbuf_add(&b, v[i].s, v[i].n);
+	}
+	return sbuf_take(&b);
+}
+
+static void assert_str(struct str s, const char *want)
+{
+	if (!want) {
+		assert_int_equal(s.n, 0);
+		return;
+	}
+	if (s.n != strlen(want) || memcmp(s.s, want, s.n) != 0)
+		fail_msg("got \"%.*s\", want \"%s\"", (int)s.n, s.s ? s.s : "", want);
+}
+
+static void parse_bytes(struct edition *ed, const char *data, size_t n)
+{
+	struct decoded d;
+	const char *why = NULL;
+
+	if (decode_bytes((const unsigned char *)data, n, 0, &d, &why) < 0)
+		fail_msg("decode failed: %s", why);
+	edition_parse(ed, "test", &d, gaz);
+}
+
+/* The seed's articles and front matter as the table says, whatever the
+ * variant; check_lines is off for variants that move lines. */
+static void check_seed(const struct edition *ed, int check_lines)
+{
+	assert_int_equal(ed->narticles, 8);
+	for (size_t i = 0; i < 8; i++) {
+		const struct article *a = &ed->articles[i];
+		const struct expect *e = &seed[i];
+		char *names;
+
+		assert_int_equal(a->index, i + 1);
+		assert_str(a->kicker, e->kicker);
+		assert_str(a->headline, e->headline);
+		assert_str(a->locality, e->locality);
+		if (strncmp(e->names, "credit:", 7) == 0) {
+			assert_int_equal(a->nbyline, 0);
+			names = strs(a->credit, a->ncredit);
+			assert_string_equal(names, e->names + 7);
+		} else {
+			assert_int_equal(a->ncredit, 0);
+			names = strs(a->byline, a->nbyline);
+			assert_string_equal(names, e->names);
+		}
+		free(names);
+		assert_int_equal(a->nparas, e->paras);
+		assert_true(a->has_place);
+		assert_string_equal(a->place_name, e->place);
+		if (check_lines)
+			assert_int_equal(a->line, e->line);
+	}
+	assert_str(ed->title, "同心圆");
+	assert_str(ed->date, "2020-11-11");
+	assert_str(ed->weekday, "星期三");
+	assert_str(ed->phone, "025-58683751");
+	assert_str(ed->email, "329423334@qq.com");
+	assert_int_equal(ed->neditors, 3);
+	assert_str(ed->editors[2], "胡亮");
+	assert_int_equal(ed->nbanner, 2);
+	assert_str(ed->banner[0], "讲诚信代代相传");
+}
+
+/* Count repairs of one kind. */
+static size_t nrepairs(const struct edition *ed, enum repair_kind k)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ed->nrepairs; i++)
+		n += ed->repairs[i].kind == k;
+	return n;
+}
+
+static void test_seed(void **state)
+{
+	struct edition ed;
+	size_t len;
+	char *data = slurp(seed_path(), &len);
+	static const size_t joins[5] = {56, 60, 72, 76, 80};
+	size_t k = 0;
+
+	(void)state;
+	parse_bytes(&ed, data, len);
+	check_seed(&ed, 1);
+	assert_string_equal(ed.encoding, "UTF-8");
+	assert_int_equal(ed.style, STYLE_BLANK);
+	/* Five column breaks rejoined and one glued byline split off. */
+	assert_int_equal(ed.nrepairs, 6);
+	for (size_t i = 0; i < ed.nrepairs; i++) {
+		const struct repair *r = &ed.repairs[i];
+
+		if (r->kind == REPAIR_JOIN) {
+			assert_int_equal(r->line, joins[k++]);
+			assert_int_equal(r->column, 1);
+		} else {
+			assert_int_equal(r->kind, REPAIR_BYLINE_SPLIT);
+			assert_int_equal(r->line, 64);
+			assert_non_null(strstr(r->detail, "吴小同"));
+		}
+	}
+	assert_int_equal(k, 5);
+	/* The joined paragraph spans both source lines and loses no text. */
+	{
+		const struct paragraph *p = &ed.articles[2].paras[2];
+
+		assert_int_equal(p->first_line, 54);
+		assert_int_equal(p->last_line, 56);
+		assert_non_null(strstr(p->text.s, "进一步规范协商建言工作"));
+		p = &ed.articles[2].paras[5];
+		assert_int_equal(p->first_line, 64);
+		assert_true(p->text.n > 9);
+		assert_memory_equal(p->text.s + p->text.n - 9, "效果。", 9);
+	}
+	edition_free(&ed);
+	free(data);
+}
+
+/* Parse a variant and compare it with the seed: same structure, same
+ * paragraph texts. */
+static void check_variant(const char *data, size_t len, const char *encoding, int same_id)
+{
+	struct edition ed, ref;
+	size_t rlen;
+	char *rdata = slurp(seed_path(), &rlen);
+
+	parse_bytes(&ref, rdata, rlen);
+	parse_bytes(&ed, data, len);
+	assert_string_equal(ed.encoding, encoding);
+	check_seed(&ed, same_id);
+	for (size_t i = 0; i < 8; i++)
+		for (size_t p = 0; p < ref.articles[i].nparas; p++) {
+			struct str a = ed.articles[i].paras[p].text, b = ref.articles[i].paras[p].text;
+
+			assert_int_equal(a.n, b.n);
+			assert_memory_equal(a.s, b.s, a.n);
+		}
+	if (same_id)
+		assert_string_equal(ed.id, ref.id);
+	else
+		assert_string_not_equal(ed.id, ref.id);
+	assert_int_equal(nrepairs(&ed, REPAIR_JOIN), 5);
+	assert_int_equal(nrepairs(&ed, REPAIR_BYLINE_SPLIT), 1);
+	edition_free(&ed);
+	edition_free(&ref);
+	free(rdata);
+}
+
+static void test_gb18030(void **state)
+{
+	size_t len, olen;
+	char *data = slurp(seed_path(), &len);
+	char *gb = convert("GB18030", "UTF-8", data, len, &olen);
+
+	(void)state;
+	check_variant(gb, olen, "GB18030", 1);
+	free(gb);
+	free(data);
+}
+
+static void test_utf16le(void **state)
+{
+	size_t len, olen;
+	char *data = slurp(seed_path(), &len);
+	char *u = convert("UTF-16LE", "UTF-8", data, len, &olen);
+	char *bom = xmalloc(olen + 2);
+
+	(void)state;
+	memcpy(bom, "\xFF\xFE", 2);
+	memcpy(bom + 2, u, olen);
+	check_variant(bom, olen + 2, "UTF-16LE", 1);
+	free(bom);
+	free(u);
+	free(data);
+}
+
+/* UTF-8 with a BOM, CRLF line ends and no newline at the end. */
+static void test_bom_crlf(void **state)
+{
+	size_t len;
+	char *data = slurp(seed_path(), &len);
+	struct sbuf b = {0};
+
+	(void)state;
+	sbuf_add(&b, "\xEF\xBB\xBF", 3);
+	for (size_t i = 0; i < len; i++) {
+		if (data[i] == '\n')
+			sbuf_addc(&b, '\r');
+		sbuf_addc(&b, data[i]);
+	}
+	while (b.len && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] == '\r'))
+		b.len--;
+	check_variant(b.s, b.len, "UTF-8 with BOM", 1);
+	sbuf_free(&b);
+	free(data);
+}
+
+/* Old Mac line ends: CR alone. */
+static void test_cr(void **state)
+{
+	size_t len;
+	char *data = slurp(seed_path(), &len);
+
+	(void)state;
+	for (size_t i = 0; i < len; i++)
+		if (data[i] == '\n')
+			data[i] = '\r';
+	check_variant(data, len, "UTF-8", 1);
+	free(data);
+}
+
+/*
+ * One paragraph per line, indented with two ideographic spaces, no blank
+ * lines: every body line (the long ones) gets the indent, every blank line
+ * goes. A line of only spaces is left in to be treated as blank.
+ */
+static char *indented_variant(size_t *outlen)
+{
+	size_t len;
+	char *data = slurp(seed_path(), &len), *line, *save = NULL;
+	struct sbuf b = {0};
+
+	for (line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (strlen(line) > 150)
+			sbuf_add(&b, "\u3000\u3000", 6);
+		sbuf_add(&b, line, strlen(line));
+		sbuf_addc(&b, '\n');
+		if (strlen(line) > 150 && strstr(line, "进一步规范") == NULL &&
+		    strstr(line, "为进一步做好社区"))
+			sbuf_add(&b, " \u3000 \n", 5);
+	}
+	free(data);
+	*outlen = b.len;
+	return sbuf_take(&b);
+}
+
+static void test_indented(void **state)
+{
+	size_t len;
+	char *data = indented_variant(&len);
+	struct edition ed;
+
+	(void)state;
+	check_variant(data, len, "UTF-8", 0);
+	parse_bytes(&ed, data, len);
+	assert_int_equal(ed.style, STYLE_LINE);
+	edition_free(&ed);
+	free(data);
+}
+
+/* NUL, ESC and DEL are kept in the text and recorded with their columns;
+ * invalid bytes become U+FFFD, recorded likewise. */
+static void test_controls_and_invalid(void **state)
+{
+	static const char text[] =
+		"宜兴市委统战部:\n\n标题在这里\n\n"
+		"第一段有\0一个空字符,还有\x1b]2;title\x07和\x7f。\n\n"
+		"第二段有坏字节\xff\xfe在这里。\n\n张三\n";
+	struct edition ed;
+	const struct paragraph *p;
+
+	(void)state;
+	parse_bytes(&ed, text, sizeof text - 1);
+	assert_int_equal(ed.narticles, 1);
+	assert_int_equal(ed.articles[0].nparas, 2);
+	p = &ed.articles[0].paras[0];
+	assert_non_null(memchr(p->text.s, '\0', p->text.n));
+	assert_non_null(memchr(p->text.s, 0x1b, p->text.n));
+	assert_int_equal(nrepairs(&ed, REPAIR_CONTROL), 4);
+	assert_int_equal(ed.repairs[0].kind, REPAIR_CONTROL);
+	assert_int_equal(ed.repairs[0].line, 5);
+	assert_int_equal(ed.repairs[0].column, 5);
+	assert_non_null(strstr(ed.repairs[0].detail, "NUL"));
+	assert_non_null(strstr(ed.repairs[1].detail, "ESC"));
+	assert_non_null(strstr(ed.repairs[2].detail, "BEL"));
+	assert_non_null(strstr(ed.repairs[3].detail, "DEL"));
+	assert_true(nrepairs(&ed, REPAIR_INVALID) >= 1);
+	for (size_t i = 0; i < ed.nrepairs; i++)
+		if (ed.repairs[i].kind == REPAIR_INVALID) {
+			assert_int_equal(ed.repairs[i].line, 7);
+			assert_int_equal(ed.repairs[i].column, 8);
+			assert_non_null(strstr(ed.repairs[i].detail, "FF"));
+			break;
+		}
+	assert_non_null(strstr(ed.articles[0].paras[1].text.s, "\uFFFD"));
+	assert_str(ed.articles[0].byline[0], "张三");
+	edition_free(&ed);
+}
+
+/* A kicker that names a person gives no locality; other kicker forms. */
+static void test_kickers(void **state)
+{
+	static const char text[] =
+		"张婷婷:\n\n一位志愿者的故事\n\n她每天清晨出门。\n\n（本报记者 李明）\n\n\n"
+		"南京市鼓楼区——\n\n老街换新颜\n\n街道修缮了老街。\n\n新华社发\n\n"
+		"宿迁市：  喜迎国庆 共筑梦想\n\n市民欢聚一堂。\n\n王芳 文/图\n";
+	struct edition ed;
+
+	(void)state;
+	parse_bytes(&ed, text, sizeof text - 1);
+	assert_int_equal(ed.narticles, 3);
+	assert_str(ed.articles[0].kicker, "张婷婷");
+	assert_int_equal(ed.articles[0].locality.n, 0);
+	assert_false(ed.articles[0].has_place);
+	assert_str(ed.articles[0].headline, "一位志愿者的故事");
+	assert_int_equal(ed.articles[0].nbyline, 1);
+	assert_str(ed.articles[0].byline[0], "李明");
+	assert_str(ed.articles[1].kicker, "南京市鼓楼区");
+	assert_string_equal(ed.articles[1].place_name, "江苏省南京市鼓楼区");
+	assert_int_equal(ed.articles[1].ncredit, 1);
+	assert_str(ed.articles[1].credit[0], "新华社");
+	assert_str(ed.articles[2].kicker, "宿迁市");
+	assert_str(ed.articles[2].headline, "喜迎国庆 共筑梦想");
+	assert_int_equal(ed.articles[2].nparas, 1);
+	edition_free(&ed);
+}
+
+/* No front matter, no bylines: headlines still start articles. */
+static void test_no_front_matter(void **state)
+{
+	static const char text[] =
+		"第一条消息的标题\n\n这是第一条消息。\n\n这是第二段。\n\n"
+		"第二条消息的标题\n\n这是第二条消息的正文。";
+	struct edition ed;
+
+	(void)state;
+	parse_bytes(&ed, text, sizeof text - 1);
+	assert_int_equal(ed.title.n, 0);
+	assert_int_equal(ed.nbanner, 0);
+	assert_int_equal(ed.narticles, 2);
+	assert_int_equal(ed.articles[0].nparas, 2);
+	assert_str(ed.articles[1].headline, "第二条消息的标题");
+	assert_int_equal(ed.articles[1].line, 7);
+	edition_free(&ed);
+}
+
+/* Every non-blank line of the seed lands somewhere: the characters of all
+ * fields add up to the file's, less the separators the parser consumes. */
+static void test_nothing_lost(void **state)
+{
+	size_t len, total = 0, got = 0;
+	char *data = slurp(seed_path(), &len);
+	struct edition ed;
+
+	(void)state;
+	for (size_t i = 0; i < len; i++)
+		total += ((unsigned char)data[i] & 0xC0) != 0x80 && data[i] != '\n' &&
+			 data[i] != ' ';
+	parse_bytes(&ed, data, len);
+	for (size_t i = 0; i < ed.narticles; i++) {
+		const struct article *a = &ed.articles[i];
+		struct str all[2] = {a->kicker, a->headline};
+
+		for (int k = 0; k < 2; k++)
+			for (size_t c = 0; c < all[k].n; c++)
+				got += ((unsigned char)all[k].s[c] & 0xC0) != 0x80 && all[k].s[c] != ' ';
+		for (size_t p = 0; p < a->nparas; p++)
+			for (size_t c = 0; c < a->paras[p].text.n; c++)
+				got += ((unsigned char)a->paras[p].text.s[c] & 0xC0) != 0x80 &&
+				       a->paras[p].text.s[c] != ' ';
+		for (size_t k = 0; k < a->nbyline; k++)
+			got += a->byline[k].n / 3;
+		for (size_t k = 0; k < a->ncredit; k++)
+			got += a->credit[k].n / 3 + (k + 1 == a->ncredit); /* the 摄 */
+	}
+	/* Kicker colons (3 half-width, 3 with a headline on the line: 6). */
+	got += 6;
+	/* Front matter lines, counted whole. */
+	for (size_t l = 0, line = 1; l < len; line++) {
+		size_t e = l;
+
+		while (e < len && data[e] != '\n')
+			e++;
+		if (line <= 12)
+			for (size_t c = l; c < e; c++)
+				got += ((unsigned char)data[c] & 0xC0) != 0x80 && data[c] != ' ';
+		l = e + 1;
+	}
+	assert_int_equal(got, total);
+	edition_free(&ed);
+	free(data);
+}
+
+static int setup(void **state)
+{
+	struct error err;
+
+	(void)state;
+	gaz = gazetteer_load("data/gazetteer.tsv", &err);
+	if (!gaz)
+		error_print(&err, stderr);
+	return gaz ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	gazetteer_free(gaz);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_seed),
+		cmocka_unit_test(test_gb18030),
+		cmocka_unit_test(test_utf16le),
+		cmocka_unit_test(test_bom_crlf),
+		cmocka_unit_test(test_cr),
+		cmocka_unit_test(test_indented),
+		cmocka_unit_test(test_controls_and_invalid),
+		cmocka_unit_test(test_kickers),
+		cmocka_unit_test(test_no_front_matter),
+		cmocka_unit_test(test_nothing_lost),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
