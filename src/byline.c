@@ -40,22 +40,26 @@ static const char *const roles[] = {
 	"文/图", "文／图", "图/文", "图／文", "文", "图", NULL,
 };
 
+/* Is cp a surname character? A bitmap over the CJK Unified Ideographs
+ * block, filled from the table on first use. */
 static int is_surname(uint32_t cp)
 {
-	char u[5] = {0};
-	size_t l;
+	static unsigned char map[(0x9FFF - 0x4E00 + 1) / 8 + 1];
+	static int ready;
 
+	if (!ready) {
+		for (size_t i = 0; i + 3 <= sizeof surnames - 1; i += 3) {
+			uint32_t c;
+
+			text_next(surnames + i, 3, &c);
+			if (c >= 0x4E00 && c <= 0x9FFF)
+				map[(c - 0x4E00) / 8] |= (unsigned char)(1u << ((c - 0x4E00) % 8));
+		}
+		ready = 1;
+	}
 	if (cp < 0x4E00 || cp > 0x9FFF)
 		return 0;
-	/* Encode the three-byte form and look for it in the table. */
-	u[0] = (char)(0xE0 | (cp >> 12));
-	u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	u[2] = (char)(0x80 | (cp & 0x3F));
-	l = sizeof surnames - 1;
-	for (size_t i = 0; i + 3 <= l; i += 3)
-		if (memcmp(surnames + i, u, 3) == 0)
-			return 1;
-	return 0;
+	return map[(cp - 0x4E00) / 8] >> ((cp - 0x4E00) % 8) & 1;
 }
 
 int byline_is_name(const char *s, size_t n)

@@ -127,14 +127,14 @@ static const char *const c0_names[32] = {
 	"SYN", "ETB", "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US",
 };
 
-/* Might this 8-byte word hold a C0 control, DEL or the lead byte of a C1
- * control? A cheap filter; the caller checks byte by byte on a hit. */
-static int word_suspect(uint64_t w)
+/* The high bit of each byte of w that may be a C0 control, DEL or the lead
+ * byte of a C1 control: a cheap filter, checked byte by byte on a hit. */
+static inline uint64_t word_suspect(uint64_t w)
 {
 	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
 	uint64_t del = w ^ (ones * 0x7F), c2 = w ^ (ones * 0xC2);
 
-	return ((w - ones * 0x20) & ~w & high) || ((del - ones) & ~del & high) ||
+	return ((w - ones * 0x20) & ~w & high) | ((del - ones) & ~del & high) |
 	       ((c2 - ones) & ~c2 & high);
 }
 
@@ -172,33 +172,88 @@ static void scan_controls(struct edition *ed, const char *ls, size_t n, size_t l
 	}
 }
 
-/* Mix one line into the edition id: a word-at-a-time multiplicative hash.
- * Hashing lines, not bytes, makes the id independent of the line ends. The
- * same pass tells whether the line may hold a control character. */
-static uint64_t hash_line(uint64_t h, const char *s, size_t n, int *suspect)
+/* Might the line hold a control character? Most lines hold none, so this
+ * is a branch-free pass over whole words. */
+static int line_suspect(const char *s, size_t n)
+{
+	uint64_t acc = 0, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= word_suspect(w);
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		acc |= (c < 0x20) | (c == 0x7F) | (c == 0xC2);
+	}
+	return acc != 0;
+}
+
+/* Where the line at pos ends (*n bytes, without its LF, CRLF or lone CR)
+ * and the next one starts. */
+static size_t next_line(const char *t, size_t len, size_t pos, size_t *n)
+{
+	const char *ls = t + pos;
+	const char *nl = memchr(ls, '\n', len - pos);
+	size_t seg = nl ? (size_t)(nl - ls) : len - pos;
+	const char *cr = memchr(ls, '\r', seg);
+
+	*n = seg;
+	if (cr) {
+		*n = (size_t)(cr - ls);
+		if (*n + 1 < seg)
+			return pos + *n + 1;  /* a lone CR ends the line */
+	}
+	return pos + seg + (nl ? 1 : 0);
+}
+
+/* A 64-bit multiplicative hash over four independent lanes, so that the
+ * multiplications overlap; only the id and the memo use it. */
+static uint64_t hash_bytes(uint64_t h, const char *s, size_t n)
 {
 	const uint64_t k = 0x9E3779B97F4A7C15ULL;
-	uint64_t w = 0;
+	uint64_t l[4] = {h, h ^ 1, h ^ 2, h ^ 3}, w = 0;
 	size_t len = n;
-	int sus = 0;
 
+	for (; n >= 32; s += 32, n -= 32)
+		for (int i = 0; i < 4; i++) {
+			memcpy(&w, s + 8 * i, 8);
+			l[i] = (l[i] ^ le64toh(w)) * k;
+			l[i] ^= l[i] >> 29;
+		}
+	h = (l[0] ^ (l[1] << 1) ^ (l[2] << 2) ^ (l[3] << 3)) * k;
 	for (; n >= 8; s += 8, n -= 8) {
 		memcpy(&w, s, 8);
-		sus |= word_suspect(w);
 		h = (h ^ le64toh(w)) * k;
 		h ^= h >> 29;
 	}
 	w = 0;
 	memcpy(&w, s, n);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		sus |= c < 0x20 || c == 0x7F || c == 0xC2;
-	}
-	*suspect = sus;
 	h = (h ^ le64toh(w) ^ ((uint64_t)len << 48)) * k;
 	return h ^ (h >> 32);
 }
+
+const char *edition_id(struct edition *ed)
+{
+	uint64_t h = 0xCBF29CE484222325ULL;
+	size_t pos = 0, n;
+
+	if (ed->id[0])
+		return ed->id;
+	/* Hashing line by line makes the id independent of the line ends. */
+	while (pos < ed->dec.len) {
+		size_t next = next_line(ed->dec.text, ed->dec.len, pos, &n);
+
+		h = hash_bytes(h, ed->dec.text + pos, n);
+		pos = next;
+	}
+	snprintf(ed->id, sizeof ed->id, "%016llx", (unsigned long long)h);
+	return ed->id;
+}
+
+static const struct block *classify(struct parser *p, size_t i);
 
 /* One source line: record its damage, and keep it as a block unless blank. */
 static void take_line(struct parser *p, const char *ls, size_t n, size_t line, size_t *si,
@@ -240,34 +295,21 @@ static void take_line(struct parser *p, const char *ls, size_t n, size_t line, s
 	b->indented = ls[0] == '\t' || (n >= 2 && ls[0] == ' ' && ls[1] == ' ') ||
 		      (n >= 6 && memcmp(ls, "\u3000\u3000", 6) == 0);
 	*blanks = 0;
+	classify(p, p->nb - 1);  /* now, while the line is in the cache */
 }
 
-/* Split the text into lines (LF, CRLF or CR) and blocks; hash the lines. */
+/* Split the text into lines (LF, CRLF or CR) and blocks. */
 static void scan_lines(struct parser *p)
 {
 	const char *t = p->ed->dec.text;
-	size_t len = p->ed->dec.len, pos = 0, line = 0, si = 0, blanks = 0;
-	uint64_t h = 0xCBF29CE484222325ULL;
+	size_t len = p->ed->dec.len, pos = 0, line = 0, si = 0, blanks = 0, n;
 
 	while (pos < len) {
-		const char *ls = t + pos;
-		const char *nl = memchr(ls, '\n', len - pos);
-		size_t seg = nl ? (size_t)(nl - ls) : len - pos;
-		size_t next = pos + seg + (nl ? 1 : 0), n = seg;
-		const char *cr = memchr(ls, '\r', seg);
+		size_t next = next_line(t, len, pos, &n);
 
-		if (cr) {
-			n = (size_t)(cr - ls);
-			if (n + 1 < seg)
-				next = pos + n + 1;  /* a lone CR ends the line */
-		}
-		int suspect;
-
-		h = hash_line(h, ls, n, &suspect);
-		take_line(p, ls, n, ++line, &si, &blanks, suspect);
+		take_line(p, t + pos, n, ++line, &si, &blanks, line_suspect(t + pos, n));
 		pos = next;
 	}
-	snprintf(p->ed->id, sizeof p->ed->id, "%016llx", (unsigned long long)h);
 }
 
 /* Find s2 (a NUL-terminated word) in s (n bytes). */
@@ -659,28 +701,69 @@ static void parse_articles(struct parser *p, size_t start)
 	}
 }
 
+/* Gazetteer answers for one pass, keyed by the text asked about: kickers
+ * repeat across an archive, and a lookup costs far more than a probe. */
+struct memo {
+	struct memo_slot {
+		const char *s;      /* NULL: empty slot */
+		size_t n;
+		int flags, ok;
+		struct place pl;
+	} *slot;
+	size_t mask;
+};
+
+static int memo_match(struct memo *m, const struct gazetteer *g, const char *s, size_t n,
+		      int flags, const char *prefer, struct place *out)
+{
+	size_t i = (size_t)hash_bytes((uint64_t)flags, s, n) & m->mask;
+
+	for (;; i = (i + 1) & m->mask) {
+		struct memo_slot *e = &m->slot[i];
+
+		if (!e->s) {
+			e->s = s;
+			e->n = n;
+			e->flags = flags;
+			e->ok = gazetteer_match(g, s, n, flags, prefer, &e->pl);
+			*out = e->pl;
+			return e->ok;
+		}
+		if (e->n == n && e->flags == flags && memcmp(e->s, s, n) == 0) {
+			*out = e->pl;
+			return e->ok;
+		}
+	}
+}
+
 /* Resolve each article's locality: from the kicker, else from the start of
  * the headline. Ambiguous names prefer the edition's most common province,
  * found by a first pass. */
 static void resolve_localities(struct parser *p)
 {
 	struct edition *ed = p->ed;
-	size_t votes[100] = {0}, best = 0;
+	size_t votes[100] = {0}, best = 0, cap = 16;
 	char prefer[3] = "";
+	struct memo m;
 
-	if (!p->gaz)
+	if (!p->gaz || !ed->narticles)
 		return;
+	while (cap < 2 * ed->narticles)
+		cap *= 2;
+	m.mask = cap - 1;
+	m.slot = xcalloc(cap, sizeof *m.slot);
 	for (int pass = 0; pass < 2; pass++) {
+		memset(m.slot, 0, cap * sizeof *m.slot);
 		for (size_t i = 0; i < ed->narticles; i++) {
 			struct article *a = &ed->articles[i];
 			struct place pl;
 			int ok;
 
 			if (a->kicker.n)
-				ok = gazetteer_match(p->gaz, a->kicker.s, a->kicker.n, 0, prefer, &pl);
+				ok = memo_match(&m, p->gaz, a->kicker.s, a->kicker.n, 0, prefer, &pl);
 			else
-				ok = gazetteer_match(p->gaz, a->headline.s, a->headline.n,
-						     GAZ_MATCH_HEADLINE, prefer, &pl);
+				ok = memo_match(&m, p->gaz, a->headline.s, a->headline.n,
+						GAZ_MATCH_HEADLINE, prefer, &pl);
 			if (!ok)
 				continue;
 			if (pass == 0) {
@@ -700,6 +783,7 @@ static void resolve_localities(struct parser *p)
 			prefer[1] = (char)('0' + best % 10);
 		}
 	}
+	free(m.slot);
 }
 
 static int repair_cmp(const void *x, const void *y)

@@ -71,7 +71,7 @@ enum para_style {
 
 struct edition {
 	char *path;
-	char id[17];               /* 64-bit hash of the text's lines, hex */
+	char id[17];               /* see edition_id() */
 	const char *encoding;
 	enum para_style style;
 	struct str title, date, weekday, phone, email;  /* each may be none */
@@ -103,6 +103,13 @@ int edition_load(struct edition *ed, const char *path, const struct gazetteer *g
  */
 void edition_parse(struct edition *ed, const char *path, struct decoded *dec,
 		   const struct gazetteer *gaz);
+
+/*
+ * The edition's id: a 64-bit hash of its decoded lines, in hex. It ignores
+ * the line ends and the BOM, so it survives re-encoding and moving the
+ * file. Computed on first use, as only some views need it.
+ */
+const char *edition_id(struct edition *ed);
 
 /* Release everything the edition holds; ed may be zeroed. */
 void edition_free(struct edition *ed);

@@ -134,7 +134,7 @@ static void json_article(struct json *j, const struct article *a)
 	json_object_end(j);
 }
 
-void export_json(struct json *j, const struct edition *ed)
+void export_json(struct json *j, struct edition *ed)
 {
 	json_object_begin(j);
 	json_key(j, "edition");
@@ -142,7 +142,7 @@ void export_json(struct json *j, const struct edition *ed)
 	json_key(j, "path");
 	json_cstring(j, ed->path);
 	json_key(j, "id");
-	json_cstring(j, ed->id);
+	json_cstring(j, edition_id(ed));
 	json_key(j, "encoding");
 	json_cstring(j, ed->encoding);
 	json_key(j, "paragraph_style");

@@ -15,6 +15,6 @@ void export_outline_header(FILE *f);
  * characters in fields are written as \t, \n, \\ and \xHH. */
 void export_outline(FILE *f, const struct edition *ed);
 /* The edition as one JSON object {"edition", "articles", "repairs"}. */
-void export_json(struct json *j, const struct edition *ed);
+void export_json(struct json *j, struct edition *ed);
 
 #endif

@@ -5,25 +5,11 @@
 
 #include <unistr.h>
 
-/* The decoder guarantees valid UTF-8, so the common forms are decoded
- * inline; anything unexpected falls back to libunistring, which also
- * yields U+FFFD for bytes that are not UTF-8. */
-size_t text_next(const char *s, size_t n, uint32_t *cp)
+size_t text_next_slow(const char *s, size_t n, uint32_t *cp)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	ucs4_t uc;
-	int len;
+	int len = u8_mbtouc(&uc, (const uint8_t *)s, n);
 
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if ((u[0] & 0xF0) == 0xE0 && n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
-	    (u[0] != 0xE0 || u[1] >= 0xA0) && (u[0] != 0xED || u[1] < 0xA0)) {
-		*cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-		return 3;
-	}
-	len = u8_mbtouc(&uc, u, n);
 	*cp = uc;
 	return len > 0 ? (size_t)len : 1;
 }

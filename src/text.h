@@ -10,9 +10,27 @@
 
 /* Decode the character at s (n > 0 bytes left); returns its length in
  * bytes (at least 1) and stores the code point, U+FFFD for invalid bytes. */
-size_t text_next(const char *s, size_t n, uint32_t *cp);
+size_t text_next_slow(const char *s, size_t n, uint32_t *cp);
 /* Decode the character that ends at s + n; returns its length. */
 size_t text_prev(const char *s, size_t n, uint32_t *cp);
+
+/* The decoder guarantees valid UTF-8, so ASCII and the three-byte forms
+ * (all of CJK) are decoded inline; the rest goes to text_next_slow(). */
+static inline size_t text_next(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if ((u[0] & 0xF0) == 0xE0 && n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+	    (u[0] != 0xE0 || u[1] >= 0xA0) && (u[0] != 0xED || u[1] < 0xA0)) {
+		*cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		return 3;
+	}
+	return text_next_slow(s, n, cp);
+}
 /* Count characters in s, stopping once limit is exceeded (returns limit+1). */
 size_t text_count(const char *s, size_t n, size_t limit);
 
