@@ -187,9 +187,9 @@ static void check_variant(const char *data, size_t len, const char *encoding, in
 			assert_memory_equal(a.s, b.s, a.n);
 		}
 	if (same_id)
-		assert_string_equal(ed.id, ref.id);
+		assert_string_equal(edition_id(&ed), edition_id(&ref));
 	else
-		assert_string_not_equal(ed.id, ref.id);
+		assert_string_not_equal(edition_id(&ed), edition_id(&ref));
 	assert_int_equal(nrepairs(&ed, REPAIR_JOIN), 5);
 	assert_int_equal(nrepairs(&ed, REPAIR_BYLINE_SPLIT), 1);
 	edition_free(&ed);
