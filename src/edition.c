@@ -469,6 +469,10 @@ static size_t parse_front(struct parser *p)
 	ed->banner = xcalloc(ed->nbanner, sizeof *ed->banner);
 	for (i = 0; i + 1 < first; i++)
 		ed->banner[i] = span(p->b[i].s, p->b[i].n);
+	ed->nfront = last + 1;
+	ed->front = xcalloc(ed->nfront, sizeof *ed->front);
+	for (i = 0; i <= last; i++)
+		ed->front[i] = span(p->b[i].s, p->b[i].n);
 	return last + 1;
 }
 
@@ -555,6 +559,13 @@ static struct article *new_article(struct parser *p, size_t line)
 	return a;
 }
 
+static void add_item(struct article *a, enum item_kind kind, struct str text, size_t line)
+{
+	a->items = xreallocarray(a->items, a->nitems + 1, sizeof *a->items);
+	a->items[a->nitems++] = (struct item){kind, text, kind == ITEM_PARA ? a->nparas - 1 : 0,
+					      line};
+}
+
 static void add_names(struct article *a, const struct byline *bl)
 {
 	struct str **arr = bl->kind == BYLINE_CREDIT ? &a->credit : &a->byline;
@@ -636,6 +647,9 @@ static void add_paragraph(struct parser *p, struct article *a, size_t i)
 	}
 	a->paras = xreallocarray(a->paras, a->nparas + 1, sizeof *a->paras);
 	a->paras[a->nparas++] = (struct paragraph){span(b->s, n), b->line, b->line};
+	add_item(a, ITEM_PARA, span(NULL, 0), b->line);
+	if (n < b->n)
+		add_item(a, ITEM_BYLINE, span(b->s + n, b->n - n), b->line);
 	p->open = n == b->n ? !b->ends : !text_ends_sentence(b->s, n);
 }
 
@@ -670,18 +684,29 @@ static void parse_articles(struct parser *p, size_t start)
 			a->kicker = span(b->s, b->klen);
 			a->headline = span(b->hs, b->hn);
 			need_head = b->hn == 0;
+			{
+				const char *ks = b->s;
+				size_t kn = b->hn ? (size_t)(b->hs - b->s) : b->n;
+
+				text_trim(&ks, &kn);
+				add_item(a, ITEM_KICKER, span(ks, kn), b->line);
+			}
+			if (b->hn)
+				add_item(a, ITEM_HEADLINE, a->headline, b->line);
 			continue;
 		}
 		if (need_head) {
 			need_head = 0;
 			if (b->head && b->byl == BYLINE_NONE) {
 				a->headline = span(b->s, b->n);
+				add_item(a, ITEM_HEADLINE, a->headline, b->line);
 				continue;
 			}
 		}
 		if (a && (a->nparas || a->headline.n) && b->byl != BYLINE_NONE) {
 			byline_parse(b->s, b->n, &bl);
 			add_names(a, &bl);
+			add_item(a, ITEM_BYLINE, span(b->s, b->n), b->line);
 			if (a->nparas)
 				p->closed = 1;
 			continue;
@@ -693,6 +718,7 @@ static void parse_articles(struct parser *p, size_t start)
 		if (b->head && starts_article(p, a, i)) {
 			a = new_article(p, b->line);
 			a->headline = span(b->s, b->n);
+			add_item(a, ITEM_HEADLINE, a->headline, b->line);
 			continue;
 		}
 		if (!a || p->closed)
@@ -844,6 +870,7 @@ void edition_free(struct edition *ed)
 		free(a->byline);
 		free(a->credit);
 		free(a->paras);
+		free(a->items);
 		free(a->place_name);
 	}
 	for (size_t i = 0; i < ed->nrepairs; i++)
@@ -855,6 +882,7 @@ void edition_free(struct edition *ed)
 	free(ed->repairs);
 	free(ed->editors);
 	free(ed->banner);
+	free(ed->front);
 	free(ed->path);
 	decode_free(&ed->dec);
 	memset(ed, 0, sizeof *ed);

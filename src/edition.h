@@ -47,6 +47,18 @@ struct paragraph {
 	size_t first_line, last_line;
 };
 
+/* What an article shows, in source order: the dump and the reader draw
+ * these, so that nothing of the source is left out or moved. */
+enum item_kind { ITEM_KICKER, ITEM_HEADLINE, ITEM_PARA, ITEM_BYLINE };
+
+struct item {
+	enum item_kind kind;
+	struct str text;           /* as printed (a kicker with its colon, a
+	                              credit with its 摄); none for ITEM_PARA */
+	size_t para;               /* ITEM_PARA: index into paras */
+	size_t line;               /* source line */
+};
+
 struct article {
 	size_t index;              /* from 1 */
 	size_t line;               /* first source line (kicker or headline) */
@@ -62,6 +74,8 @@ struct article {
 	size_t ncredit;
 	struct paragraph *paras;
 	size_t nparas;
+	struct item *items;        /* everything above, in source order */
+	size_t nitems;
 };
 
 enum para_style {
@@ -79,6 +93,8 @@ struct edition {
 	size_t neditors;
 	struct str *banner;
 	size_t nbanner;
+	struct str *front;         /* the front-matter lines, as printed */
+	size_t nfront;
 	struct article *articles;
 	size_t narticles;
 	struct repair *repairs;    /* sorted by line, then column */

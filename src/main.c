@@ -13,16 +13,22 @@
 #include "export.h"
 #include "gazetteer.h"
 #include "json.h"
+#include "layout.h"
 #include "paths.h"
 #include "util.h"
+#include "width.h"
 
-enum mode { MODE_NONE, MODE_OUTLINE, MODE_JSON };
+#include <unistd.h>
+
+enum mode { MODE_NONE, MODE_OUTLINE, MODE_JSON, MODE_DUMP };
 
 static const char usage_text[] =
 	"usage: reader [OPTION]... [FILE]...\n"
 	"Read plain-text Chinese newspaper editions: split into articles, reflowed\n"
 	"by display width. With no FILE, the bundled edition.\n"
 	"\n"
+	"  -d, --dump      print the editions laid out as the reader shows them\n"
+	"  -w, --width=N   the width of --dump in columns (default $COLUMNS, else 80)\n"
 	"  -o, --outline   print one TSV row per article and exit\n"
 	"  -j, --json      print the editions' structure as JSON and exit\n"
 	"  -h, --help      print this help and exit\n"
@@ -37,6 +43,19 @@ static _Noreturn void usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fputs("\nTry 'reader --help' for more information.\n", stderr);
 	exit(2);
+}
+
+/* A width in columns: a whole number from 2 to 10000. */
+static long parse_width(const char *arg, const char *what)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (end == arg || *end || v < 2 || v > 10000)
+		usage_error(what[0] == '-' ? "invalid width '%s': give a number of columns from 2 to 10000"
+					   : "invalid COLUMNS '%s': give a number from 2 to 10000",
+			    arg);
+	return v;
 }
 
 /* Load the gazetteer; a missing one only costs the localities. */
@@ -61,6 +80,8 @@ static struct gazetteer *load_gazetteer(void)
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{"dump", no_argument, NULL, 'd'},
+		{"width", required_argument, NULL, 'w'},
 		{"outline", no_argument, NULL, 'o'},
 		{"json", no_argument, NULL, 'j'},
 		{"help", no_argument, NULL, 'h'},
@@ -72,12 +93,20 @@ int main(int argc, char **argv)
 	char *bundled = NULL;
 	const char **files;
 	int nfiles, status = 0, c, written = 0;
+	long width = 0;
 	struct json j;
+	struct layout_opts lo;
 
 	setlocale(LC_ALL, "");
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":ojhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":dw:ojhV", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'd':
+			mode = MODE_DUMP;
+			break;
+		case 'w':
+			width = parse_width(optarg, "--width");
+			break;
 		case 'o':
 			mode = MODE_OUTLINE;
 			break;
@@ -90,14 +119,30 @@ int main(int argc, char **argv)
 		case 'V':
 			printf("reader %s\n", READER_VERSION);
 			return 0;
+		case ':':
+			usage_error("option '%s' needs a value", argv[optind - 1]);
 		default:
 			if (optopt)
 				usage_error("unknown option '-%c'", (char[]){(char)optopt, 0});
 			usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (mode == MODE_NONE)
-		usage_error("%s", "the interactive reader is not built yet: use --outline or --json");
+	if (mode == MODE_NONE) {
+		/* Like less acting as cat: not on a terminal, print the layout. */
+		if (!isatty(STDOUT_FILENO))
+			mode = MODE_DUMP;
+		else
+			usage_error("%s", "the interactive reader is not built yet: use --dump, "
+					  "--outline or --json");
+	}
+	if (width_init() < 0)
+		die(1, "no UTF-8 locale is available (tried C.UTF-8)");
+	if (!width) {
+		const char *cols = getenv("COLUMNS");
+
+		width = cols && *cols ? parse_width(cols, "COLUMNS") : 80;
+	}
+	lo = layout_defaults((int)width);
 	nfiles = argc - optind;
 	files = (const char **)argv + optind;
 	if (nfiles == 0) {
@@ -121,7 +166,11 @@ int main(int argc, char **argv)
 		}
 		/* The header and the array open only once there is something
 		 * to print: bad input alone leaves standard output empty. */
-		if (mode == MODE_OUTLINE) {
+		if (mode == MODE_DUMP) {
+			if (written)
+				fputc('\n', stdout);
+			layout_dump(&ed, &lo, stdout);
+		} else if (mode == MODE_OUTLINE) {
 			if (!written)
 				export_outline_header(stdout);
 			export_outline(stdout, &ed);

@@ -1,0 +1,503 @@
+/*
+ * layout: the reflow engine. See layout.h.
+ *
+ * A text is cut into grapheme clusters (libunistring), each with its width
+ * (width.h) and whether a line may start before it: UAX #14 opportunities
+ * from libunistring, then the Chinese tailoring (a break between Han and a
+ * quotation mark is allowed; none before a line-start-prohibited mark or
+ * after a line-end-prohibited one; —— and …… whole). A greedy fitter then
+ * fills each line and, when it overflows, pushes the text after the last
+ * allowed break to the next line; with no allowed break it falls back to
+ * the last plain UAX #14 opportunity, then to the last cluster that fits,
+ * and marks the line forced.
+ */
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+#include <wchar.h>
+
+#include "text.h"
+#include "util.h"
+#include "width.h"
+
+struct layout_opts layout_defaults(int width)
+{
+	return (struct layout_opts){.width = width, .indent = 4, .amb = 1, .normalize = 0,
+				    .tailor = 1};
+}
+
+/* One grapheme cluster (or one code point of a cluster too wide to keep). */
+struct cl {
+	size_t off;
+	uint32_t first, last;   /* its first and last code points */
+	int w;
+	unsigned allow : 1;     /* a line may start here (tailored) */
+	unsigned raw : 1;       /* a plain UAX #14 (+T1) opportunity */
+	unsigned mand : 1;      /* a line must start here */
+	unsigned space : 1;     /* an ASCII space: undrawn at a soft break */
+	unsigned split : 1;     /* inside a cluster split at code points */
+};
+
+/* Not at the start of a line (clreq's basic level, with …). */
+static int line_start_prohibited(uint32_t cp)
+{
+	static const uint32_t set[] = {
+		0x3001, 0xFF0C, 0x3002, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0xFF61, 0xFF64,
+		',', '.', ':', ';', '!', '?', ')', ']', '}', '%',
+		0x201D, 0x2019, 0x301E, 0x301F, 0xFF09, 0x3015, 0xFF3D, 0xFF5D, 0x3009, 0x300B,
+		0x300D, 0x300F, 0x3011, 0x3017, 0x3019, 0x301B,
+		0x2010, 0x2013, 0x2014, 0xFF5E, 0x301C, 0x2026, 0x22EF, 0x2E3A,
+		0x00B7, 0x30FB, 0x2027, 0xFF65, 0xFF0F, 0xFF05, 0x2030, 0x2103, 0x00B0,
+		0x2032, 0x2033, 0x3005, 0x303B, 0x309D, 0x309E, 0x30FD, 0x30FE, 0x30FC,
+	};
+
+	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
+		if (set[i] == cp)
+			return 1;
+	return 0;
+}
+
+/* Not at the end of a line. */
+static int line_end_prohibited(uint32_t cp)
+{
+	static const uint32_t set[] = {
+		0x201C, 0x2018, 0x301D, 0xFF08, '(', 0x3014, 0xFF3B, '[', 0xFF5B, '{',
+		0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3016, 0x3018, 0x301A,
+		0xFFE5, 0x00A5, '$', 0xFF04, 0x00A3, 0x20AC,
+	};
+
+	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
+		if (set[i] == cp)
+			return 1;
+	return 0;
+}
+
+/* UAX #14's LB29 (no break between a full stop or comma and a letter, as
+ * in qq.com), which libunistring 1.0 does not apply. */
+static int infix_letter(uint32_t a, uint32_t b)
+{
+	return (a == '.' || a == ',' || a == ':' || a == ';') &&
+	       ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'));
+}
+
+/* Pairs never split: —— ⸺⸺ …… ⋯⋯. */
+static int never_split(uint32_t a, uint32_t b)
+{
+	return a == b && (a == 0x2014 || a == 0x2026 || a == 0x22EF || a == 0x2E3A);
+}
+
+/* East Asian Wide, Fullwidth or Halfwidth: the neighbours that let a
+ * quotation mark break from them (Unicode 16's LB19a). */
+static int east_asian(uint32_t cp)
+{
+	return (cp >= 0xFF61 && cp <= 0xFFDC) || (cp >= 0xFFE8 && cp <= 0xFFEE) ||
+	       (cp >= 0x1100 && wcwidth((wchar_t)cp) == 2) || text_is_han(cp);
+}
+
+static int cjk_neighbour(uint32_t cp)
+{
+	return text_is_han(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+	       cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019;
+}
+
+/* The normalised display form of ASCII punctuation between CJK. */
+static uint32_t normalized(uint32_t prev, uint32_t cp, uint32_t next)
+{
+	static const char from[] = ",:;!?()";
+	static const uint32_t to[] = {0xFF0C, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0xFF08, 0xFF09};
+	const char *p;
+
+	if (cp >= 0x80 || !cp || !(p = strchr(from, (int)cp)))
+		return cp;
+	if (cp == '(' ? !cjk_neighbour(prev) && !cjk_neighbour(next)
+		      : !(cjk_neighbour(prev) && cjk_neighbour(next)) &&
+			!(cp == ')' && cjk_neighbour(prev)))
+		return cp;
+	return to[p - from];
+}
+
+/* The code point before offset i and the one at offset j (0 at the ends). */
+static uint32_t cp_before(const char *s, size_t i)
+{
+	uint32_t cp = 0;
+
+	if (i)
+		text_prev(s, i, &cp);
+	return cp;
+}
+
+static uint32_t cp_at(const char *s, size_t n, size_t j)
+{
+	uint32_t cp = 0;
+
+	if (j < n)
+		text_next(s + j, n - j, &cp);
+	return cp;
+}
+
+/* The width of one code point as drawn, after normalisation. */
+static int cp_width(const char *s, size_t n, size_t off, size_t len, uint32_t cp,
+		    const struct layout_opts *o)
+{
+	if (o->normalize && cp < 0x80)
+		cp = normalized(cp_before(s, off), cp, cp_at(s, n, off + len));
+	return width_cp(cp, o->amb);
+}
+
+/* Cut the text into clusters with their widths and break opportunities. */
+static size_t clusters(const char *s, size_t n, const struct layout_opts *o, struct cl **out,
+		       size_t *cap)
+{
+	char *gb = xmalloc(n), *lb = xmalloc(n);
+	size_t nc = 0, i = 0;
+	int mand_next = 0;
+
+	u8_grapheme_breaks((const uint8_t *)s, n, gb);
+	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", lb);
+	while (i < n) {
+		size_t start = i, j = i;
+		uint32_t cp, first = 0;
+		int w = 0, mand = 0;
+		struct cl *c;
+
+		/* The cluster is [i, j): up to the next grapheme boundary. */
+		do {
+			size_t l = text_next(s + j, n - j, &cp);
+
+			if (j == start)
+				first = cp;
+			if (lb[j] == UC_BREAK_MANDATORY)
+				mand = 1;
+			w += cp_width(s, n, j, l, cp, o);
+			j += l;
+		} while (j < n && !gb[j]);
+		if (w > 2) {
+			/* Too wide to keep whole (an emoji sequence, a stack
+			 * of wide marks): its code points become clusters that
+			 * only a forced break separates. */
+			for (size_t k = start; k < j;) {
+				size_t l = text_next(s + k, j - k, &cp);
+
+				XGROW(*out, *cap, nc + 1);
+				c = &(*out)[nc++];
+				memset(c, 0, sizeof *c);
+				c->off = k;
+				c->first = c->last = cp;
+				c->w = cp_width(s, n, k, l, cp, o);
+				c->split = k != start;
+				if (k == start) {
+					c->raw = lb[k] == UC_BREAK_POSSIBLE ||
+						 lb[k] == UC_BREAK_HYPHENATION;
+					c->mand = mand_next;
+				}
+				k += l;
+			}
+		} else {
+			XGROW(*out, *cap, nc + 1);
+			c = &(*out)[nc++];
+			memset(c, 0, sizeof *c);
+			c->off = start;
+			c->first = first;
+			c->last = cp;
+			c->w = w;
+			c->raw = lb[start] == UC_BREAK_POSSIBLE || lb[start] == UC_BREAK_HYPHENATION;
+			c->mand = mand_next;
+			c->space = first == ' ' && j - start == 1;
+		}
+		mand_next = mand;
+		i = j;
+	}
+	free(gb);
+	free(lb);
+	if (nc)
+		(*out)[0].raw = (*out)[0].mand = 0;
+	return nc;
+}
+
+/* Apply the Chinese tailoring: from raw opportunities to allowed breaks. */
+static void tailor(struct cl *c, size_t nc, int on)
+{
+	for (size_t k = 1; k < nc; k++) {
+		struct cl *b = &c[k];
+		size_t a, z;
+
+		if (b->split)
+			continue;
+		if (on && !b->raw && !b->space) {
+			/* T1: Han and quotation marks may part (Unicode 16). */
+			if ((b->first == 0x201C || b->first == 0x2018) && k + 1 < nc &&
+			    east_asian(c[k - 1].last) && east_asian(c[k + 1].first))
+				b->raw = 1;
+			if ((c[k - 1].last == 0x201D || c[k - 1].last == 0x2019) && k >= 2 &&
+			    east_asian(c[k - 2].last) && east_asian(b->first))
+				b->raw = 1;
+		}
+		b->allow = b->raw || b->mand;
+		if (!on || b->mand || !b->allow)
+			continue;
+		/* P1, P2: look past spaces to the clusters the break separates. */
+		for (z = k; z < nc && c[z].space; z++)
+			;
+		for (a = k; a > 0 && c[a - 1].space; a--)
+			;
+		if ((z < nc && line_start_prohibited(c[z].first)) ||
+		    (a > 0 && line_end_prohibited(c[a - 1].last)) ||
+		    never_split(c[k - 1].last, b->first) || infix_letter(c[k - 1].last, b->first))
+			b->allow = 0;
+	}
+}
+
+void layout_breaks(const char *s, size_t n, const struct layout_opts *o, char *allow)
+{
+	struct cl *c = NULL;
+	size_t cap = 0, nc = clusters(s, n, o, &c, &cap);
+
+	memset(allow, 0, n);
+	tailor(c, nc, o->tailor);
+	for (size_t k = 1; k < nc; k++)
+		allow[c[k].off] = c[k].allow;
+	free(c);
+}
+
+static void push_line(struct llines *out, size_t start, size_t end, size_t next, int indent,
+		      int width, int forced)
+{
+	XGROW(out->v, out->cap, out->n + 1);
+	out->v[out->n++] = (struct lline){start, end, next, indent, width, (unsigned)forced};
+}
+
+size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int first_indent,
+		   enum layout_align align, struct llines *out)
+{
+	struct cl *c = NULL;
+	size_t cap = 0, nc, i = 0, before = out->n;
+	int W = o->width < 2 ? 2 : o->width;
+
+	if (first_indent > 0 && W < first_indent + 4)
+		first_indent = 0;  /* too narrow for an indent and two characters */
+	if (first_indent < 0)
+		first_indent = 0;
+	nc = clusters(s, n, o, &c, &cap);
+	tailor(c, nc, o->tailor);
+	while (i < nc) {
+		int avail = W - (out->n == before ? first_indent : 0);
+		int col = 0, pending = 0, cand_w = 0, raw_w = 0, forced = 0;
+		size_t k, cand = 0, raw = 0, stop, next;
+
+		for (k = i; k < nc; k++) {
+			if (k > i && c[k].mand)
+				break;
+			if (k > i && c[k].allow) {
+				cand = k;
+				cand_w = col;
+			}
+			if (k > i && (c[k].raw || c[k].allow)) {
+				raw = k;
+				raw_w = col;
+			}
+			if (c[k].space) {
+				pending += c[k].w;
+				continue;
+			}
+			if (k > i && col + pending + c[k].w > avail)
+				break;
+			col += pending + c[k].w;
+			pending = 0;
+		}
+		if (k >= nc || c[k].mand) {
+			stop = k;  /* the rest fits, or a mandatory break */
+		} else if (cand > i) {
+			stop = cand;
+			col = cand_w;
+		} else if (raw > i) {
+			stop = raw;
+			col = raw_w;
+			forced = 1;
+		} else {
+			stop = k;  /* the last cluster that fits */
+			forced = 1;
+		}
+		next = stop < nc ? c[stop].off : n;
+		/* Spaces before the break are not drawn. */
+		{
+			size_t e = stop;
+
+			while (e > i && c[e - 1].space)
+				e--;
+			push_line(out, c[i].off, e < nc ? c[e].off : n, next, 0, col, forced);
+		}
+		i = stop;
+	}
+	free(c);
+	for (size_t l = before; l < out->n; l++) {
+		struct lline *ln = &out->v[l];
+
+		if (align == ALIGN_CENTER)
+			ln->indent = (W - ln->width) / 2;
+		else if (align == ALIGN_RIGHT)
+			ln->indent = W - ln->width;
+		else
+			ln->indent = l == before ? first_indent : 0;
+	}
+	return out->n - before;
+}
+
+void layout_render(const char *s, size_t n, size_t start, size_t end,
+		   const struct layout_opts *o, struct sbuf *out, struct marks *marks)
+{
+	for (size_t i = start; i < end && i < n;) {
+		uint32_t cp, g;
+		size_t l = text_next(s + i, n - i, &cp);
+		int mark;
+		char u[4];
+		size_t ul;
+
+		if (o->normalize && cp < 0x80)
+			cp = normalized(cp_before(s, i), cp, cp_at(s, n, i + l));
+		g = width_glyph(cp, &mark);
+		i += l;
+		if (!g)
+			continue;
+		if (g < 0x80) {
+			u[0] = (char)g;
+			ul = 1;
+		} else if (g < 0x800) {
+			u[0] = (char)(0xC0 | g >> 6);
+			u[1] = (char)(0x80 | (g & 0x3F));
+			ul = 2;
+		} else if (g < 0x10000) {
+			u[0] = (char)(0xE0 | g >> 12);
+			u[1] = (char)(0x80 | ((g >> 6) & 0x3F));
+			u[2] = (char)(0x80 | (g & 0x3F));
+			ul = 3;
+		} else {
+			u[0] = (char)(0xF0 | g >> 18);
+			u[1] = (char)(0x80 | ((g >> 12) & 0x3F));
+			u[2] = (char)(0x80 | ((g >> 6) & 0x3F));
+			u[3] = (char)(0x80 | (g & 0x3F));
+			ul = 4;
+		}
+		if (mark && marks) {
+			XGROW(marks->v, marks->cap, marks->n + 1);
+			marks->v[marks->n++] = (struct mark){out->len, out->len + ul};
+		}
+		sbuf_add(out, u, ul);
+	}
+}
+
+static void push_vline(struct vlines *out, enum vline_kind kind, const char *text, size_t len,
+		       size_t article, size_t item, const struct lline *l)
+{
+	XGROW(out->v, out->cap, out->n + 1);
+	out->v[out->n++] = (struct vline){kind, text, len, article, item,
+					  l ? *l : (struct lline){0, 0, 0, 0, 0, 0}};
+}
+
+/* Lay out one text and append its lines as display lines. */
+static void add_text(struct vlines *out, enum vline_kind kind, struct str t, size_t article,
+		     size_t item, const struct layout_opts *o, int indent, enum layout_align al)
+{
+	struct llines ll = {0};
+
+	layout_text(t.s, t.n, o, indent, al, &ll);
+	for (size_t k = 0; k < ll.n; k++)
+		push_vline(out, kind, t.s, t.n, article, item, &ll.v[k]);
+	free(ll.v);
+}
+
+void layout_front(const struct edition *ed, const struct layout_opts *o, struct vlines *out)
+{
+	for (size_t i = 0; i < ed->nfront; i++) {
+		/* Banner and masthead centred, contacts and dateline as they are. */
+		int centred = ed->front[i].s == ed->title.s || i < ed->nbanner;
+
+		add_text(out, VL_FRONT, ed->front[i], SIZE_MAX, i, o, 0,
+			 centred ? ALIGN_CENTER : ALIGN_LEFT);
+	}
+}
+
+void layout_article(const struct edition *ed, size_t article, const struct layout_opts *o,
+		    struct vlines *out)
+{
+	const struct article *a = &ed->articles[article];
+	enum item_kind prev = ITEM_KICKER;
+
+	for (size_t i = 0; i < a->nitems; i++) {
+		const struct item *it = &a->items[i];
+
+		/* A blank line between the heading and the text, and between
+		 * paragraphs when they have no indent to tell them apart. */
+		if (i > 0 && ((prev == ITEM_HEADLINE && it->kind != ITEM_HEADLINE) ||
+			      (prev == ITEM_PARA && it->kind == ITEM_PARA && o->indent == 0)))
+			push_vline(out, VL_BLANK, NULL, 0, article, i, NULL);
+		switch (it->kind) {
+		case ITEM_KICKER:
+			add_text(out, VL_KICKER, it->text, article, i, o, 0, ALIGN_LEFT);
+			break;
+		case ITEM_HEADLINE:
+			add_text(out, VL_HEADLINE, it->text, article, i, o, 0, ALIGN_CENTER);
+			break;
+		case ITEM_PARA:
+			add_text(out, VL_PARA, a->paras[it->para].text, article, i, o, o->indent,
+				 ALIGN_LEFT);
+			break;
+		case ITEM_BYLINE:
+			add_text(out, VL_BYLINE, it->text, article, i, o, 0, ALIGN_RIGHT);
+			break;
+		}
+		prev = it->kind;
+	}
+}
+
+/* Write display lines as plain text: indent, then the drawn glyphs. */
+static void write_vlines(const struct vlines *v, const struct layout_opts *o, FILE *f,
+			 struct sbuf *buf)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		const struct vline *l = &v->v[i];
+
+		buf->len = 0;
+		if (l->kind != VL_BLANK) {
+			for (int k = 0; k < l->l.indent; k++)
+				sbuf_addc(buf, ' ');
+			layout_render(l->text, l->textlen, l->l.start, l->l.end, o, buf, NULL);
+		}
+		sbuf_addc(buf, '\n');
+		fwrite(buf->s, 1, buf->len, f);
+	}
+}
+
+void layout_dump(const struct edition *ed, const struct layout_opts *o, FILE *f)
+{
+	struct vlines v = {0};
+	struct sbuf buf = {0};
+
+	layout_front(ed, o, &v);
+	for (size_t a = 0; a < ed->narticles; a++) {
+		/* Articles are streamed one at a time: a year of editions is
+		 * never laid out in memory at once. */
+		if (a > 0 || ed->nfront)
+			push_vline(&v, VL_BLANK, NULL, 0, a, 0, NULL);
+		layout_article(ed, a, o, &v);
+		write_vlines(&v, o, f, &buf);
+		v.n = 0;
+	}
+	write_vlines(&v, o, f, &buf);
+	vlines_free(&v);
+	sbuf_free(&buf);
+}
+
+void llines_free(struct llines *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+void vlines_free(struct vlines *v)
+{
+	free(v->v);
+	memset(v, 0, sizeof *v);
+}

@@ -1,0 +1,120 @@
+/*
+ * layout: reflowing text into lines of a given width in terminal cells,
+ * with the Chinese line-breaking rules.
+ *
+ * Pure functions of (text, options): no terminal, no global state. Break
+ * opportunities come from libunistring (UAX #14), tailored for Chinese:
+ * no line starts with a line-start-prohibited mark (。，、；：？！）》」』”’…
+ * and ASCII , . : ; ? ! ) ]), none ends with “‘（《「『【, —— and …… stay
+ * whole, and a break is allowed between a Han character and a quotation
+ * mark. Lines break only at grapheme-cluster boundaries. Where no legal
+ * break fits, the line breaks at the last cluster that fits and is marked
+ * forced.
+ *
+ * What always holds: every line's indent + width <= the layout width; the
+ * lines' byte ranges [start, next line's start) tile the text; the only
+ * characters a line leaves undrawn are the spaces at its soft break.
+ */
+#ifndef READER_LAYOUT_H
+#define READER_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "edition.h"
+#include "util.h"
+
+struct layout_opts {
+	int width;          /* cells per line, at least 2 */
+	int indent;         /* first-line indent of paragraphs, in cells */
+	int amb;            /* cells of an ambiguous-width character: 1 or 2 */
+	int normalize;      /* draw , : ; ! ? ( ) between CJK as full width */
+	int tailor;         /* the Chinese tailoring (1); 0 gives plain UAX #14 */
+};
+
+/* Default options for a width: indent 4, amb 1, no normalisation. */
+struct layout_opts layout_defaults(int width);
+
+enum layout_align { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT };
+
+/* One laid-out line of a text. */
+struct lline {
+	size_t start;       /* byte offset of its first character */
+	size_t end;         /* byte offset after its last drawn character */
+	size_t next;        /* where the next line starts (end + undrawn spaces) */
+	int indent;         /* cells before the text: indent or alignment */
+	int width;          /* cells of the text from start to end */
+	unsigned forced : 1;
+};
+
+struct llines {
+	struct lline *v;
+	size_t n, cap;
+};
+
+/*
+ * Lay out n bytes of UTF-8 text, appending to out. first_indent is the
+ * first line's indent in cells (reduced to 0 when the width cannot hold it
+ * and two wide characters). Returns the number of lines added (0 for an
+ * empty text).
+ */
+size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int first_indent,
+		   enum layout_align align, struct llines *out);
+
+/*
+ * The break opportunities the fitter uses: allow[i] is 1 when a line may
+ * start at byte i (only at the first byte of a grapheme cluster; never at
+ * 0). allow must hold n bytes.
+ */
+void layout_breaks(const char *s, size_t n, const struct layout_opts *o, char *allow);
+
+/* Byte ranges of the output of layout_render() that are marks (to be
+ * drawn distinctly, e.g. in reverse video). */
+struct marks {
+	struct mark {
+		size_t start, end;
+	} *v;
+	size_t n, cap;
+};
+
+/*
+ * Append to out what the screen draws for bytes [start, end) of the text
+ * s (n bytes): the glyphs of width_glyph(), with the normalisation applied
+ * when on; the drawn width is exactly the layout's. When marks is not NULL,
+ * the byte range in out of each mark is appended to it.
+ */
+void layout_render(const char *s, size_t n, size_t start, size_t end,
+		   const struct layout_opts *o, struct sbuf *out, struct marks *marks);
+
+/* A display line of an edition: what it belongs to and where it is drawn. */
+enum vline_kind { VL_BLANK, VL_FRONT, VL_KICKER, VL_HEADLINE, VL_PARA, VL_BYLINE };
+
+struct vline {
+	enum vline_kind kind;
+	const char *text;   /* the laid-out text (the item's), NULL for blanks */
+	size_t textlen;
+	size_t article;     /* index into ed->articles, or SIZE_MAX (front) */
+	size_t item;        /* index into the article's items */
+	struct lline l;
+};
+
+struct vlines {
+	struct vline *v;
+	size_t n, cap;
+};
+
+/* Lay out the front matter (nothing when the edition has none). */
+void layout_front(const struct edition *ed, const struct layout_opts *o, struct vlines *out);
+/* Lay out one article: kicker, headline (centred), paragraphs with their
+ * indent, bylines (right-aligned), in source order. */
+void layout_article(const struct edition *ed, size_t article, const struct layout_opts *o,
+		    struct vlines *out);
+/* Write the whole edition as laid out, for --dump: only whitespace is
+ * added to the source's characters. */
+void layout_dump(const struct edition *ed, const struct layout_opts *o, FILE *f);
+
+void llines_free(struct llines *l);
+void vlines_free(struct vlines *v);
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * width: cell widths and drawn glyphs, shared by the layout and the
+ * screen. See width.h.
+ */
+#include "width.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <string.h>
+#include <uniwidth.h>
+#include <wchar.h>
+
+#include "eaw_table.h"
+
+int width_init(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
+		return 0;
+	if (setlocale(LC_CTYPE, "C.UTF-8") || setlocale(LC_CTYPE, "C.utf8"))
+		return 0;
+	return -1;
+}
+
+int width_is_ambiguous(uint32_t cp)
+{
+	size_t lo = 0, hi = sizeof eaw_ambiguous / sizeof eaw_ambiguous[0];
+
+	if (cp < eaw_ambiguous[0].lo)
+		return 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (cp < eaw_ambiguous[mid].lo)
+			hi = mid;
+		else if (cp > eaw_ambiguous[mid].hi)
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+/* Zero-width format characters that are drawn as nothing: they must not
+ * reach the terminal (a bidi override would reorder what follows) and
+ * take no cell. */
+static int invisible(uint32_t cp)
+{
+	return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF || cp == 0x061C ||
+	       (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) ||
+	       (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0x180E || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+uint32_t width_glyph(uint32_t cp, int *mark)
+{
+	*mark = 0;
+	if (cp == '\t')
+		return ' ';
+	if (cp < 0x20) {
+		*mark = 1;
+		return 0x2400 + cp;  /* ␀ … ␟ */
+	}
+	if (cp == 0x7F) {
+		*mark = 1;
+		return 0x2421;  /* ␡ */
+	}
+	if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029) {
+		*mark = 1;
+		return '?';
+	}
+	if (invisible(cp))
+		return 0;
+	if (cp < 0x7F)
+		return cp;
+	if (wcwidth((wchar_t)cp) < 0) {
+		/* Unknown to this C library (newer Unicode, unassigned, private
+		 * use it rejects): a mark of the width the character would take. */
+		*mark = 1;
+		return (cp >= 0x20000 && cp <= 0x3FFFD) || uc_width(cp, "UTF-8") == 2 ? 0x3013 : '?';
+	}
+	return cp;
+}
+
+int width_cp(uint32_t cp, int amb)
+{
+	int mark, w;
+	uint32_t g = width_glyph(cp, &mark);
+
+	if (g == 0)
+		return 0;
+	if (g < 0x7F)
+		return 1;
+	w = wcwidth((wchar_t)g);
+	if (w < 0)
+		w = 1;
+	if (w == 1 && amb == 2 && width_is_ambiguous(g))
+		w = 2;
+	return w;
+}

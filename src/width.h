@@ -1,0 +1,37 @@
+/*
+ * width: how many terminal cells a character takes, and what the screen
+ * draws for it. The one measure both the layout and the curses shell use,
+ * so that they always agree.
+ *
+ * Widths follow the C library's wcwidth() in a UTF-8 locale (that is what
+ * ncursesw uses to place text), with East Asian ambiguous characters
+ * (“ ” ‘ ’ … · —) taking 1 or 2 cells by the setting ambiguous_width.
+ * Characters that must not reach the terminal raw (controls, bidi and other
+ * format characters) are drawn as a visible mark of fixed width, or not at
+ * all when they are zero-width format characters.
+ */
+#ifndef READER_WIDTH_H
+#define READER_WIDTH_H
+
+#include <stdint.h>
+
+/* Make sure LC_CTYPE is a UTF-8 locale, switching to C.UTF-8 when it is
+ * not. Returns 0, or -1 when no UTF-8 locale is available. */
+int width_init(void);
+
+/* Is cp East Asian Width "A" (ambiguous)? */
+int width_is_ambiguous(uint32_t cp);
+
+/* Cells cp takes on screen (0, 1 or 2); amb is 1 or 2. */
+int width_cp(uint32_t cp, int amb);
+
+/*
+ * What the screen draws for cp: cp itself; or a visible mark (*mark set)
+ * for controls (the Control Pictures ␀ … ␟, ␡ for DEL), C1 controls and
+ * code points the C library cannot measure; or 0 for a zero-width format
+ * character that is drawn as nothing (ZWSP, ZWJ, soft hyphen, bidi
+ * controls, variation selectors). width_cp() is the width of this glyph.
+ */
+uint32_t width_glyph(uint32_t cp, int *mark);
+
+#endif
