@@ -94,8 +94,13 @@ check test: $(BUILD)/reader $(TEST_BIN)
 	READER_BIN=$(CURDIR)/$(BUILD)/reader $(if $(SANFLAGS),READER_SANITIZED=1) \
 	    sh tests/run.sh $(TEST_BIN)
 
-bench: $(BUILD)/reader
-	READER_BIN=$(CURDIR)/$(BUILD)/reader sh tests/bench.sh
+bench: $(BUILD)/reader $(BUILD)/bench-floor
+	READER_BIN=$(CURDIR)/$(BUILD)/reader FLOOR_BIN=$(CURDIR)/$(BUILD)/bench-floor \
+	    sh tests/bench.sh
+
+$(BUILD)/bench-floor: tests/bench/floor.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lunistring
 
 # Installs with apt-get (through sudo when not root) only what is missing.
 DEB_PKGS := build-essential pkg-config libncurses-dev libunistring-dev \

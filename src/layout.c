@@ -33,7 +33,13 @@ struct layout_opts layout_defaults(int width)
 struct cl {
 	size_t off;
 	uint32_t first, last;   /* its first and last code points */
-	int w;
+	unsigned char w;
+	unsigned ls : 1;        /* first code point: not at a line start */
+	unsigned le : 1;        /* last code point: not at a line end */
+	unsigned ea : 1;        /* first code point East Asian W/F/H */
+	unsigned eal : 1;       /* last code point East Asian W/F/H */
+	unsigned han : 1;       /* a Han ideograph: UAX #14 context stops here */
+	unsigned known : 1;     /* raw and allow below are computed */
 	unsigned allow : 1;     /* a line may start here (tailored) */
 	unsigned raw : 1;       /* a plain UAX #14 (+T1) opportunity */
 	unsigned mand : 1;      /* a line must start here */
@@ -97,6 +103,63 @@ static int east_asian(uint32_t cp)
 	       (cp >= 0x1100 && wcwidth((wchar_t)cp) == 2) || text_is_han(cp);
 }
 
+/*
+ * What the layout needs to know of a code point, cached for the Basic
+ * Multilingual Plane one 256-character page at a time (each lookup would
+ * otherwise cost a wcwidth() and several table scans).
+ */
+enum {
+	CI_W = 3,          /* width with amb = 1 (0, 1 or 2) */
+	CI_AMB = 1 << 2,   /* one cell wider with amb = 2 */
+	CI_SIMPLE = 1 << 3,/* a grapheme cluster of its own, never a line end */
+	CI_LS = 1 << 4,
+	CI_LE = 1 << 5,
+	CI_EA = 1 << 6,
+	CI_HAN = 1 << 7,
+	CI_PLAIN = 1 << 8, /* drawn as itself (width_glyph() returns it) */
+};
+
+static unsigned short cinfo_compute(uint32_t cp)
+{
+	int w1 = width_cp(cp, 1), w2 = width_cp(cp, 2), mark;
+	int gbp = uc_graphemeclusterbreak_property(cp);
+	unsigned short f = (unsigned short)w1;
+
+	if (w2 > w1)
+		f |= CI_AMB;
+	/* Other and Control never join a cluster; the line-end controls go
+	 * the full way, where mandatory breaks are handled. */
+	if ((gbp == GBP_OTHER || gbp == GBP_CONTROL) && cp != 0x0B && cp != 0x0C && cp != 0x85 &&
+	    cp != 0x2028 && cp != 0x2029)
+		f |= CI_SIMPLE;
+	if (line_start_prohibited(cp))
+		f |= CI_LS;
+	if (line_end_prohibited(cp))
+		f |= CI_LE;
+	if (east_asian(cp))
+		f |= CI_EA;
+	if (text_is_han(cp))
+		f |= CI_HAN;
+	if (width_glyph(cp, &mark) == cp && !mark)
+		f |= CI_PLAIN;
+	return f;
+}
+
+static inline unsigned short cinfo(uint32_t cp)
+{
+	static unsigned short tab[0x10000];
+	static unsigned char ready[0x100];
+
+	if (cp >= 0x10000)
+		return cinfo_compute(cp);
+	if (!ready[cp >> 8]) {
+		for (uint32_t c = cp & ~0xFFu; c < (cp & ~0xFFu) + 0x100; c++)
+			tab[c] = cinfo_compute(c);
+		ready[cp >> 8] = 1;
+	}
+	return tab[cp];
+}
+
 static int cjk_neighbour(uint32_t cp)
 {
 	return text_is_han(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
@@ -142,36 +205,90 @@ static uint32_t cp_at(const char *s, size_t n, size_t j)
 static int cp_width(const char *s, size_t n, size_t off, size_t len, uint32_t cp,
 		    const struct layout_opts *o)
 {
+	unsigned short f;
+
 	if (o->normalize && cp < 0x80)
 		cp = normalized(cp_before(s, off), cp, cp_at(s, n, off + len));
-	return width_cp(cp, o->amb);
+	f = cinfo(cp);
+	return (f & CI_W) + (o->amb == 2 && (f & CI_AMB));
 }
 
-/* Cut the text into clusters with their widths and break opportunities. */
-static size_t clusters(const char *s, size_t n, const struct layout_opts *o, struct cl **out,
-		       size_t *cap)
-{
-	char *gb = xmalloc(n), *lb = xmalloc(n);
-	size_t nc = 0, i = 0;
-	int mand_next = 0;
+/* A text being laid out: its clusters and their break opportunities. */
+struct ctx {
+	const char *s;
+	size_t n;
+	const struct layout_opts *o;
+	struct cl *c;
+	size_t nc;
+	char *lb;           /* libunistring's opportunities, per byte */
+	int all_known;      /* every cluster's breaks are computed */
+};
 
-	u8_grapheme_breaks((const uint8_t *)s, n, gb);
-	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", lb);
+static struct cl *new_cl(struct ctx *x, size_t off, uint32_t first, uint32_t last, int w)
+{
+	struct cl *c = &x->c[x->nc++];
+	unsigned short ff = cinfo(first), fl = first == last ? ff : cinfo(last);
+
+	/* Every field is set: the array is not zeroed beforehand. */
+	*c = (struct cl){
+		.off = off,
+		.first = first,
+		.last = last,
+		.w = (unsigned char)w,
+		.ls = !!(ff & CI_LS),
+		.ea = !!(ff & CI_EA),
+		.han = !!(ff & CI_HAN),
+		.le = !!(fl & CI_LE),
+		.eal = !!(fl & CI_EA),
+		.space = first == ' ' && last == ' ',
+	};
+	return c;
+}
+
+/*
+ * Cut the text into clusters with their widths. Text made only of code
+ * points that are clusters of their own (all of CJK, ASCII, Latin-1) needs
+ * no grapheme segmentation; returns 1 when that fast way was taken.
+ */
+static int cut_clusters(struct ctx *x)
+{
+	const char *s = x->s;
+	size_t n = x->n, i = 0;
+	char *gb;
+	int simple = 1;
+
+	x->c = xreallocarray(NULL, n + 1, sizeof *x->c);
+	x->nc = 0;
 	while (i < n) {
+		uint32_t cp;
+		size_t l = text_next(s + i, n - i, &cp);
+		unsigned short f = cinfo(cp);
+
+		if (!(f & CI_SIMPLE)) {
+			simple = 0;
+			break;
+		}
+		new_cl(x, i, cp, cp,
+		       x->o->normalize ? cp_width(s, n, i, l, cp, x->o)
+				       : (f & CI_W) + (x->o->amb == 2 && (f & CI_AMB)));
+		i += l;
+	}
+	if (simple)
+		return 1;
+	x->nc = 0;
+	gb = xmalloc(n);
+	u8_grapheme_breaks((const uint8_t *)s, n, gb);
+	for (i = 0; i < n;) {
 		size_t start = i, j = i;
 		uint32_t cp, first = 0;
-		int w = 0, mand = 0;
-		struct cl *c;
+		int w = 0;
 
-		/* The cluster is [i, j): up to the next grapheme boundary. */
 		do {
 			size_t l = text_next(s + j, n - j, &cp);
 
 			if (j == start)
 				first = cp;
-			if (lb[j] == UC_BREAK_MANDATORY)
-				mand = 1;
-			w += cp_width(s, n, j, l, cp, o);
+			w += cp_width(s, n, j, l, cp, x->o);
 			j += l;
 		} while (j < n && !gb[j]);
 		if (w > 2) {
@@ -181,85 +298,150 @@ static size_t clusters(const char *s, size_t n, const struct layout_opts *o, str
 			for (size_t k = start; k < j;) {
 				size_t l = text_next(s + k, j - k, &cp);
 
-				XGROW(*out, *cap, nc + 1);
-				c = &(*out)[nc++];
-				memset(c, 0, sizeof *c);
-				c->off = k;
-				c->first = c->last = cp;
-				c->w = cp_width(s, n, k, l, cp, o);
-				c->split = k != start;
-				if (k == start) {
-					c->raw = lb[k] == UC_BREAK_POSSIBLE ||
-						 lb[k] == UC_BREAK_HYPHENATION;
-					c->mand = mand_next;
-				}
+				new_cl(x, k, cp, cp, cp_width(s, n, k, l, cp, x->o))->split = k != start;
 				k += l;
 			}
 		} else {
-			XGROW(*out, *cap, nc + 1);
-			c = &(*out)[nc++];
-			memset(c, 0, sizeof *c);
-			c->off = start;
-			c->first = first;
-			c->last = cp;
-			c->w = w;
-			c->raw = lb[start] == UC_BREAK_POSSIBLE || lb[start] == UC_BREAK_HYPHENATION;
-			c->mand = mand_next;
-			c->space = first == ' ' && j - start == 1;
+			new_cl(x, start, first, cp, w);
 		}
-		mand_next = mand;
 		i = j;
 	}
 	free(gb);
-	free(lb);
-	if (nc)
-		(*out)[0].raw = (*out)[0].mand = 0;
-	return nc;
+	return 0;
 }
 
-/* Apply the Chinese tailoring: from raw opportunities to allowed breaks. */
-static void tailor(struct cl *c, size_t nc, int on)
+/* Tailor the opportunity before cluster k (its raw flag already set from
+ * UAX #14) into the allowed break. */
+static void tailor_one(struct ctx *x, size_t k)
 {
-	for (size_t k = 1; k < nc; k++) {
-		struct cl *b = &c[k];
-		size_t a, z;
+	struct cl *c = x->c, *b = &c[k];
+	size_t a, z, nc = x->nc;
 
-		if (b->split)
-			continue;
-		if (on && !b->raw && !b->space) {
-			/* T1: Han and quotation marks may part (Unicode 16). */
-			if ((b->first == 0x201C || b->first == 0x2018) && k + 1 < nc &&
-			    east_asian(c[k - 1].last) && east_asian(c[k + 1].first))
-				b->raw = 1;
-			if ((c[k - 1].last == 0x201D || c[k - 1].last == 0x2019) && k >= 2 &&
-			    east_asian(c[k - 2].last) && east_asian(b->first))
-				b->raw = 1;
-		}
-		b->allow = b->raw || b->mand;
-		if (!on || b->mand || !b->allow)
-			continue;
-		/* P1, P2: look past spaces to the clusters the break separates. */
-		for (z = k; z < nc && c[z].space; z++)
-			;
-		for (a = k; a > 0 && c[a - 1].space; a--)
-			;
-		if ((z < nc && line_start_prohibited(c[z].first)) ||
-		    (a > 0 && line_end_prohibited(c[a - 1].last)) ||
-		    never_split(c[k - 1].last, b->first) || infix_letter(c[k - 1].last, b->first))
-			b->allow = 0;
+	b->known = 1;
+	if (b->split) {
+		b->raw = b->allow = 0;
+		return;
 	}
+	if (x->o->tailor && !b->raw && !b->space) {
+		/* T1: Han and quotation marks may part (Unicode 16). */
+		if ((b->first == 0x201C || b->first == 0x2018) && k + 1 < nc && c[k - 1].eal &&
+		    c[k + 1].ea)
+			b->raw = 1;
+		if ((c[k - 1].last == 0x201D || c[k - 1].last == 0x2019) && k >= 2 && c[k - 2].eal &&
+		    b->ea)
+			b->raw = 1;
+	}
+	b->allow = b->raw || b->mand;
+	if (!x->o->tailor || b->mand || !b->allow)
+		return;
+	/* P1, P2: look past spaces to the clusters the break separates. */
+	for (z = k; z < nc && c[z].space; z++)
+		;
+	for (a = k; a > 0 && c[a - 1].space; a--)
+		;
+	if ((z < nc && c[z].ls) || (a > 0 && c[a - 1].le) || never_split(c[k - 1].last, b->first) ||
+	    infix_letter(c[k - 1].last, b->first))
+		b->allow = 0;
+}
+
+/* Compute every cluster's breaks from libunistring over the whole text. */
+static void breaks_all(struct ctx *x)
+{
+	int mand_next = 0;
+
+	u8_possible_linebreaks((const uint8_t *)x->s, x->n, "UTF-8", x->lb);
+	for (size_t k = 0; k < x->nc; k++) {
+		struct cl *c = &x->c[k];
+		size_t end = k + 1 < x->nc ? x->c[k + 1].off : x->n;
+		int mand = 0;
+
+		c->raw = k > 0 && (x->lb[c->off] == UC_BREAK_POSSIBLE ||
+				   x->lb[c->off] == UC_BREAK_HYPHENATION);
+		c->mand = k > 0 && mand_next;
+		for (size_t j = c->off; j < end; j++)
+			mand |= x->lb[j] == UC_BREAK_MANDATORY;
+		mand_next = mand;
+	}
+	for (size_t k = 1; k < x->nc; k++)
+		tailor_one(x, k);
+	x->all_known = 1;
+}
+
+/*
+ * Make sure the breaks before clusters lo..hi are computed. UAX #14 needs
+ * no context from before a Han ideograph (it ends every chain of rules:
+ * numbers, quotes, spaces), so libunistring runs only on a window from a
+ * Han character a little before lo to a few clusters after hi: a greedy
+ * fitter asks about the end of each line only, and the text in between
+ * is never analysed. Without a Han character near, it runs over all.
+ */
+static void ensure_breaks(struct ctx *x, size_t lo, size_t hi)
+{
+	size_t w0, e;
+
+	if (x->all_known)
+		return;
+	while (lo <= hi && x->c[lo].known)
+		lo++;
+	if (lo > hi)
+		return;
+	w0 = lo > 3 ? lo - 3 : 0;
+	while (w0 > 0 && !x->c[w0].han && lo - w0 < 64)
+		w0--;
+	if (w0 > 0 && !x->c[w0].han) {
+		breaks_all(x);
+		return;
+	}
+	for (e = hi + 1; e < x->nc && x->c[e].space; e++)
+		;
+	e = e + 4 < x->nc ? e + 4 : x->nc;
+	{
+		size_t from = x->c[w0].off, to = e < x->nc ? x->c[e].off : x->n;
+
+		u8_possible_linebreaks((const uint8_t *)x->s + from, to - from, "UTF-8",
+				       x->lb + from);
+	}
+	for (size_t k = w0 + 1; k <= hi; k++) {
+		if (x->c[k].known)
+			continue;
+		x->c[k].raw = x->lb[x->c[k].off] == UC_BREAK_POSSIBLE ||
+			      x->lb[x->c[k].off] == UC_BREAK_HYPHENATION;
+	}
+	for (size_t k = lo; k <= hi; k++)
+		if (!x->c[k].known)
+			tailor_one(x, k);
+}
+
+static void ctx_init(struct ctx *x, const char *s, size_t n, const struct layout_opts *o)
+{
+	memset(x, 0, sizeof *x);
+	x->s = s;
+	x->n = n;
+	x->o = o;
+	x->lb = xmalloc(n + 1);
+	/* Text with line-end controls or multi-code-point clusters takes the
+	 * general way: mandatory breaks and cluster rules apply throughout. */
+	if (!cut_clusters(x))
+		breaks_all(x);
+}
+
+static void ctx_free(struct ctx *x)
+{
+	free(x->c);
+	free(x->lb);
 }
 
 void layout_breaks(const char *s, size_t n, const struct layout_opts *o, char *allow)
 {
-	struct cl *c = NULL;
-	size_t cap = 0, nc = clusters(s, n, o, &c, &cap);
+	struct ctx x;
 
+	ctx_init(&x, s, n, o);
+	if (!x.all_known)
+		breaks_all(&x);
 	memset(allow, 0, n);
-	tailor(c, nc, o->tailor);
-	for (size_t k = 1; k < nc; k++)
-		allow[c[k].off] = c[k].allow;
-	free(c);
+	for (size_t k = 1; k < x.nc; k++)
+		allow[x.c[k].off] = x.c[k].allow;
+	ctx_free(&x);
 }
 
 static void push_line(struct llines *out, size_t start, size_t end, size_t next, int indent,
@@ -272,32 +454,26 @@ static void push_line(struct llines *out, size_t start, size_t end, size_t next,
 size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int first_indent,
 		   enum layout_align align, struct llines *out)
 {
-	struct cl *c = NULL;
-	size_t cap = 0, nc, i = 0, before = out->n;
+	struct ctx x;
+	size_t i = 0, before = out->n;
 	int W = o->width < 2 ? 2 : o->width;
 
 	if (first_indent > 0 && W < first_indent + 4)
 		first_indent = 0;  /* too narrow for an indent and two characters */
 	if (first_indent < 0)
 		first_indent = 0;
-	nc = clusters(s, n, o, &c, &cap);
-	tailor(c, nc, o->tailor);
-	while (i < nc) {
+	ctx_init(&x, s, n, o);
+	while (i < x.nc) {
+		struct cl *c = x.c;
 		int avail = W - (out->n == before ? first_indent : 0);
-		int col = 0, pending = 0, cand_w = 0, raw_w = 0, forced = 0;
-		size_t k, cand = 0, raw = 0, stop, next;
+		int col = 0, pending = 0, forced = 0;
+		size_t k, stop, e;
 
-		for (k = i; k < nc; k++) {
+		/* The first cluster that does not fit (spaces count only once
+		 * something follows them), or a mandatory break. */
+		for (k = i; k < x.nc; k++) {
 			if (k > i && c[k].mand)
 				break;
-			if (k > i && c[k].allow) {
-				cand = k;
-				cand_w = col;
-			}
-			if (k > i && (c[k].raw || c[k].allow)) {
-				raw = k;
-				raw_w = col;
-			}
 			if (c[k].space) {
 				pending += c[k].w;
 				continue;
@@ -307,31 +483,42 @@ size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int fir
 			col += pending + c[k].w;
 			pending = 0;
 		}
-		if (k >= nc || c[k].mand) {
-			stop = k;  /* the rest fits, or a mandatory break */
-		} else if (cand > i) {
-			stop = cand;
-			col = cand_w;
-		} else if (raw > i) {
-			stop = raw;
-			col = raw_w;
-			forced = 1;
+		if (k >= x.nc || c[k].mand) {
+			stop = k;
 		} else {
-			stop = k;  /* the last cluster that fits */
-			forced = 1;
-		}
-		next = stop < nc ? c[stop].off : n;
-		/* Spaces before the break are not drawn. */
-		{
-			size_t e = stop;
+			/* Push out what follows the last allowed break; else
+			 * force one: the last plain opportunity, or here. The
+			 * breaks are computed backwards from k, a few at a time,
+			 * as far as the search needs them. */
+			size_t lo = k;
 
-			while (e > i && c[e - 1].space)
-				e--;
-			push_line(out, c[i].off, e < nc ? c[e].off : n, next, 0, col, forced);
+			for (stop = k; stop > i; stop--) {
+				if (stop < lo || stop == k) {
+					lo = stop > i + 4 ? stop - 4 : i + 1;
+					ensure_breaks(&x, lo, stop);
+				}
+				if (c[stop].allow)
+					break;
+			}
+			if (stop == i) {
+				forced = 1;
+				for (stop = k; stop > i && !c[stop].raw; stop--)
+					;
+				if (stop == i)
+					stop = k;
+			}
 		}
+		/* Spaces before the break are not drawn. */
+		for (e = stop; e > i && c[e - 1].space; e--)
+			;
+		col = 0;
+		for (size_t j = i; j < e; j++)
+			col += c[j].w;
+		push_line(out, c[i].off, e < x.nc ? c[e].off : n, stop < x.nc ? c[stop].off : n, 0,
+			  col, forced);
 		i = stop;
 	}
-	free(c);
+	ctx_free(&x);
 	for (size_t l = before; l < out->n; l++) {
 		struct lline *ln = &out->v[l];
 
@@ -345,47 +532,69 @@ size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int fir
 	return out->n - before;
 }
 
+/* Append the UTF-8 form of g. */
+static size_t put_utf8(struct sbuf *out, uint32_t g)
+{
+	char u[4];
+	size_t ul;
+
+	if (g < 0x80) {
+		u[0] = (char)g;
+		ul = 1;
+	} else if (g < 0x800) {
+		u[0] = (char)(0xC0 | g >> 6);
+		u[1] = (char)(0x80 | (g & 0x3F));
+		ul = 2;
+	} else if (g < 0x10000) {
+		u[0] = (char)(0xE0 | g >> 12);
+		u[1] = (char)(0x80 | ((g >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (g & 0x3F));
+		ul = 3;
+	} else {
+		u[0] = (char)(0xF0 | g >> 18);
+		u[1] = (char)(0x80 | ((g >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((g >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (g & 0x3F));
+		ul = 4;
+	}
+	sbuf_add(out, u, ul);
+	return ul;
+}
+
 void layout_render(const char *s, size_t n, size_t start, size_t end,
 		   const struct layout_opts *o, struct sbuf *out, struct marks *marks)
 {
-	for (size_t i = start; i < end && i < n;) {
-		uint32_t cp, g;
+	size_t run = start;  /* start of the pending run drawn as written */
+
+	if (end > n)
+		end = n;
+	for (size_t i = start; i < end;) {
+		uint32_t cp, g, orig;
 		size_t l = text_next(s + i, n - i, &cp);
 		int mark;
-		char u[4];
-		size_t ul;
 
+		orig = cp;
 		if (o->normalize && cp < 0x80)
 			cp = normalized(cp_before(s, i), cp, cp_at(s, n, i + l));
-		g = width_glyph(cp, &mark);
+		if (cp == orig && (cinfo(cp) & CI_PLAIN)) {
+			i += l;
+			continue;
+		}
+		sbuf_add(out, s + run, i - run);
 		i += l;
+		run = i;
+		g = width_glyph(cp, &mark);
 		if (!g)
 			continue;
-		if (g < 0x80) {
-			u[0] = (char)g;
-			ul = 1;
-		} else if (g < 0x800) {
-			u[0] = (char)(0xC0 | g >> 6);
-			u[1] = (char)(0x80 | (g & 0x3F));
-			ul = 2;
-		} else if (g < 0x10000) {
-			u[0] = (char)(0xE0 | g >> 12);
-			u[1] = (char)(0x80 | ((g >> 6) & 0x3F));
-			u[2] = (char)(0x80 | (g & 0x3F));
-			ul = 3;
-		} else {
-			u[0] = (char)(0xF0 | g >> 18);
-			u[1] = (char)(0x80 | ((g >> 12) & 0x3F));
-			u[2] = (char)(0x80 | ((g >> 6) & 0x3F));
-			u[3] = (char)(0x80 | (g & 0x3F));
-			ul = 4;
-		}
 		if (mark && marks) {
 			XGROW(marks->v, marks->cap, marks->n + 1);
-			marks->v[marks->n++] = (struct mark){out->len, out->len + ul};
+			marks->v[marks->n].start = out->len;
+			marks->v[marks->n++].end = out->len + put_utf8(out, g);
+		} else {
+			put_utf8(out, g);
 		}
-		sbuf_add(out, u, ul);
 	}
+	sbuf_add(out, s + run, end - run);
 }
 
 static void push_vline(struct vlines *out, enum vline_kind kind, const char *text, size_t len,

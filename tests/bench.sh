@@ -150,6 +150,27 @@ bench_outline() {
 	}'
 }
 
+# bench_dump MB: reader --dump at 80 columns against the floor: a program
+# that only calls u8_width_linebreaks on each line and writes the lines.
+# Target: the full layout is no slower than the floor.
+bench_dump() {
+	[ -n "$FLOOR_BIN" ] && [ -x "$FLOOR_BIN" ] || {
+		echo "dump: FLOOR_BIN not set (run it with make bench)"
+		return
+	}
+	best_time "$READER_BIN" --dump --width 80 "$input"
+	dump_ns=$best_ns
+	best_time "$FLOOR_BIN" 80 "$input"
+	floor_ns=$best_ns
+	awk -v mb="$1" -v bytes="$input_bytes" -v r="$dump_ns" -v f="$floor_ns" '
+	BEGIN {
+		printf "dump    %4d MB  reader %6.3f s %6.0f MB/s  | floor (u8_width_linebreaks) %6.3f s %6.0f MB/s  ratio %.2fx\n",
+			mb, r / 1e9, bytes / r * 1e3, f / 1e9, bytes / f * 1e3, r / f
+		printf "%15s speed: target %s (%.2fx, target no slower than the floor)\n", "",
+			r <= f ? "met" : "missed", r / f
+	}'
+}
+
 echo "reader benchmark: $READER_BIN"
 echo "inputs: $EDITION ($unit bytes) repeated whole until >= N MB; MB = 10^6 bytes"
 printf 'times: best of up to %s runs, page cache warm, clock overhead (%s ms) subtracted\n' \
@@ -166,6 +187,7 @@ for mb in $(printf '%s\n' $SIZES | sort -n | uniq); do
 	make_input "$mb"
 	cat "$input" >/dev/null
 	bench_outline "$mb"
+	[ "$mb" != "${BENCH_DUMP_SIZE:-10}" ] || bench_dump "$mb"
 	rm -f "$input"
 done
 exit 0
