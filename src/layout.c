@@ -32,7 +32,6 @@ struct layout_opts layout_defaults(int width)
 /* One grapheme cluster (or one code point of a cluster too wide to keep). */
 struct cl {
 	size_t off;
-	uint32_t first, last;   /* its first and last code points */
 	unsigned char w;
 	unsigned ls : 1;        /* first code point: not at a line start */
 	unsigned le : 1;        /* last code point: not at a line end */
@@ -222,6 +221,7 @@ struct ctx {
 	size_t nc;
 	char *lb;           /* libunistring's opportunities, per byte */
 	int all_known;      /* every cluster's breaks are computed */
+	int plain;          /* every code point is drawn as it is written */
 };
 
 static struct cl *new_cl(struct ctx *x, size_t off, uint32_t first, uint32_t last, int w)
@@ -232,8 +232,6 @@ static struct cl *new_cl(struct ctx *x, size_t off, uint32_t first, uint32_t las
 	/* Every field is set: the array is not zeroed beforehand. */
 	*c = (struct cl){
 		.off = off,
-		.first = first,
-		.last = last,
 		.w = (unsigned char)w,
 		.ls = !!(ff & CI_LS),
 		.ea = !!(ff & CI_EA),
@@ -259,6 +257,7 @@ static int cut_clusters(struct ctx *x)
 
 	x->c = xreallocarray(NULL, n + 1, sizeof *x->c);
 	x->nc = 0;
+	x->plain = !x->o->normalize;
 	while (i < n) {
 		uint32_t cp;
 		size_t l = text_next(s + i, n - i, &cp);
@@ -268,6 +267,8 @@ static int cut_clusters(struct ctx *x)
 			simple = 0;
 			break;
 		}
+		if (!(f & CI_PLAIN))
+			x->plain = 0;
 		new_cl(x, i, cp, cp,
 		       x->o->normalize ? cp_width(s, n, i, l, cp, x->o)
 				       : (f & CI_W) + (x->o->amb == 2 && (f & CI_AMB)));
@@ -276,6 +277,7 @@ static int cut_clusters(struct ctx *x)
 	if (simple)
 		return 1;
 	x->nc = 0;
+	x->plain = 0;
 	gb = xmalloc(n);
 	u8_grapheme_breaks((const uint8_t *)s, n, gb);
 	for (i = 0; i < n;) {
@@ -316,7 +318,10 @@ static void tailor_one(struct ctx *x, size_t k)
 {
 	struct cl *c = x->c, *b = &c[k];
 	size_t a, z, nc = x->nc;
+	uint32_t first, last;  /* this cluster's first, the previous one's last */
 
+	text_next(x->s + b->off, x->n - b->off, &first);
+	text_prev(x->s, b->off, &last);
 	b->known = 1;
 	if (b->split) {
 		b->raw = b->allow = 0;
@@ -324,10 +329,10 @@ static void tailor_one(struct ctx *x, size_t k)
 	}
 	if (x->o->tailor && !b->raw && !b->space) {
 		/* T1: Han and quotation marks may part (Unicode 16). */
-		if ((b->first == 0x201C || b->first == 0x2018) && k + 1 < nc && c[k - 1].eal &&
+		if ((first == 0x201C || first == 0x2018) && k + 1 < nc && c[k - 1].eal &&
 		    c[k + 1].ea)
 			b->raw = 1;
-		if ((c[k - 1].last == 0x201D || c[k - 1].last == 0x2019) && k >= 2 && c[k - 2].eal &&
+		if ((last == 0x201D || last == 0x2019) && k >= 2 && c[k - 2].eal &&
 		    b->ea)
 			b->raw = 1;
 	}
@@ -339,8 +344,8 @@ static void tailor_one(struct ctx *x, size_t k)
 		;
 	for (a = k; a > 0 && c[a - 1].space; a--)
 		;
-	if ((z < nc && c[z].ls) || (a > 0 && c[a - 1].le) || never_split(c[k - 1].last, b->first) ||
-	    infix_letter(c[k - 1].last, b->first))
+	if ((z < nc && c[z].ls) || (a > 0 && c[a - 1].le) || never_split(last, first) ||
+	    infix_letter(last, first))
 		b->allow = 0;
 }
 
@@ -444,11 +449,12 @@ void layout_breaks(const char *s, size_t n, const struct layout_opts *o, char *a
 	ctx_free(&x);
 }
 
-static void push_line(struct llines *out, size_t start, size_t end, size_t next, int indent,
-		      int width, int forced)
+static void push_line(struct llines *out, size_t start, size_t end, size_t next, int width,
+		      int forced, int plain)
 {
 	XGROW(out->v, out->cap, out->n + 1);
-	out->v[out->n++] = (struct lline){start, end, next, indent, width, (unsigned)forced};
+	out->v[out->n++] = (struct lline){start, end, next, 0, width, (unsigned)forced,
+					  (unsigned)plain};
 }
 
 size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int first_indent,
@@ -514,8 +520,8 @@ size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int fir
 		col = 0;
 		for (size_t j = i; j < e; j++)
 			col += c[j].w;
-		push_line(out, c[i].off, e < x.nc ? c[e].off : n, stop < x.nc ? c[stop].off : n, 0,
-			  col, forced);
+		push_line(out, c[i].off, e < x.nc ? c[e].off : n, stop < x.nc ? c[stop].off : n, col,
+			  forced, x.plain);
 		i = stop;
 	}
 	ctx_free(&x);
@@ -561,13 +567,17 @@ static size_t put_utf8(struct sbuf *out, uint32_t g)
 	return ul;
 }
 
-void layout_render(const char *s, size_t n, size_t start, size_t end,
+void layout_render(const char *s, size_t n, size_t start, size_t end, int plain,
 		   const struct layout_opts *o, struct sbuf *out, struct marks *marks)
 {
 	size_t run = start;  /* start of the pending run drawn as written */
 
 	if (end > n)
 		end = n;
+	if (plain) {
+		sbuf_add(out, s + start, end - start);
+		return;
+	}
 	for (size_t i = start; i < end;) {
 		uint32_t cp, g, orig;
 		size_t l = text_next(s + i, n - i, &cp);
@@ -602,7 +612,7 @@ static void push_vline(struct vlines *out, enum vline_kind kind, const char *tex
 {
 	XGROW(out->v, out->cap, out->n + 1);
 	out->v[out->n++] = (struct vline){kind, text, len, article, item,
-					  l ? *l : (struct lline){0, 0, 0, 0, 0, 0}};
+					  l ? *l : (struct lline){0, 0, 0, 0, 0, 0, 0}};
 }
 
 /* Lay out one text and append its lines as display lines. */
@@ -672,7 +682,8 @@ static void write_vlines(const struct vlines *v, const struct layout_opts *o, FI
 		if (l->kind != VL_BLANK) {
 			for (int k = 0; k < l->l.indent; k++)
 				sbuf_addc(buf, ' ');
-			layout_render(l->text, l->textlen, l->l.start, l->l.end, o, buf, NULL);
+			layout_render(l->text, l->textlen, l->l.start, l->l.end, l->l.plain, o, buf,
+				      NULL);
 		}
 		sbuf_addc(buf, '\n');
 		fwrite(buf->s, 1, buf->len, f);

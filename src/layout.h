@@ -46,6 +46,7 @@ struct lline {
 	int indent;         /* cells before the text: indent or alignment */
 	int width;          /* cells of the text from start to end */
 	unsigned forced : 1;
+	unsigned plain : 1; /* every character is drawn as it is written */
 };
 
 struct llines {
@@ -81,10 +82,11 @@ struct marks {
 /*
  * Append to out what the screen draws for bytes [start, end) of the text
  * s (n bytes): the glyphs of width_glyph(), with the normalisation applied
- * when on; the drawn width is exactly the layout's. When marks is not NULL,
+ * when on; the drawn width is exactly the layout's. plain (a line's plain
+ * flag) says the bytes can be copied as they are. When marks is not NULL,
  * the byte range in out of each mark is appended to it.
  */
-void layout_render(const char *s, size_t n, size_t start, size_t end,
+void layout_render(const char *s, size_t n, size_t start, size_t end, int plain,
 		   const struct layout_opts *o, struct sbuf *out, struct marks *marks);
 
 /* A display line of an edition: what it belongs to and where it is drawn. */

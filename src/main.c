@@ -152,7 +152,7 @@ int main(int argc, char **argv)
 		files = (const char **)&bundled;
 		nfiles = 1;
 	}
-	gaz = load_gazetteer();
+	gaz = mode == MODE_DUMP ? NULL : load_gazetteer();  /* the dump shows no places */
 	json_init(&j, stdout);
 	for (int i = 0; i < nfiles; i++) {
 		struct edition ed;
