@@ -282,6 +282,87 @@ static void test_huge_line(void **state)
 	sbuf_free(&b);
 }
 
+/* The dump of the seed at 80 and at 36 columns. */
+static void test_golden_dump(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_reader(&r, (const char *[]){"--dump", "--width", "80", seed_path(), NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.err, "");
+	golden("seed.dump80.txt", r.out, r.outlen);
+	run_free(&r);
+	run_reader(&r, (const char *[]){"-d", "-w36", seed_path(), NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	golden("seed.dump36.txt", r.out, r.outlen);
+	run_free(&r);
+}
+
+/* Not a terminal and no mode: the dump, at $COLUMNS when set. */
+static void test_dump_default(void **state)
+{
+	struct run r, d;
+
+	(void)state;
+	run_reader(&r, (const char *[]){seed_path(), NULL}, (const char *[]){"COLUMNS=36", NULL});
+	run_reader(&d, (const char *[]){"--dump", "--width=36", seed_path(), NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_int_equal(r.outlen, d.outlen);
+	assert_memory_equal(r.out, d.out, r.outlen);
+	run_free(&r);
+	run_free(&d);
+	/* --width wins over COLUMNS. */
+	run_reader(&r, (const char *[]){"--width=36", seed_path(), NULL},
+		   (const char *[]){"COLUMNS=100", NULL});
+	assert_int_equal(r.outlen, d.outlen);
+	run_free(&r);
+}
+
+/* Widths below 2, or not numbers, are usage errors. */
+static void test_dump_bad_width(void **state)
+{
+	static const char *const bad[] = {"1", "0", "-3", "abc", "12x", "", NULL};
+
+	(void)state;
+	for (int i = 0; bad[i]; i++) {
+		struct run r;
+		char *opt = xasprintf("--width=%s", bad[i]);
+		char *env = xasprintf("COLUMNS=%s", bad[i]);
+
+		run_reader(&r, (const char *[]){"--dump", opt, seed_path(), NULL}, NULL);
+		assert_int_equal(r.status, 2);
+		assert_int_equal(r.outlen, 0);
+		assert_non_null(strstr(r.err, "width"));
+		run_free(&r);
+		if (bad[i][0]) {
+			run_reader(&r, (const char *[]){"--dump", seed_path(), NULL},
+				   (const char *[]){env, NULL});
+			assert_int_equal(r.status, 2);
+			assert_non_null(strstr(r.err, "COLUMNS"));
+			run_free(&r);
+		}
+		free(opt);
+		free(env);
+	}
+}
+
+/* Escape sequences in the text reach the dump as visible marks only. */
+static void test_dump_marks(void **state)
+{
+	static const char text[] = "标题\n\n正文\x1b]2;pwned\x07和\x1b[2J以及\x7f。\n";
+	const char *path = tmp_path("marks.txt");
+	struct run r;
+
+	(void)state;
+	spit(path, text, sizeof text - 1);
+	run_reader(&r, (const char *[]){"--dump", path, NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_no_controls(r.out, r.outlen);
+	assert_non_null(strstr(r.out, "正文\u241b]2;pwned\u2407和\u241b[2J以及\u2421。"));
+	run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +375,10 @@ int main(void)
 		cmocka_unit_test(test_usage),
 		cmocka_unit_test(test_hostile_bytes),
 		cmocka_unit_test(test_huge_line),
+		cmocka_unit_test(test_golden_dump),
+		cmocka_unit_test(test_dump_default),
+		cmocka_unit_test(test_dump_bad_width),
+		cmocka_unit_test(test_dump_marks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
