@@ -710,6 +710,26 @@ void layout_dump(const struct edition *ed, const struct layout_opts *o, FILE *f)
 	sbuf_free(&buf);
 }
 
+size_t layout_fit(const char *s, size_t n, int width, const struct layout_opts *o, int *used)
+{
+	size_t i = 0;
+	int col = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t l = text_next(s + i, n - i, &cp);
+		int w = cp_width(s, n, i, l, cp, o);
+
+		if (col + w > width)
+			break;
+		col += w;
+		i += l;
+	}
+	if (used)
+		*used = col;
+	return i;
+}
+
 void llines_free(struct llines *l)
 {
 	free(l->v);

@@ -116,6 +116,13 @@ void layout_article(const struct edition *ed, size_t article, const struct layou
  * added to the source's characters. */
 void layout_dump(const struct edition *ed, const struct layout_opts *o, FILE *f);
 
+/*
+ * How many bytes of s (n bytes) fit in width cells, whole characters only;
+ * *used gets their width. For the status line, prompts and lists, which
+ * are cut rather than wrapped.
+ */
+size_t layout_fit(const char *s, size_t n, int width, const struct layout_opts *o, int *used);
+
 void llines_free(struct llines *l);
 void vlines_free(struct vlines *v);
 

@@ -13,19 +13,24 @@
 #include "export.h"
 #include "gazetteer.h"
 #include "json.h"
+#include "keys.h"
 #include "layout.h"
+#include "tui/tui.h"
 #include "paths.h"
 #include "util.h"
 #include "width.h"
 
 #include <unistd.h>
 
-enum mode { MODE_NONE, MODE_OUTLINE, MODE_JSON, MODE_DUMP };
+enum mode { MODE_NONE, MODE_OUTLINE, MODE_JSON, MODE_DUMP, MODE_TUI };
 
 static const char usage_text[] =
-	"usage: reader [OPTION]... [FILE]...\n"
+	"usage: reader [FILE]\n"
+	"       reader [OPTION]... [FILE]...\n"
 	"Read plain-text Chinese newspaper editions: split into articles, reflowed\n"
-	"by display width. With no FILE, the bundled edition.\n"
+	"by display width. With no FILE, the bundled edition. On a terminal and\n"
+	"with no option, the edition opens full-screen (h there lists the keys);\n"
+	"otherwise it is printed as --dump.\n"
 	"\n"
 	"  -d, --dump      print the editions laid out as the reader shows them\n"
 	"  -w, --width=N   the width of --dump in columns (default $COLUMNS, else 80)\n"
@@ -129,14 +134,13 @@ int main(int argc, char **argv)
 	}
 	if (mode == MODE_NONE) {
 		/* Like less acting as cat: not on a terminal, print the layout. */
-		if (!isatty(STDOUT_FILENO))
-			mode = MODE_DUMP;
-		else
-			usage_error("%s", "the interactive reader is not built yet: use --dump, "
-					  "--outline or --json");
+		mode = isatty(STDOUT_FILENO) ? MODE_TUI : MODE_DUMP;
 	}
+	if (mode == MODE_TUI && argc - optind > 1)
+		usage_error("%s", "the reader opens one edition at a time");
 	if (width_init() < 0)
-		die(1, "no UTF-8 locale is available (tried C.UTF-8)");
+		die(1, "the locale is not UTF-8 and C.UTF-8 is not available: "
+		       "set LANG to a UTF-8 locale");
 	if (!width) {
 		const char *cols = getenv("COLUMNS");
 
@@ -166,7 +170,14 @@ int main(int argc, char **argv)
 		}
 		/* The header and the array open only once there is something
 		 * to print: bad input alone leaves standard output empty. */
-		if (mode == MODE_DUMP) {
+		if (mode == MODE_TUI) {
+			struct keymap km = {0};
+			struct tui_opts to = {lo, 0, 1};
+
+			keymap_defaults(&km);
+			status = tui_run(&ed, gaz, &km, &to);
+			keymap_free(&km);
+		} else if (mode == MODE_DUMP) {
 			if (written)
 				fputc('\n', stdout);
 			layout_dump(&ed, &lo, stdout);

@@ -1,0 +1,176 @@
+/*
+ * keys: the action table and key names. See keys.h.
+ */
+#include "keys.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "text.h"
+#include "util.h"
+
+const struct action_info keys_actions[ACT_COUNT] = {
+	[ACT_PAGE_DOWN] = {"page_down", "Space f PgDn", "page down"},
+	[ACT_PAGE_UP] = {"page_up", "b PgUp", "page up"},
+	[ACT_LINE_DOWN] = {"line_down", "j Down Enter", "one line down"},
+	[ACT_LINE_UP] = {"line_up", "k Up", "one line up"},
+	[ACT_HALF_DOWN] = {"half_page_down", "d", "half a page down"},
+	[ACT_HALF_UP] = {"half_page_up", "u", "half a page up"},
+	[ACT_TOP] = {"top", "g Home", "top of the article"},
+	[ACT_BOTTOM] = {"bottom", "G End", "bottom of the article"},
+	[ACT_NEXT_ARTICLE] = {"next_article", "] Right", "next article"},
+	[ACT_PREV_ARTICLE] = {"previous_article", "[ Left", "previous article"},
+	[ACT_LOCALITIES] = {"localities", "l", "jump by locality (type to filter)"},
+	[ACT_CONTENTS] = {"contents", "t", "table of contents (type to filter)"},
+	[ACT_SEARCH] = {"search", "/", "search forward"},
+	[ACT_SEARCH_BACK] = {"search_backward", "?", "search backward"},
+	[ACT_NEXT_MATCH] = {"next_match", "n", "next match"},
+	[ACT_PREV_MATCH] = {"previous_match", "N", "previous match"},
+	[ACT_BOOKMARK] = {"bookmark", "m", "bookmark this story (again: remove)"},
+	[ACT_BOOKMARKS] = {"bookmarks", "'", "list of bookmarks"},
+	[ACT_HELP] = {"help", "h F1", "this help"},
+	[ACT_QUIT] = {"quit", "q", "quit, or close the open panel"},
+	[ACT_CLOSE] = {"close", "Esc", "close the open panel"},
+	[ACT_REDRAW] = {"redraw", "C-l", "redraw the screen"},
+};
+
+static const char *const special_names[K_LAST - KEY_BASE] = {
+	"Enter", "Esc", "Space", "Tab", "Backspace", "Up", "Down", "Left", "Right", "PgUp",
+	"PgDn", "Home", "End", "Insert", "Delete", "F1", "F2", "F3", "F4", "F5", "F6", "F7",
+	"F8", "F9", "F10", "F11", "F12", "WheelUp", "WheelDown", "Resize",
+};
+
+int keys_code(const char *name)
+{
+	uint32_t cp;
+	size_t n = strlen(name);
+
+	for (int i = 0; i < K_LAST - KEY_BASE; i++)
+		if (strcasecmp(name, special_names[i]) == 0)
+			return KEY_BASE + i;
+	if (strcasecmp(name, "PageDown") == 0)
+		return K_PGDN;
+	if (strcasecmp(name, "PageUp") == 0)
+		return K_PGUP;
+	if (n == 3 && (name[0] == 'C' || name[0] == 'c') && name[1] == '-' &&
+	    ((name[2] >= 'a' && name[2] <= 'z') || (name[2] >= 'A' && name[2] <= 'Z')))
+		return (name[2] | 0x20) - 'a' + 1;
+	if (n && text_next(name, n, &cp) == n && cp > ' ' && cp != 0x7F && cp != 0xFFFD)
+		return (int)cp;
+	return -1;
+}
+
+const char *keys_name(int code)
+{
+	static char buf[8];
+
+	if (code >= KEY_BASE && code < K_LAST)
+		return special_names[code - KEY_BASE];
+	if (code >= 1 && code <= 26) {
+		snprintf(buf, sizeof buf, "C-%c", 'a' + code - 1);
+		return buf;
+	}
+	if (code > ' ' && code < 0x110000) {
+		uint32_t c = (uint32_t)code;
+
+		if (c < 0x80) {
+			buf[0] = (char)c, buf[1] = 0;
+		} else if (c < 0x800) {
+			buf[0] = (char)(0xC0 | c >> 6), buf[1] = (char)(0x80 | (c & 0x3F)), buf[2] = 0;
+		} else if (c < 0x10000) {
+			buf[0] = (char)(0xE0 | c >> 12), buf[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+			buf[2] = (char)(0x80 | (c & 0x3F)), buf[3] = 0;
+		} else {
+			buf[0] = (char)(0xF0 | c >> 18), buf[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+			buf[2] = (char)(0x80 | ((c >> 6) & 0x3F)), buf[3] = (char)(0x80 | (c & 0x3F));
+			buf[4] = 0;
+		}
+		return buf;
+	}
+	snprintf(buf, sizeof buf, "?");
+	return buf;
+}
+
+enum action keys_action(const char *name)
+{
+	for (int a = 0; a < ACT_COUNT; a++)
+		if (strcmp(keys_actions[a].name, name) == 0)
+			return (enum action)a;
+	return ACT_NONE;
+}
+
+void keymap_bind(struct keymap *m, int code, enum action act)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->v[i].code == code) {
+			m->v[i].act = act;
+			return;
+		}
+	XGROW(m->v, m->cap, m->n + 1);
+	m->v[m->n++] = (struct binding){code, act};
+}
+
+void keymap_unbind_action(struct keymap *m, enum action act)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < m->n; i++)
+		if (m->v[i].act != act)
+			m->v[k++] = m->v[i];
+	m->n = k;
+}
+
+void keymap_defaults(struct keymap *m)
+{
+	m->n = 0;
+	for (int a = 0; a < ACT_COUNT; a++) {
+		char buf[128], *save = NULL;
+
+		snprintf(buf, sizeof buf, "%s", keys_actions[a].keys);
+		for (char *k = strtok_r(buf, " ", &save); k; k = strtok_r(NULL, " ", &save)) {
+			int code = keys_code(k);
+
+			if (code < 0)
+				die(1, "internal error: bad default key '%s'", k);
+			keymap_bind(m, code, (enum action)a);
+		}
+	}
+	/* The mouse wheel scrolls wherever the terminal reports it. */
+	keymap_bind(m, K_WHEEL_DOWN, ACT_LINE_DOWN);
+	keymap_bind(m, K_WHEEL_UP, ACT_LINE_UP);
+}
+
+enum action keymap_lookup(const struct keymap *m, int code)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->v[i].code == code)
+			return m->v[i].act;
+	return ACT_NONE;
+}
+
+void keymap_describe(const struct keymap *m, enum action act, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	if (size)
+		buf[0] = '\0';
+	for (size_t i = 0; i < m->n; i++) {
+		const char *name;
+
+		if (m->v[i].act != act || m->v[i].code == K_WHEEL_UP || m->v[i].code == K_WHEEL_DOWN)
+			continue;
+		name = keys_name(m->v[i].code);
+		len += (size_t)snprintf(buf + len, len < size ? size - len : 0, "%s%s",
+					len ? " " : "", name);
+		if (len >= size)
+			break;
+	}
+}
+
+void keymap_free(struct keymap *m)
+{
+	free(m->v);
+	memset(m, 0, sizeof *m);
+}

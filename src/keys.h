@@ -1,0 +1,88 @@
+/*
+ * keys: the reader's actions and the keys bound to them.
+ *
+ * One table names every action, its default keys and a line of help; the
+ * help screen, --help, the manual check and reader.ini's [keys] section all
+ * read it. Keys are the core's own codes, independent of curses: a Unicode
+ * character is its code point; a special key is KEY_BASE plus its index in
+ * the name table below (the terminal shell translates curses' codes).
+ */
+#ifndef READER_KEYS_H
+#define READER_KEYS_H
+
+#include <stddef.h>
+
+enum action {
+	ACT_NONE = -1,
+	ACT_PAGE_DOWN,
+	ACT_PAGE_UP,
+	ACT_LINE_DOWN,
+	ACT_LINE_UP,
+	ACT_HALF_DOWN,
+	ACT_HALF_UP,
+	ACT_TOP,
+	ACT_BOTTOM,
+	ACT_NEXT_ARTICLE,
+	ACT_PREV_ARTICLE,
+	ACT_LOCALITIES,
+	ACT_CONTENTS,
+	ACT_SEARCH,
+	ACT_SEARCH_BACK,
+	ACT_NEXT_MATCH,
+	ACT_PREV_MATCH,
+	ACT_BOOKMARK,
+	ACT_BOOKMARKS,
+	ACT_HELP,
+	ACT_QUIT,
+	ACT_CLOSE,
+	ACT_REDRAW,
+	ACT_COUNT,
+};
+
+struct action_info {
+	const char *name;      /* as in reader.ini: next_article */
+	const char *keys;      /* default keys, space-separated key names */
+	const char *help;      /* one line for the help screen */
+};
+
+/* The table of every action, indexed by enum action. */
+extern const struct action_info keys_actions[ACT_COUNT];
+
+/* Special keys, as codes above any Unicode code point. */
+#define KEY_BASE 0x110000
+enum special_key {
+	K_ENTER = KEY_BASE, K_ESC, K_SPACE, K_TAB, K_BACKSPACE, K_UP, K_DOWN, K_LEFT, K_RIGHT,
+	K_PGUP, K_PGDN, K_HOME, K_END, K_INSERT, K_DELETE, K_F1, K_F2, K_F3, K_F4, K_F5, K_F6,
+	K_F7, K_F8, K_F9, K_F10, K_F11, K_F12, K_WHEEL_UP, K_WHEEL_DOWN, K_RESIZE, K_LAST,
+};
+/* Ctrl-A ... Ctrl-Z are the code points 1 ... 26 and are named C-a ... C-z. */
+
+/* The code of a key name ("PgDn", "C-l", "]", "Space"), or -1. */
+int keys_code(const char *name);
+/* The name of a key code, in a static buffer. */
+const char *keys_name(int code);
+/* Find an action by its name; ACT_NONE when there is none. */
+enum action keys_action(const char *name);
+
+/* Which action each key code triggers. */
+struct keymap {
+	struct binding {
+		int code;
+		enum action act;
+	} *v;
+	size_t n, cap;
+};
+
+/* The default bindings. */
+void keymap_defaults(struct keymap *m);
+/* Bind code to act, replacing what it was bound to. */
+void keymap_bind(struct keymap *m, int code, enum action act);
+/* Remove every binding of act. */
+void keymap_unbind_action(struct keymap *m, enum action act);
+/* The action of a key, or ACT_NONE. */
+enum action keymap_lookup(const struct keymap *m, int code);
+/* The keys bound to act, as names separated by spaces, into buf. */
+void keymap_describe(const struct keymap *m, enum action act, char *buf, size_t size);
+void keymap_free(struct keymap *m);
+
+#endif

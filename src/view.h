@@ -1,0 +1,71 @@
+/*
+ * view: the state of the article view, independent of any terminal.
+ *
+ * Which article is open, its display lines at the current width, which
+ * line is at the top, and the search. The reading position is a text
+ * position (article, item, byte offset), so it survives any change of
+ * width: a resize lays out again and scrolls back to the same character.
+ */
+#ifndef READER_VIEW_H
+#define READER_VIEW_H
+
+#include <stddef.h>
+
+#include "edition.h"
+#include "fold.h"
+#include "layout.h"
+
+/* A place in the text: the item (ITEM_FRONT for a front-matter line) and
+ * a byte offset into its text. */
+#define ITEM_FRONT ((size_t)-1)
+struct view_pos {
+	size_t article, item, front, offset;
+};
+
+struct view {
+	struct edition *ed;
+	struct layout_opts lo;     /* lo.width is the text width in use */
+	int max_width;             /* the widest text allowed (0: the screen) */
+	int rows, cols;            /* the text area */
+	int margin;                /* its left column: narrow text is centred */
+	size_t art;                /* the open article */
+	struct vlines vl;          /* its display lines (the front matter first
+	                              in article 0) */
+	size_t top;                /* the first visible line */
+	char *query;               /* the folded search, or NULL */
+	size_t qn;
+	int has_match;             /* the last match found, highlighted */
+	struct view_pos match;
+	size_t match_end;
+	struct folded fb;          /* scratch */
+};
+
+void view_init(struct view *v, struct edition *ed, const struct layout_opts *lo, int max_width);
+void view_free(struct view *v);
+/* Set the size of the text area, keeping the first visible character. */
+void view_resize(struct view *v, int rows, int cols);
+/* Open an article at its top (or its bottom when at_end). */
+void view_open(struct view *v, size_t article, int at_end);
+/* Scroll by delta lines, within the article. */
+void view_scroll(struct view *v, long delta);
+/* The text position of the first visible line. */
+struct view_pos view_position(const struct view *v);
+/* Open the position's article and scroll its line to the top. */
+void view_seek(struct view *v, struct view_pos p);
+/* How far into the article the bottom of the screen is, 0 to 100. */
+int view_percent(const struct view *v);
+/* The last line index the top may be. */
+size_t view_max_top(const struct view *v);
+/* The text of a display line's item and its length. */
+struct str view_line_text(const struct view *v, size_t line);
+
+enum search_result { SEARCH_FOUND, SEARCH_WRAPPED, SEARCH_NOT_FOUND, SEARCH_NONE };
+/* Set the search (folded here); an empty query clears it. */
+void view_set_query(struct view *v, const char *q, size_t n);
+/* Go to the next (dir 1) or previous (dir -1) match after the current one,
+ * or after the top of the screen when there is none. */
+enum search_result view_search(struct view *v, int dir);
+/* The source ranges of matches within display line `line`, at most max. */
+size_t view_line_matches(struct view *v, size_t line, size_t (*ranges)[2], size_t max);
+
+#endif
