@@ -83,6 +83,14 @@ $(BUILD)/tests/%.o: tests/%.c
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) $(TEST_LIBS) $(LDLIBS)
 
+# The one test that links ncursesw: layout and curses agree on widths.
+$(BUILD)/tests/test_curses.o: tests/test_curses.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CPP) $(CURSES_CPP) $(TEST_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/test_curses: $(BUILD)/tests/test_curses.o $(BUILD)/tests/testutil.o $(CORE_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) $(CURSES_LIBS) $(TEST_LIBS) $(LDLIBS)
+
 $(BUILD)/tests/testutil.o: tests/testutil.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CORE_CPP) $(TEST_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
