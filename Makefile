@@ -102,9 +102,13 @@ check test: $(BUILD)/reader $(TEST_BIN)
 	READER_BIN=$(CURDIR)/$(BUILD)/reader $(if $(SANFLAGS),READER_SANITIZED=1) \
 	    sh tests/run.sh $(TEST_BIN)
 
-bench: $(BUILD)/reader $(BUILD)/bench-floor
+bench: $(BUILD)/reader $(BUILD)/bench-floor $(BUILD)/bench-ptybytes
 	READER_BIN=$(CURDIR)/$(BUILD)/reader FLOOR_BIN=$(CURDIR)/$(BUILD)/bench-floor \
-	    sh tests/bench.sh
+	    PTYBYTES_BIN=$(CURDIR)/$(BUILD)/bench-ptybytes sh tests/bench.sh
+
+$(BUILD)/bench-ptybytes: tests/bench/ptybytes.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lutil
 
 $(BUILD)/bench-floor: tests/bench/floor.c
 	@mkdir -p $(@D)

@@ -222,6 +222,7 @@ struct ctx {
 	char *lb;           /* libunistring's opportunities, per byte */
 	int all_known;      /* every cluster's breaks are computed */
 	int plain;          /* every code point is drawn as it is written */
+	int max_cluster;    /* wider clusters are split at code points */
 };
 
 static struct cl *new_cl(struct ctx *x, size_t off, uint32_t first, uint32_t last, int w)
@@ -293,9 +294,9 @@ static int cut_clusters(struct ctx *x)
 			w += cp_width(s, n, j, l, cp, x->o);
 			j += l;
 		} while (j < n && !gb[j]);
-		if (w > 2) {
-			/* Too wide to keep whole (an emoji sequence, a stack
-			 * of wide marks): its code points become clusters that
+		if (w > x->max_cluster) {
+			/* Too wide for a line (an emoji sequence, a stack of
+			 * wide marks): its code points become clusters that
 			 * only a forced break separates. */
 			for (size_t k = start; k < j;) {
 				size_t l = text_next(s + k, j - k, &cp);
@@ -339,10 +340,11 @@ static void tailor_one(struct ctx *x, size_t k)
 	b->allow = b->raw || b->mand;
 	if (!x->o->tailor || b->mand || !b->allow)
 		return;
-	/* P1, P2: look past spaces to the clusters the break separates. */
-	for (z = k; z < nc && c[z].space; z++)
+	/* P1, P2: look past spaces and zero-width characters to the
+	 * clusters the break separates. */
+	for (z = k; z < nc && (c[z].space || !c[z].w); z++)
 		;
-	for (a = k; a > 0 && c[a - 1].space; a--)
+	for (a = k; a > 0 && (c[a - 1].space || !c[a - 1].w); a--)
 		;
 	if ((z < nc && c[z].ls) || (a > 0 && c[a - 1].le) || never_split(last, first) ||
 	    infix_letter(last, first))
@@ -417,13 +419,15 @@ static void ensure_breaks(struct ctx *x, size_t lo, size_t hi)
 			tailor_one(x, k);
 }
 
-static void ctx_init(struct ctx *x, const char *s, size_t n, const struct layout_opts *o)
+static void ctx_init(struct ctx *x, const char *s, size_t n, const struct layout_opts *o,
+		     int max_cluster)
 {
 	memset(x, 0, sizeof *x);
 	x->s = s;
 	x->n = n;
 	x->o = o;
 	x->lb = xmalloc(n + 1);
+	x->max_cluster = max_cluster;
 	/* Text with line-end controls or multi-code-point clusters takes the
 	 * general way: mandatory breaks and cluster rules apply throughout. */
 	if (!cut_clusters(x))
@@ -440,7 +444,7 @@ void layout_breaks(const char *s, size_t n, const struct layout_opts *o, char *a
 {
 	struct ctx x;
 
-	ctx_init(&x, s, n, o);
+	ctx_init(&x, s, n, o, o->width < 2 ? 2 : o->width);
 	if (!x.all_known)
 		breaks_all(&x);
 	memset(allow, 0, n);
@@ -468,7 +472,9 @@ size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int fir
 		first_indent = 0;  /* too narrow for an indent and two characters */
 	if (first_indent < 0)
 		first_indent = 0;
-	ctx_init(&x, s, n, o);
+	ctx_init(&x, s, n, o, W);
+	if (x.nc && x.c[0].w > W - first_indent)
+		first_indent = 0;  /* a first cluster too wide to follow the indent */
 	while (i < x.nc) {
 		struct cl *c = x.c;
 		int avail = W - (out->n == before ? first_indent : 0);
@@ -507,11 +513,8 @@ size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int fir
 					break;
 			}
 			if (stop == i) {
-				forced = 1;
-				for (stop = k; stop > i && !c[stop].raw; stop--)
-					;
-				if (stop == i)
-					stop = k;
+				forced = 1;  /* no legal break: cut after the last that fits */
+				stop = k;
 			}
 		}
 		/* Spaces before the break are not drawn. */

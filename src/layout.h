@@ -57,8 +57,10 @@ struct llines {
 /*
  * Lay out n bytes of UTF-8 text, appending to out. first_indent is the
  * first line's indent in cells (reduced to 0 when the width cannot hold it
- * and two wide characters). Returns the number of lines added (0 for an
- * empty text).
+ * and two wide characters, or the text's first grapheme cluster after it).
+ * A grapheme cluster wider than the whole width (a long emoji sequence at
+ * a tiny width) is the one thing cut inside a cluster, on a forced line.
+ * Returns the number of lines added (0 for an empty text).
  */
 size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int first_indent,
 		   enum layout_align align, struct llines *out);

@@ -171,6 +171,35 @@ bench_dump() {
 	}'
 }
 
+# bench_terminal: bytes written to an 80x24 terminal per page down, and
+# the time to the first full screen, for the reader and for less on the
+# seed edition (both in a pseudo-terminal, TERM=xterm-256color, C.UTF-8).
+# Target: no more bytes per page down than less. Median of 5 runs.
+bench_terminal() {
+	[ -n "$PTYBYTES_BIN" ] && [ -x "$PTYBYTES_BIN" ] || {
+		echo "terminal: PTYBYTES_BIN not set (run it with make bench)"
+		return
+	}
+	for prog in reader less; do
+		for _ in 1 2 3 4 5; do
+			if [ "$prog" = reader ]; then
+				LANG=C.UTF-8 "$PTYBYTES_BIN" 80 24 6 " " "$READER_BIN" "$EDITION"
+			else
+				LANG=C.UTF-8 LESS= "$PTYBYTES_BIN" 80 24 6 " " less "$EDITION"
+			fi
+		done | sort -n -k 3 | sed -n 3p >"$tmp/tty-$prog"
+	done
+	read -r r_ms r_first r_page <"$tmp/tty-reader"
+	read -r l_ms l_first l_page <"$tmp/tty-less"
+	awk -v rm="$r_ms" -v rf="$r_first" -v rp="$r_page" -v lm="$l_ms" -v lf="$l_first" -v lp="$l_page" '
+	BEGIN {
+		printf "terminal 80x24  reader %6.0f bytes/page down, first screen %5.1f ms (%d bytes)  | less %6.0f bytes/page down, %5.1f ms (%d bytes)\n",
+			rp, rm, rf, lp, lm, lf
+		printf "%15s bytes: target %s (%.2fx less, target no more than less)\n", "",
+			rp <= lp ? "met" : "missed", rp / lp
+	}'
+}
+
 echo "reader benchmark: $READER_BIN"
 echo "inputs: $EDITION ($unit bytes) repeated whole until >= N MB; MB = 10^6 bytes"
 printf 'times: best of up to %s runs, page cache warm, clock overhead (%s ms) subtracted\n' \
@@ -190,4 +219,9 @@ for mb in $(printf '%s\n' $SIZES | sort -n | uniq); do
 	[ "$mb" != "${BENCH_DUMP_SIZE:-10}" ] || bench_dump "$mb"
 	rm -f "$input"
 done
+if command -v less >/dev/null 2>&1; then
+	bench_terminal
+else
+	echo "terminal: less is not installed; no comparison"
+fi
 exit 0

@@ -1,0 +1,94 @@
+/*
+ * ptybytes: bytes a full-screen program writes to its terminal per key,
+ * for `make bench`. Runs COMMAND in a pseudo-terminal of COLSxROWS, waits
+ * until its first screen is drawn (output quiet for QUIET ms), then sends
+ * KEY N times, counting what each answer writes.
+ *   Usage: ptybytes COLS ROWS N KEY COMMAND [ARG]...
+ * Prints: startup_ms first_screen_bytes mean_bytes_per_key
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define QUIET 150
+
+static double now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Read until the program has been quiet for QUIET ms; returns the bytes
+ * read and, in *last, when the last byte came. */
+static long drain(int fd, double *last)
+{
+	char buf[65536];
+	long total = 0;
+
+	for (;;) {
+		struct pollfd p = {fd, POLLIN, 0};
+		int r = poll(&p, 1, QUIET);
+		ssize_t n;
+
+		if (r <= 0)
+			return total;
+		n = read(fd, buf, sizeof buf);
+		if (n <= 0)
+			return total;
+		total += n;
+		*last = now_ms();
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct winsize ws;
+	int fd, n;
+	pid_t pid;
+	double t0, last = 0;
+	long first, sum = 0;
+
+	if (argc < 6) {
+		fprintf(stderr, "usage: ptybytes COLS ROWS N KEY COMMAND [ARG]...\n");
+		return 2;
+	}
+	memset(&ws, 0, sizeof ws);
+	ws.ws_col = (unsigned short)atoi(argv[1]);
+	ws.ws_row = (unsigned short)atoi(argv[2]);
+	n = atoi(argv[3]);
+	t0 = now_ms();
+	pid = forkpty(&fd, NULL, NULL, &ws);
+	if (pid < 0) {
+		perror("forkpty");
+		return 1;
+	}
+	if (pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		execvp(argv[5], argv + 5);
+		_exit(127);
+	}
+	first = drain(fd, &last);
+	printf("%.1f %ld ", last - t0, first);
+	for (int i = 0; i < n; i++) {
+		if (write(fd, argv[4], strlen(argv[4])) < 0)
+			break;
+		sum += drain(fd, &last);
+	}
+	printf("%.1f\n", n ? (double)sum / n : 0.0);
+	if (write(fd, "q", 1) < 0)
+		kill(pid, SIGTERM);
+	usleep(100000);
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+	return 0;
+}
