@@ -148,7 +148,13 @@ static inline unsigned short cinfo(uint32_t cp)
 {
 	static unsigned short tab[0x10000];
 	static unsigned char ready[0x100];
+	static int gen = -1;
 
+	if (gen != width_generation()) {
+		/* The locale changed: widths measured before are stale. */
+		memset(ready, 0, sizeof ready);
+		gen = width_generation();
+	}
 	if (cp >= 0x10000)
 		return cinfo_compute(cp);
 	if (!ready[cp >> 8]) {
@@ -225,10 +231,11 @@ struct ctx {
 	int max_cluster;    /* wider clusters are split at code points */
 };
 
-static struct cl *new_cl(struct ctx *x, size_t off, uint32_t first, uint32_t last, int w)
+/* A new cluster from its first and last code points' table entries. */
+static inline struct cl *new_cl(struct ctx *x, size_t off, unsigned short ff, unsigned short fl,
+				int space, int w)
 {
 	struct cl *c = &x->c[x->nc++];
-	unsigned short ff = cinfo(first), fl = first == last ? ff : cinfo(last);
 
 	/* Every field is set: the array is not zeroed beforehand. */
 	*c = (struct cl){
@@ -239,7 +246,7 @@ static struct cl *new_cl(struct ctx *x, size_t off, uint32_t first, uint32_t las
 		.han = !!(ff & CI_HAN),
 		.le = !!(fl & CI_LE),
 		.eal = !!(fl & CI_EA),
-		.space = first == ' ' && last == ' ',
+		.space = !!space,
 	};
 	return c;
 }
@@ -270,7 +277,7 @@ static int cut_clusters(struct ctx *x)
 		}
 		if (!(f & CI_PLAIN))
 			x->plain = 0;
-		new_cl(x, i, cp, cp,
+		new_cl(x, i, f, f, cp == ' ',
 		       x->o->normalize ? cp_width(s, n, i, l, cp, x->o)
 				       : (f & CI_W) + (x->o->amb == 2 && (f & CI_AMB)));
 		i += l;
@@ -301,11 +308,12 @@ static int cut_clusters(struct ctx *x)
 			for (size_t k = start; k < j;) {
 				size_t l = text_next(s + k, j - k, &cp);
 
-				new_cl(x, k, cp, cp, cp_width(s, n, k, l, cp, x->o))->split = k != start;
+				new_cl(x, k, cinfo(cp), cinfo(cp), cp == ' ',
+				       cp_width(s, n, k, l, cp, x->o))->split = k != start;
 				k += l;
 			}
 		} else {
-			new_cl(x, start, first, cp, w);
+			new_cl(x, start, cinfo(first), cinfo(cp), first == ' ' && j - start == 1, w);
 		}
 		i = j;
 	}

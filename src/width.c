@@ -12,10 +12,18 @@
 
 #include "eaw_table.h"
 
+static int generation;
+
+int width_generation(void)
+{
+	return generation;
+}
+
 int width_init(void)
 {
 	const char *cs = nl_langinfo(CODESET);
 
+	generation++;
 	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
 		return 0;
 	if (setlocale(LC_CTYPE, "C.UTF-8") || setlocale(LC_CTYPE, "C.utf8"))

@@ -19,6 +19,10 @@
  * not. Returns 0, or -1 when no UTF-8 locale is available. */
 int width_init(void);
 
+/* Changes whenever width_init() changes the locale, so that caches of
+ * widths know to start again. */
+int width_generation(void);
+
 /* Is cp East Asian Width "A" (ambiguous)? */
 int width_is_ambiguous(uint32_t cp);
 
