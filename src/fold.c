@@ -22,19 +22,20 @@ static void grow(struct folded *f, size_t need)
 }
 
 /* Append the folded form of one code point. */
-static void fold_cp(uint32_t cp, struct folded *f, uint32_t src)
+static void fold_cp(uint32_t cp, struct folded *f, uint32_t src, int keep_case)
 {
 	uint32_t out[32];
 	size_t len = sizeof out / sizeof out[0];
 	uint32_t *r = out;
 
 	if (cp < 0x80) {
-		out[0] = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+		out[0] = cp >= 'A' && cp <= 'Z' && !keep_case ? cp + 32 : cp;
 		len = 1;
 	} else if (text_is_han(cp) || (cp >= 0x3001 && cp <= 0x303F)) {
 		out[0] = cp;  /* CJK folds to itself */
 		len = 1;
-	} else if (!(r = u32_casefold(&cp, 1, NULL, UNINORM_NFKC, out, &len))) {
+	} else if (!(r = keep_case ? u32_normalize(UNINORM_NFKC, &cp, 1, out, &len)
+				   : u32_casefold(&cp, 1, NULL, UNINORM_NFKC, out, &len))) {
 		r = out;
 		out[0] = cp;
 		len = 1;
@@ -67,6 +68,11 @@ static void fold_cp(uint32_t cp, struct folded *f, uint32_t src)
 
 void fold_text(const char *s, size_t n, struct folded *f)
 {
+	fold_text_case(s, n, f, 0);
+}
+
+void fold_text_case(const char *s, size_t n, struct folded *f, int keep_case)
+{
 	size_t i = 0;
 
 	if (n > UINT32_MAX - 1)
@@ -77,7 +83,7 @@ void fold_text(const char *s, size_t n, struct folded *f)
 		uint32_t cp;
 		size_t l = text_next(s + i, n - i, &cp);
 
-		fold_cp(cp, f, (uint32_t)i);
+		fold_cp(cp, f, (uint32_t)i, keep_case);
 		i += l;
 	}
 	grow(f, f->n + 1);

@@ -22,6 +22,8 @@ struct folded {
 /* Fold n bytes of s into f (reusing its buffers). Texts over 4 GiB are
  * folded only up to 4 GiB. */
 void fold_text(const char *s, size_t n, struct folded *f);
+/* The same, keeping letter case when keep_case (width forms still fold). */
+void fold_text_case(const char *s, size_t n, struct folded *f, int keep_case);
 /* Find the next match of the folded query q in f at or after source
  * offset from; fills the match's source range and returns 1, or 0. */
 int fold_find(const struct folded *f, const char *q, size_t qn, size_t from, size_t *start,

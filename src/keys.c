@@ -50,6 +50,11 @@ int keys_code(const char *name)
 	for (int i = 0; i < K_LAST - KEY_BASE; i++)
 		if (strcasecmp(name, special_names[i]) == 0)
 			return KEY_BASE + i;
+	/* reader.ini cannot hold ; or # in a value (they start comments). */
+	if (strcasecmp(name, "Semicolon") == 0)
+		return ';';
+	if (strcasecmp(name, "Hash") == 0)
+		return '#';
 	if (strcasecmp(name, "PageDown") == 0)
 		return K_PGDN;
 	if (strcasecmp(name, "PageUp") == 0)

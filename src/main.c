@@ -15,6 +15,7 @@
 #include "json.h"
 #include "keys.h"
 #include "layout.h"
+#include "options.h"
 #include "tui/tui.h"
 #include "paths.h"
 #include "util.h"
@@ -32,15 +33,16 @@ static const char usage_text[] =
 	"with no option, the edition opens full-screen (h there lists the keys);\n"
 	"otherwise it is printed as --dump.\n"
 	"\n"
-	"  -d, --dump      print the editions laid out as the reader shows them\n"
-	"  -w, --width=N   the width of --dump in columns (default $COLUMNS, else 80)\n"
-	"  -o, --outline   print one TSV row per article and exit\n"
-	"  -j, --json      print the editions' structure as JSON and exit\n"
-	"  -h, --help      print this help and exit\n"
-	"  -V, --version   print the version and exit\n"
+	"  -d, --dump          print the editions laid out as the reader shows them\n"
+	"  -w, --width=N       the width of --dump in columns (default $COLUMNS, else 80)\n"
+	"  -o, --outline       print one TSV row per article and exit\n"
+	"  -j, --json          print the editions' structure as JSON and exit\n"
+	"  -c, --config=FILE   read settings from FILE instead of reader.ini\n"
+	"  -h, --help          print this help and exit\n"
+	"  -V, --version       print the version and exit\n"
 	"\n"
-	"Exit status: 0 success, 1 bad input, 2 usage error.\n"
-	"See reader(1) for the full manual.\n";
+	"Exit status: 0 success, 1 bad input, 2 usage or configuration error.\n"
+	"See reader(1) for the full manual.\n\n";
 
 static _Noreturn void usage_error(const char *fmt, const char *arg)
 {
@@ -89,6 +91,7 @@ int main(int argc, char **argv)
 		{"width", required_argument, NULL, 'w'},
 		{"outline", no_argument, NULL, 'o'},
 		{"json", no_argument, NULL, 'j'},
+		{"config", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -101,10 +104,13 @@ int main(int argc, char **argv)
 	long width = 0;
 	struct json j;
 	struct layout_opts lo;
+	struct options opts;
+	const char *config_arg = NULL;
+	char *config;
 
 	setlocale(LC_ALL, "");
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":dw:ojhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":dw:ojc:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			mode = MODE_DUMP;
@@ -118,8 +124,12 @@ int main(int argc, char **argv)
 		case 'j':
 			mode = MODE_JSON;
 			break;
+		case 'c':
+			config_arg = optarg;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
+			options_print_help(stdout);
 			return 0;
 		case 'V':
 			printf("reader %s\n", READER_VERSION);
@@ -138,6 +148,17 @@ int main(int argc, char **argv)
 	}
 	if (mode == MODE_TUI && argc - optind > 1)
 		usage_error("%s", "the reader opens one edition at a time");
+	options_defaults(&opts);
+	config = options_find(config_arg);
+	if (config) {
+		struct error err;
+
+		if (options_load(&opts, config, &err) < 0) {
+			error_print(&err, stderr);
+			exit(2);
+		}
+		free(config);
+	}
 	if (width_init() < 0)
 		die(1, "the locale is not UTF-8 and C.UTF-8 is not available: "
 		       "set LANG to a UTF-8 locale");
@@ -147,6 +168,9 @@ int main(int argc, char **argv)
 		width = cols && *cols ? parse_width(cols, "COLUMNS") : 80;
 	}
 	lo = layout_defaults((int)width);
+	lo.indent = opts.indent;
+	lo.amb = opts.ambiguous_width;
+	lo.normalize = opts.normalize_punctuation;
 	nfiles = argc - optind;
 	files = (const char **)argv + optind;
 	if (nfiles == 0) {
@@ -171,12 +195,10 @@ int main(int argc, char **argv)
 		/* The header and the array open only once there is something
 		 * to print: bad input alone leaves standard output empty. */
 		if (mode == MODE_TUI) {
-			struct keymap km = {0};
-			struct tui_opts to = {lo, 0, 1};
+			struct tui_opts to = {lo, opts.width, opts.color, opts.status_line,
+					      opts.search_case};
 
-			keymap_defaults(&km);
-			status = tui_run(&ed, gaz, &km, &to);
-			keymap_free(&km);
+			status = tui_run(&ed, gaz, &opts.keys, &to);
 		} else if (mode == MODE_DUMP) {
 			if (written)
 				fputc('\n', stdout);
@@ -197,6 +219,7 @@ int main(int argc, char **argv)
 		json_array_end(&j);
 	gazetteer_free(gaz);
 	free(bundled);
+	options_free(&opts);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		die(1, "error writing to standard output");
 	return status;

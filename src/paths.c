@@ -46,3 +46,33 @@ char *paths_data(const char *name)
 	}
 	return exists(xasprintf("%s/%s", READER_DATADIR, name));
 }
+
+char *paths_system_config(void)
+{
+	const char *env = getenv("READER_DATADIR");
+	char exe[PATH_MAX];
+	ssize_t n;
+	char *p;
+
+	if (env && *env)
+		return exists(xasprintf("%s/reader.ini", env));
+	/* The source tree: reader.ini at the top, beside data/. */
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		for (int up = 0; up < 3; up++) {
+			char *slash = strrchr(exe, '/'), *data;
+			int tree;
+
+			if (!slash)
+				break;
+			*slash = '\0';
+			data = exists(xasprintf("%s/data/%s", exe, PATHS_GAZETTEER));
+			tree = data != NULL;
+			free(data);
+			if (tree && (p = exists(xasprintf("%s/reader.ini", exe))))
+				return p;
+		}
+	}
+	return exists(xasprintf("%s/reader.ini", READER_DATADIR));
+}

@@ -16,4 +16,9 @@
  */
 char *paths_data(const char *name);
 
+/* The system copy of reader.ini: $READER_DATADIR/reader.ini, else the one
+ * at the top of the source tree the executable was built in, else the
+ * installed READER_DATADIR/reader.ini; NULL when none exists. */
+char *paths_system_config(void);
+
 #endif

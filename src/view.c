@@ -175,7 +175,7 @@ void view_set_query(struct view *v, const char *q, size_t n)
 	v->has_match = 0;
 	if (!n)
 		return;
-	fold_text(q, n, &v->fb);
+	fold_text_case(q, n, &v->fb, v->keep_case);
 	v->query = xstrndup(v->fb.s, v->fb.n);
 	v->qn = v->fb.n;
 }
@@ -195,7 +195,7 @@ static int search_item(struct view *v, size_t art, size_t item, int dir, size_t 
 {
 	struct str t = item_text(v->ed, art, item);
 
-	fold_text(t.s, t.n, &v->fb);
+	fold_text_case(t.s, t.n, &v->fb, v->keep_case);
 	return dir > 0 ? fold_find(&v->fb, v->query, v->qn, from, s, e)
 		       : fold_find_back(&v->fb, v->query, v->qn, from, s, e);
 }
@@ -296,7 +296,7 @@ size_t view_line_matches(struct view *v, size_t line, size_t (*ranges)[2], size_
 		lo--;
 	while (hi < l->textlen && ((unsigned char)l->text[hi] & 0xC0) == 0x80)
 		hi++;
-	fold_text(l->text + lo, hi - lo, &v->fb);
+	fold_text_case(l->text + lo, hi - lo, &v->fb, v->keep_case);
 	while (n < max && fold_find(&v->fb, v->query, v->qn, from, &s, &e) && s + lo < l->l.end) {
 		s += lo;
 		e += lo;

@@ -38,6 +38,7 @@ struct view {
 	struct view_pos match;
 	size_t match_end;
 	struct folded fb;          /* scratch */
+	int keep_case;             /* search tells upper from lower case */
 };
 
 void view_init(struct view *v, struct edition *ed, const struct layout_opts *lo, int max_width);

@@ -20,6 +20,7 @@
 #include "lists.h"
 #include "util.h"
 #include "view.h"
+#include "width.h"
 
 #define MIN_COLS 8
 #define MIN_ROWS 3
@@ -36,6 +37,7 @@ struct tui {
 	const struct keymap *km;
 	struct layout_opts lo;     /* for cutting status and list text */
 	int color;
+	int status_line;
 	char msg[512];
 	enum panel panel;
 	struct list list;
@@ -48,11 +50,19 @@ struct tui {
 };
 
 static volatile sig_atomic_t got_signal;
+/* Read by the wcwidth() this shell puts in front of the C library's. */
+int tui_ambiguous_wide;
 static int curses_on;
 
 static void on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+/* Rows for the text: all but the status line, when there is one. */
+static int text_rows(const struct tui *t)
+{
+	return t->status_line ? LINES - 1 : LINES;
 }
 
 /* Restore the terminal; safe to call twice, and from the fatal path. */
@@ -277,7 +287,9 @@ static void draw(struct tui *t)
 		draw_view(t);
 	else
 		draw_list(t);
-	draw_status(t);
+	/* Without a status line, messages still show, over the last row. */
+	if (t->status_line || t->msg[0] || t->panel != PANEL_NONE)
+		draw_status(t);
 	refresh();
 }
 
@@ -439,7 +451,7 @@ static int prompt(struct tui *t, const char *lead, char *buf, size_t size, size_
 			n -= cur;
 			cur = 0;
 		} else if (key == K_RESIZE) {
-			view_resize(&t->v, LINES - 1, COLS);
+			view_resize(&t->v, text_rows(t), COLS);
 			draw(t);
 		} else {
 			char u[8];
@@ -699,7 +711,11 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct keymap
 	t.km = km;
 	t.lo = o->lo;
 	t.color = o->color;
+	t.status_line = o->status_line;
 	view_init(&t.v, ed, &o->lo, o->max_width);
+	t.v.keep_case = o->search_case;
+	tui_ambiguous_wide = o->lo.amb == 2;
+	width_init();  /* widths measured before the flag was set are stale */
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
@@ -728,7 +744,7 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct keymap
 #endif
 		  , NULL);
 	setup_colors(&t);
-	view_resize(&t.v, LINES - 1, COLS);
+	view_resize(&t.v, text_rows(&t), COLS);
 	view_open(&t.v, 0, 0);
 	draw(&t);
 	while (running && !got_signal) {
@@ -737,7 +753,7 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct keymap
 		if (key == NO_KEY)
 			continue;
 		if (key == K_RESIZE) {
-			view_resize(&t.v, LINES - 1, COLS);
+			view_resize(&t.v, text_rows(&t), COLS);
 		} else {
 			t.msg[0] = '\0';
 			if (t.panel != PANEL_NONE)

@@ -15,6 +15,8 @@ struct tui_opts {
 	struct layout_opts lo;     /* width is ignored: the screen decides */
 	int max_width;             /* widest text, 0 for the whole screen */
 	int color;                 /* 1 colour where the terminal has it, 0 never */
+	int status_line;           /* show the status line */
+	int search_case;           /* 1: search tells upper from lower case */
 };
 
 /* Run the reader on an edition until the user quits or a signal ends it.

@@ -1,0 +1,501 @@
+/*
+ * options: the settings table and the reader.ini loader. See options.h.
+ *
+ * iniparser reads the values; a line scan of the same file finds where
+ * each section and key stands, so that every message can name FILE:LINE,
+ * which iniparser cannot. What always holds: a loaded struct options has
+ * every setting within its range and a key map with no key bound twice.
+ */
+#include "options.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <iniparser.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "paths.h"
+#include "util.h"
+
+const struct option_def options_table[] = {
+	{"display", "width", OPT_INT, "80", 0, 1000, NULL,
+	 "widest text in columns, centred on a wider screen (0: the whole screen)"},
+	{"display", "indent", OPT_INT, "4", 0, 16, NULL,
+	 "first-line indent of paragraphs in cells (4 = two ideographic spaces)"},
+	{"display", "ambiguous_width", OPT_CHOICE, "1", 0, 0, "1|2",
+	 "cells for East Asian ambiguous characters such as “ ” … · — (as your terminal)"},
+	{"display", "normalize_punctuation", OPT_BOOL, "false", 0, 0, NULL,
+	 "show half-width , : ; ! ? ( ) between Chinese characters as full width"},
+	{"display", "colors", OPT_BOOL, "true", 0, 0, NULL,
+	 "use colours where the terminal has them (NO_COLOR turns them off too)"},
+	{"display", "status_line", OPT_BOOL, "true", 0, 0, NULL,
+	 "show the status line at the bottom of the screen"},
+	{"behaviour", "restore_position", OPT_BOOL, "true", 0, 0, NULL,
+	 "reopen each edition where you left it"},
+	{"behaviour", "search_case", OPT_CHOICE, "insensitive", 0, 0, "insensitive|sensitive",
+	 "whether search tells upper from lower case (width forms always match)"},
+	{"files", "bookmarks", OPT_STRING, "", 0, 0, NULL,
+	 "bookmark file (empty: $XDG_DATA_HOME/reader/bookmarks)"},
+	{"files", "positions", OPT_STRING, "", 0, 0, NULL,
+	 "reading positions file (empty: $XDG_STATE_HOME/reader/positions)"},
+	{"files", "editions", OPT_STRING, "", 0, 0, NULL,
+	 "directories searched for editions moved since they were bookmarked, ':'-separated"},
+	{NULL, NULL, OPT_INT, NULL, 0, 0, NULL, NULL},
+};
+
+static const char *const sections[] = {"display", "behaviour", "files", "keys", NULL};
+
+/* Where in the file each section and key stands. */
+struct spot {
+	char key[128];   /* "section:key", lower case, as iniparser names it */
+	size_t line;
+};
+
+struct spots {
+	struct spot *v;
+	size_t n, cap;
+};
+
+static void lower(char *s)
+{
+	for (; *s; s++)
+		*s = (char)tolower((unsigned char)*s);
+}
+
+static char *trim(char *s)
+{
+	char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+/* Find each section header and key line; fill err for a line that is
+ * neither (iniparser would only warn). */
+static int scan(const char *path, struct spots *sp, struct error *err)
+{
+	FILE *f = fopen(path, "r");
+	char buf[4096], section[64] = "";
+	size_t line = 0;
+
+	if (!f) {
+		error_set(err, path, 0, 0, "%s", strerror(errno));
+		return -1;
+	}
+	while (fgets(buf, sizeof buf, f)) {
+		char *s = trim(buf), *eq;
+		struct spot *p;
+
+		line++;
+		if (line == 1 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
+		    (unsigned char)s[2] == 0xBF)
+			s += 3;
+		if (!*s || *s == ';' || *s == '#')
+			continue;
+		XGROW(sp->v, sp->cap, sp->n + 1);
+		p = &sp->v[sp->n];
+		p->line = line;
+		if (*s == '[') {
+			char *e = strchr(s, ']');
+
+			if (!e) {
+				error_set(err, path, line, 0, "a section header needs a closing ]");
+				fclose(f);
+				return -1;
+			}
+			*e = '\0';
+			snprintf(section, sizeof section, "%s", trim(s + 1));
+			lower(section);
+			snprintf(p->key, sizeof p->key, "%s", section);
+			sp->n++;
+			continue;
+		}
+		if (!(eq = strchr(s, '='))) {
+			error_set(err, path, line, 0, "expected 'name = value' or '[section]'");
+			fclose(f);
+			return -1;
+		}
+		*eq = '\0';
+		if (!section[0]) {
+			error_set(err, path, line, 0, "%s: a setting before any [section]", trim(s));
+			fclose(f);
+			return -1;
+		}
+		snprintf(p->key, sizeof p->key, "%s:%s", section, trim(s));
+		lower(p->key);
+		sp->n++;
+	}
+	fclose(f);
+	return 0;
+}
+
+static size_t line_of(const struct spots *sp, const char *key)
+{
+	size_t line = 0;
+
+	/* The last occurrence: it is the one iniparser keeps. */
+	for (size_t i = 0; i < sp->n; i++)
+		if (strcmp(sp->v[i].key, key) == 0)
+			line = sp->v[i].line;
+	return line;
+}
+
+/* Edit distance, for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), prev[64], cur[64];
+
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		cur[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+
+			cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+		}
+		memcpy(prev, cur, sizeof prev);
+	}
+	return prev[lb];
+}
+
+/* The closest of the names to s, or NULL when none is close. */
+static const char *suggest(const char *s, const char *const *names, size_t n)
+{
+	const char *best = NULL;
+	size_t bd = 3;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t d = distance(s, names[i]);
+
+		if (d < bd) {
+			bd = d;
+			best = names[i];
+		}
+	}
+	return best;
+}
+
+static void set_value(struct options *o, const struct option_def *d, const char *v, int iv)
+{
+	const char *n = d->name;
+
+	if (!strcmp(n, "width"))
+		o->width = iv;
+	else if (!strcmp(n, "indent"))
+		o->indent = iv;
+	else if (!strcmp(n, "ambiguous_width"))
+		o->ambiguous_width = iv;
+	else if (!strcmp(n, "normalize_punctuation"))
+		o->normalize_punctuation = iv;
+	else if (!strcmp(n, "colors"))
+		o->color = iv;
+	else if (!strcmp(n, "status_line"))
+		o->status_line = iv;
+	else if (!strcmp(n, "restore_position"))
+		o->restore_position = iv;
+	else if (!strcmp(n, "search_case"))
+		o->search_case = iv;
+	else if (!strcmp(n, "bookmarks"))
+		free(o->bookmarks), o->bookmarks = xstrdup(v);
+	else if (!strcmp(n, "positions"))
+		free(o->positions), o->positions = xstrdup(v);
+	else if (!strcmp(n, "editions"))
+		free(o->editions), o->editions = xstrdup(v);
+}
+
+/* Check and store one value; fill err (FILE:LINE) when it is bad. */
+static int parse_value(struct options *o, const struct option_def *d, const char *v,
+		       const char *path, size_t line, struct error *err)
+{
+	char *end;
+	long n;
+
+	switch (d->type) {
+	case OPT_INT:
+		errno = 0;
+		n = strtol(v, &end, 10);
+		if (end == v || *end || errno) {
+			error_set(err, path, line, 0, "%s: not a number", d->name);
+			return -1;
+		}
+		if (n < d->min || n > d->max) {
+			error_set(err, path, line, 0, "%s: %ld is out of range (%d to %d)", d->name, n,
+				  d->min, d->max);
+			return -1;
+		}
+		set_value(o, d, v, (int)n);
+		return 0;
+	case OPT_BOOL:
+		if (!strcasecmp(v, "true") || !strcasecmp(v, "yes") || !strcasecmp(v, "on") ||
+		    !strcmp(v, "1"))
+			set_value(o, d, v, 1);
+		else if (!strcasecmp(v, "false") || !strcasecmp(v, "no") || !strcasecmp(v, "off") ||
+			 !strcmp(v, "0"))
+			set_value(o, d, v, 0);
+		else {
+			error_set(err, path, line, 0, "%s: not true or false", d->name);
+			return -1;
+		}
+		return 0;
+	case OPT_CHOICE: {
+		char buf[128], *save = NULL;
+		int i = 0;
+
+		snprintf(buf, sizeof buf, "%s", d->choices);
+		for (char *c = strtok_r(buf, "|", &save); c; c = strtok_r(NULL, "|", &save), i++)
+			if (!strcasecmp(c, v)) {
+				/* Numeric choices are their value; others their index. */
+				set_value(o, d, v, isdigit((unsigned char)*c) ? atoi(c) : i);
+				return 0;
+			}
+		error_set(err, path, line, 0, "%s: '%s' is not one of %s", d->name, v, d->choices);
+		return -1;
+	}
+	case OPT_STRING:
+		set_value(o, d, v, 0);
+		return 0;
+	}
+	return 0;
+}
+
+void options_defaults(struct options *o)
+{
+	struct error err;
+
+	memset(o, 0, sizeof *o);
+	for (const struct option_def *d = options_table; d->name; d++)
+		if (parse_value(o, d, d->def, "(defaults)", 0, &err) < 0)
+			die(1, "internal error: bad default for %s", d->name);
+	keymap_defaults(&o->keys);
+}
+
+/* [keys]: every action rebound by name; a key may serve one action. */
+static int load_keys(struct options *o, dictionary *dict, const struct spots *sp, const char *path,
+		     struct error *err)
+{
+	int nkeys = iniparser_getsecnkeys(dict, "keys");
+	const char **names;
+	size_t owner_line[ACT_COUNT] = {0};
+	struct keymap user = {0};
+	int rebound[ACT_COUNT] = {0};
+
+	if (nkeys <= 0)
+		return 0;
+	names = xcalloc((size_t)nkeys, sizeof *names);
+	iniparser_getseckeys(dict, "keys", names);
+	for (int i = 0; i < nkeys; i++) {
+		const char *act_name = names[i] + strlen("keys:");
+		enum action act = keys_action(act_name);
+		size_t line = line_of(sp, names[i]);
+		char buf[512], *save = NULL;
+
+		if (act == ACT_NONE) {
+			const char *all[ACT_COUNT], *s;
+
+			for (int a = 0; a < ACT_COUNT; a++)
+				all[a] = keys_actions[a].name;
+			s = suggest(act_name, all, ACT_COUNT);
+			error_set(err, path, line, 0, "%s: no such action%s%s%s", act_name,
+				  s ? " (did you mean " : "", s ? s : "", s ? "?)" : "");
+			goto fail;
+		}
+		rebound[act] = 1;
+		owner_line[act] = line;
+		snprintf(buf, sizeof buf, "%s", iniparser_getstring(dict, names[i], ""));
+		for (char *k = strtok_r(buf, " \t", &save); k; k = strtok_r(NULL, " \t", &save)) {
+			int code = keys_code(k);
+			enum action was;
+
+			if (code < 0) {
+				error_set(err, path, line, 0, "%s: no such key '%s' (see KEYS in reader(1))",
+					  act_name, k);
+				goto fail;
+			}
+			was = keymap_lookup(&user, code);
+			if (was != ACT_NONE && was != act) {
+				error_set(err, path, line, 0, "%s: key '%s' is already bound to %s",
+					  act_name, k, keys_actions[was].name);
+				goto fail;
+			}
+			keymap_bind(&user, code, act);
+		}
+	}
+	/* Defaults stay for actions the file does not mention, unless one of
+	 * their keys was taken: then the file must rebind that action too. */
+	for (size_t i = 0; i < o->keys.n; i++) {
+		const struct binding *b = &o->keys.v[i];
+		enum action now;
+
+		if (rebound[b->act])
+			continue;
+		now = keymap_lookup(&user, b->code);
+		if (now != ACT_NONE) {
+			error_set(err, path, owner_line[now], 0,
+				  "%s: key '%s' is already bound to %s by default (rebind %s too)",
+				  keys_actions[now].name, keys_name(b->code), keys_actions[b->act].name,
+				  keys_actions[b->act].name);
+			goto fail;
+		}
+		keymap_bind(&user, b->code, b->act);
+	}
+	keymap_free(&o->keys);
+	o->keys = user;
+	free(names);
+	return 0;
+fail:
+	keymap_free(&user);
+	free(names);
+	return -1;
+}
+
+static char *ini_error;
+
+static int ini_error_cb(const char *fmt, ...)
+{
+	va_list ap;
+	char buf[512];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (!ini_error)
+		ini_error = xstrdup(buf);
+	return 0;
+}
+
+int options_load(struct options *o, const char *path, struct error *err)
+{
+	struct spots sp = {0};
+	dictionary *dict;
+	int rc = -1;
+
+	if (scan(path, &sp, err) < 0)
+		goto out;
+	free(ini_error);
+	ini_error = NULL;
+	iniparser_set_error_callback(ini_error_cb);
+	dict = iniparser_load(path);
+	if (!dict) {
+		error_set(err, path, 0, 0, "%s", ini_error ? trim(ini_error) : "cannot be read");
+		goto out;
+	}
+	/* Unknown sections and keys, with a suggestion. */
+	for (size_t i = 0; i < sp.n; i++) {
+		const char *key = sp.v[i].key, *colon = strchr(key, ':');
+		char sec[64];
+
+		snprintf(sec, sizeof sec, "%.*s", colon ? (int)(colon - key) : (int)strlen(key), key);
+		if (!colon) {
+			int known = 0;
+
+			for (int k = 0; sections[k]; k++)
+				known |= !strcmp(sec, sections[k]);
+			if (!known) {
+				const char *s = suggest(sec, sections, 4);
+
+				error_set(err, path, sp.v[i].line, 0, "[%s]: no such section%s%s%s", sec,
+					  s ? " (did you mean [" : "", s ? s : "", s ? "]?)" : "");
+				goto free_dict;
+			}
+			continue;
+		}
+		if (!strcmp(sec, "keys"))
+			continue;
+		{
+			const char *names[32];
+			size_t nn = 0;
+			int known = 0;
+
+			for (const struct option_def *d = options_table; d->name; d++) {
+				if (strcmp(d->section, sec))
+					continue;
+				known |= !strcmp(d->name, colon + 1);
+				if (nn < 32)
+					names[nn++] = d->name;
+			}
+			if (!known) {
+				const char *s = suggest(colon + 1, names, nn);
+
+				error_set(err, path, sp.v[i].line, 0, "%s: no such setting in [%s]%s%s%s",
+					  colon + 1, sec, s ? " (did you mean " : "", s ? s : "",
+					  s ? "?)" : "");
+				goto free_dict;
+			}
+		}
+	}
+	for (const struct option_def *d = options_table; d->name; d++) {
+		char key[128];
+		const char *v;
+
+		snprintf(key, sizeof key, "%s:%s", d->section, d->name);
+		v = iniparser_getstring(dict, key, NULL);
+		if (v && parse_value(o, d, v, path, line_of(&sp, key), err) < 0)
+			goto free_dict;
+	}
+	if (load_keys(o, dict, &sp, path, err) < 0)
+		goto free_dict;
+	free(o->source);
+	o->source = xstrdup(path);
+	rc = 0;
+free_dict:
+	iniparser_freedict(dict);
+out:
+	free(sp.v);
+	free(ini_error);
+	ini_error = NULL;
+	return rc;
+}
+
+char *options_find(const char *config_arg)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char *p;
+
+	if (config_arg)
+		return xstrdup(config_arg);
+	if (xdg && xdg[0] == '/')
+		p = xasprintf("%s/reader/reader.ini", xdg);
+	else if (home && *home)
+		p = xasprintf("%s/.config/reader/reader.ini", home);
+	else
+		p = NULL;
+	if (p && access(p, F_OK) == 0)
+		return p;
+	free(p);
+	return paths_system_config();
+}
+
+void options_print_help(FILE *f)
+{
+	const char *sec = "";
+
+	fputs("Settings (reader.ini; see reader(1) for the file and the [keys] section):\n", f);
+	for (const struct option_def *d = options_table; d->name; d++) {
+		if (strcmp(sec, d->section))
+			fprintf(f, "  [%s]\n", sec = d->section);
+		fprintf(f, "    %-22s %s (default %s%s%s)\n", d->name, d->help,
+			*d->def ? d->def : "empty", d->choices ? "; " : "",
+			d->choices ? d->choices : "");
+	}
+}
+
+void options_free(struct options *o)
+{
+	free(o->bookmarks);
+	free(o->positions);
+	free(o->editions);
+	free(o->source);
+	keymap_free(&o->keys);
+	memset(o, 0, sizeof *o);
+}

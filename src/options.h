@@ -1,0 +1,73 @@
+/*
+ * options: every setting of the reader, in one table, and reader.ini.
+ *
+ * The table (name, type, default, range, one line of help) is what the
+ * reader.ini loader, --help, the help screen and the manual check read.
+ * reader.ini is read with iniparser from --config FILE, else
+ * $XDG_CONFIG_HOME/reader/reader.ini (default ~/.config/reader/reader.ini),
+ * else the system copy installed beside the bundled editions. Settings the
+ * file leaves out keep their defaults. [keys] rebinds actions by name
+ * (next_article = ] Right) with the key names of keys.h.
+ */
+#ifndef READER_OPTIONS_H
+#define READER_OPTIONS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "error.h"
+#include "keys.h"
+
+enum opt_type { OPT_INT, OPT_BOOL, OPT_CHOICE, OPT_STRING };
+
+struct option_def {
+	const char *section;   /* display, behaviour, files */
+	const char *name;
+	enum opt_type type;
+	const char *def;       /* the default, as written in reader.ini */
+	int min, max;          /* OPT_INT range */
+	const char *choices;   /* OPT_CHOICE: "1|2" */
+	const char *help;
+};
+
+/* The table, ending with a NULL name. */
+extern const struct option_def options_table[];
+
+struct options {
+	int width;             /* display: widest text, 0 the whole screen */
+	int indent;            /* display: paragraph indent in cells */
+	int ambiguous_width;   /* display: 1 or 2 */
+	int normalize_punctuation;
+	int color;             /* display: 1 colour, 0 attributes only */
+	int status_line;
+	int restore_position;  /* behaviour */
+	int search_case;       /* behaviour: 1 case-sensitive */
+	char *bookmarks;       /* files: "" for the XDG default */
+	char *positions;
+	char *editions;        /* files: directories searched, ':'-separated */
+	struct keymap keys;
+	char *source;          /* the file the settings came from, or NULL */
+};
+
+/* The defaults. */
+void options_defaults(struct options *o);
+
+/*
+ * Load settings from path over the defaults. Returns 0, or -1 with err
+ * naming FILE:LINE and the reason (a bad value, an unknown section or key
+ * with a suggestion, a key bound to two actions, an unknown action or key
+ * name).
+ */
+int options_load(struct options *o, const char *path, struct error *err);
+
+/* Which file to read: the --config argument if given, else the user's
+ * reader.ini if it exists, else the system copy; NULL when there is none.
+ * Returns a new string. */
+char *options_find(const char *config_arg);
+
+/* Describe the settings for --help. */
+void options_print_help(FILE *f);
+
+void options_free(struct options *o);
+
+#endif
