@@ -105,6 +105,12 @@ static size_t find_line(const struct view *v, struct view_pos p)
 	return best;
 }
 
+/* Remember where the user is now reading. */
+static void set_anchor(struct view *v)
+{
+	v->anchor = view_position(v);
+}
+
 void view_seek(struct view *v, struct view_pos p)
 {
 	size_t line;
@@ -118,11 +124,12 @@ void view_seek(struct view *v, struct view_pos p)
 	line = find_line(v, p);
 	v->top = line == SIZE_MAX ? 0 : line;
 	clamp(v);
+	set_anchor(v);
 }
 
 void view_resize(struct view *v, int rows, int cols)
 {
-	struct view_pos p = view_position(v);
+	struct view_pos p = v->anchor;
 	int had = v->vl.n > 0;
 	int w = cols;
 
@@ -135,8 +142,12 @@ void view_resize(struct view *v, int rows, int cols)
 	v->margin = cols > w ? (cols - w) / 2 : 0;
 	v->lo.width = w;
 	relayout(v);
-	if (had)
+	if (had) {
+		/* Back to the reading position, which a size too small or too
+		 * large to put it at the top does not move. */
 		view_seek(v, p);
+		v->anchor = p;
+	}
 	clamp(v);
 }
 
@@ -147,6 +158,7 @@ void view_open(struct view *v, size_t article, int at_end)
 	v->art = article;
 	relayout(v);
 	v->top = at_end ? view_max_top(v) : 0;
+	set_anchor(v);
 }
 
 void view_scroll(struct view *v, long delta)
@@ -156,6 +168,7 @@ void view_scroll(struct view *v, long delta)
 	else
 		v->top += (size_t)delta;
 	clamp(v);
+	set_anchor(v);
 }
 
 int view_percent(const struct view *v)
@@ -219,6 +232,7 @@ static void show_match(struct view *v, size_t art, size_t item, size_t s, size_t
 		v->top = line > (size_t)v->rows / 3 ? line - (size_t)v->rows / 3 : 0;
 		clamp(v);
 	}
+	set_anchor(v);
 }
 
 enum search_result view_search(struct view *v, int dir)

@@ -32,6 +32,9 @@ struct view {
 	struct vlines vl;          /* its display lines (the front matter first
 	                              in article 0) */
 	size_t top;                /* the first visible line */
+	struct view_pos anchor;    /* the reading position: what the user
+	                              scrolled to, kept through resizes even
+	                              when a size forces top elsewhere */
 	char *query;               /* the folded search, or NULL */
 	size_t qn;
 	int has_match;             /* the last match found, highlighted */
