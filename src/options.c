@@ -337,7 +337,8 @@ static int load_keys(struct options *o, dictionary *dict, const struct spots *sp
 		const struct binding *b = &o->keys.v[i];
 		enum action now;
 
-		if (rebound[b->act])
+		/* The wheel is not in the actions' key lists: it stays. */
+		if (rebound[b->act] && b->code != K_WHEEL_UP && b->code != K_WHEEL_DOWN)
 			continue;
 		now = keymap_lookup(&user, b->code);
 		if (now != ACT_NONE) {

@@ -1,0 +1,272 @@
+/*
+ * test_options: the settings table, reader.ini and the manual agree, and
+ * bad configuration is reported with FILE:LINE and exit status 2.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "keys.h"
+#include "options.h"
+#include "util.h"
+
+static char *manual, *ini, *completion;
+
+static int setup(void **state)
+{
+	(void)state;
+	manual = slurp("man/reader.1", NULL);
+	ini = slurp("reader.ini", NULL);
+	completion = slurp("tools/reader.bash-completion", NULL);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	free(manual);
+	free(ini);
+	free(completion);
+	return 0;
+}
+
+/* Does text hold the line want (a whole line, exactly)? */
+static int has_line(const char *text, const char *want)
+{
+	size_t n = strlen(want);
+
+	for (const char *p = text; (p = strstr(p, want)); p++)
+		if ((p == text || p[-1] == '\n') && (p[n] == '\n' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* Every option --help lists is in the manual. */
+static void test_help_in_manual(void **state)
+{
+	struct run r;
+	int seen = 0;
+
+	(void)state;
+	run_reader(&r, (const char *[]){"--help", NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	for (char *p = r.out; (p = strstr(p, "--")); p += 2) {
+		char name[32], want[48];
+		size_t n = 0;
+
+		while (n < sizeof name - 1 && ((p[2 + n] >= 'a' && p[2 + n] <= 'z') || p[2 + n] == '-'))
+			name[n] = p[2 + n], n++;
+		name[n] = '\0';
+		if (!n || !strcmp(name, "help") || !strcmp(name, "version"))
+			continue;
+		snprintf(want, sizeof want, "Fl -%s", name);
+		if (!strstr(manual, want))
+			fail_msg("--%s is in --help but not in man/reader.1", name);
+		snprintf(want, sizeof want, "--%s", name);
+		if (!strstr(completion, want))
+			fail_msg("--%s is in --help but not in tools/reader.bash-completion", name);
+		seen++;
+	}
+	assert_true(seen >= 6);
+	/* And every setting is in --help. */
+	for (const struct option_def *d = options_table; d->name; d++)
+		if (!strstr(r.out, d->name))
+			fail_msg("setting %s is missing from --help", d->name);
+	run_free(&r);
+}
+
+/* Every setting is in the manual and, with its default, in reader.ini. */
+static void test_settings_documented(void **state)
+{
+	(void)state;
+	for (const struct option_def *d = options_table; d->name; d++) {
+		char want[128];
+
+		snprintf(want, sizeof want, ".It Ic %s No =%s%s", d->name, *d->def ? " Ar " : "",
+			 d->def);
+		if (!has_line(manual, want))
+			fail_msg("man/reader.1 lacks \"%s\"", want);
+		snprintf(want, sizeof want, "%s =%s%s", d->name, *d->def ? " " : "", d->def);
+		if (!has_line(ini, want))
+			fail_msg("reader.ini lacks \"%s\"", want);
+		snprintf(want, sizeof want, "[%s]", d->section);
+		if (!has_line(ini, want))
+			fail_msg("reader.ini lacks the section %s", want);
+	}
+}
+
+/* Every action is in the manual with its default keys, and in reader.ini. */
+static void test_keys_documented(void **state)
+{
+	(void)state;
+	for (int a = 0; a < ACT_COUNT; a++) {
+		const struct action_info *k = &keys_actions[a];
+		char want[128];
+
+		snprintf(want, sizeof want, ".Ic %s :", k->name);
+		if (!has_line(manual, want))
+			fail_msg("man/reader.1 lacks the action %s", k->name);
+		/* The .It line before it names the default keys ([ ] ? ' escaped). */
+		{
+			const char *at = strstr(manual, want), *it = at;
+			char keys[64];
+			size_t n = 0;
+
+			while (it > manual && strncmp(it, ".It ", 4) != 0)
+				it--;
+			for (const char *p = it + 4; p < at && *p != '\n' && n < sizeof keys - 1; p++)
+				if (!(p[0] == '\\' && p[1] == '&'))
+					keys[n++] = *p;
+				else
+					p++;
+			keys[n] = '\0';
+			if (strcmp(keys, k->keys) != 0)
+				fail_msg("man/reader.1 gives %s the keys \"%s\", the table \"%s\"", k->name,
+					 keys, k->keys);
+		}
+		snprintf(want, sizeof want, "%s = %s", k->name, k->keys);
+		if (!has_line(ini, want))
+			fail_msg("reader.ini lacks \"%s\"", want);
+	}
+}
+
+/* reader.ini loads, and gives exactly the defaults. */
+static void test_ini_is_defaults(void **state)
+{
+	struct options d, o;
+	struct error err;
+
+	(void)state;
+	options_defaults(&d);
+	options_defaults(&o);
+	if (options_load(&o, "reader.ini", &err) < 0)
+		fail_msg("reader.ini: %s", err.reason);
+	assert_int_equal(o.width, d.width);
+	assert_int_equal(o.indent, d.indent);
+	assert_int_equal(o.ambiguous_width, d.ambiguous_width);
+	assert_int_equal(o.normalize_punctuation, d.normalize_punctuation);
+	assert_int_equal(o.color, d.color);
+	assert_int_equal(o.status_line, d.status_line);
+	assert_int_equal(o.restore_position, d.restore_position);
+	assert_int_equal(o.search_case, d.search_case);
+	assert_int_equal(o.keys.n, d.keys.n);
+	for (size_t i = 0; i < d.keys.n; i++)
+		assert_int_equal(keymap_lookup(&o.keys, d.keys.v[i].code), d.keys.v[i].act);
+	options_free(&d);
+	options_free(&o);
+}
+
+/* Values land; settings left out keep their defaults. */
+static void test_load_values(void **state)
+{
+	const char *p = tmp_path("ok.ini");
+	static const char text[] =
+		"; a comment\n[display]\nwidth = 60\nambiguous_width = 2\ncolors = no\n"
+		"[behaviour]\nsearch_case = Sensitive\n[keys]\nnext_article = ] Tab\n"
+		"search = Semicolon\n";
+	struct options o;
+	struct error err;
+
+	(void)state;
+	spit(p, text, sizeof text - 1);
+	options_defaults(&o);
+	if (options_load(&o, p, &err) < 0)
+		fail_msg("%s", err.reason);
+	assert_int_equal(o.width, 60);
+	assert_int_equal(o.ambiguous_width, 2);
+	assert_int_equal(o.color, 0);
+	assert_int_equal(o.search_case, 1);
+	assert_int_equal(o.indent, 4);
+	assert_int_equal(keymap_lookup(&o.keys, K_TAB), ACT_NEXT_ARTICLE);
+	assert_int_equal(keymap_lookup(&o.keys, K_RIGHT), ACT_NONE);
+	assert_int_equal(keymap_lookup(&o.keys, ';'), ACT_SEARCH);
+	assert_int_equal(keymap_lookup(&o.keys, '/'), ACT_NONE);
+	assert_int_equal(keymap_lookup(&o.keys, ' '), ACT_NONE);
+	assert_int_equal(keymap_lookup(&o.keys, K_SPACE), ACT_PAGE_DOWN);
+	options_free(&o);
+}
+
+/* A bad file: the message, with FILE:LINE, through the real binary. */
+static void expect_error(const char *text, const char *want)
+{
+	const char *p = tmp_path("bad.ini");
+	struct run r;
+	char *full;
+
+	spit(p, text, strlen(text));
+	run_reader(&r, (const char *[]){"--config", p, "--outline", seed_path(), NULL}, NULL);
+	full = xasprintf("reader: %s:%s\n", p, want);
+	if (r.status != 2 || strcmp(r.err, full) != 0)
+		fail_msg("for \"%s\": status %d, stderr \"%s\", want \"%s\"", text, r.status, r.err,
+			 full);
+	assert_int_equal(r.outlen, 0);
+	free(full);
+	run_free(&r);
+}
+
+static void test_errors(void **state)
+{
+	(void)state;
+	expect_error("[display]\nwidth = banana\n", "2: width: not a number");
+	expect_error("[display]\n\nindent = 99\n", "3: indent: 99 is out of range (0 to 16)");
+	expect_error("[display]\nambiguous_width = 3\n", "2: ambiguous_width: '3' is not one of 1|2");
+	expect_error("[display]\ncolors = maybe\n", "2: colors: not true or false");
+	expect_error("[dispaly]\nwidth = 60\n", "1: [dispaly]: no such section (did you mean [display]?)");
+	expect_error("[display]\nwidht = 60\n",
+		     "2: widht: no such setting in [display] (did you mean width?)");
+	expect_error("[keys]\nnext_artcle = ]\n",
+		     "2: next_artcle: no such action (did you mean next_article?)");
+	expect_error("[keys]\nnext_article = Foo\n",
+		     "2: next_article: no such key 'Foo' (see KEYS in reader(1))");
+	expect_error("[keys]\nnext_article = x\nprevious_article = x\n",
+		     "3: previous_article: key 'x' is already bound to next_article");
+	expect_error("[keys]\nnext_article = n\n",
+		     "2: next_article: key 'n' is already bound to next_match by default "
+		     "(rebind next_match too)");
+	expect_error("width = 3\n", "1: width: a setting before any [section]");
+	expect_error("[display]\njunk\n", "2: expected 'name = value' or '[section]'");
+}
+
+/* --config naming a missing file is an error; the user's file is found
+ * through XDG_CONFIG_HOME. */
+static void test_find(void **state)
+{
+	struct run r;
+	char *dir = xasprintf("%s/cfg/reader", test_tmpdir()), *cmd, *env;
+
+	(void)state;
+	run_reader(&r, (const char *[]){"--config", tmp_path("nope.ini"), "-o", NULL}, NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "nope.ini: No such file or directory"));
+	run_free(&r);
+	cmd = xasprintf("mkdir -p '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	cmd = xasprintf("%s/reader.ini", dir);
+	spit(cmd, "[display]\nwidth = oops\n", 23);
+	env = xasprintf("XDG_CONFIG_HOME=%s/cfg", test_tmpdir());
+	run_reader(&r, (const char *[]){"-o", NULL}, (const char *[]){env, NULL});
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "reader.ini:2: width: not a number"));
+	run_free(&r);
+	free(cmd);
+	free(env);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_help_in_manual),
+		cmocka_unit_test(test_settings_documented),
+		cmocka_unit_test(test_keys_documented),
+		cmocka_unit_test(test_ini_is_defaults),
+		cmocka_unit_test(test_load_values),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_find),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
