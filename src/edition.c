@@ -862,6 +862,61 @@ int edition_load(struct edition *ed, const char *path, const struct gazetteer *g
 	return 0;
 }
 
+struct str edition_item_text(const struct edition *ed, size_t art, size_t item)
+{
+	const struct article *a = &ed->articles[art];
+	const struct item *it = &a->items[item];
+
+	return it->kind == ITEM_PARA ? a->paras[it->para].text : it->text;
+}
+
+size_t edition_article_offset(const struct edition *ed, size_t art, size_t item, size_t off)
+{
+	size_t total = 0;
+
+	for (size_t i = 0; i < item && i < ed->articles[art].nitems; i++)
+		total += edition_item_text(ed, art, i).n;
+	return total + off;
+}
+
+void edition_article_locate(const struct edition *ed, size_t art, size_t offset, size_t *item,
+			    size_t *off)
+{
+	const struct article *a = &ed->articles[art];
+
+	*item = 0;
+	*off = 0;
+	for (size_t i = 0; i < a->nitems; i++) {
+		size_t n = edition_item_text(ed, art, i).n;
+
+		*item = i;
+		if (offset < n || i + 1 == a->nitems) {
+			*off = offset < n ? offset : n;
+			return;
+		}
+		offset -= n;
+	}
+}
+
+size_t edition_find_story(const struct edition *ed, size_t number, const char *headline)
+{
+	size_t hn = strlen(headline);
+
+	if (number >= 1 && number <= ed->narticles) {
+		const struct str *h = &ed->articles[number - 1].headline;
+
+		if (h->n == hn && memcmp(h->s, headline, hn) == 0)
+			return number - 1;
+	}
+	for (size_t i = 0; i < ed->narticles; i++) {
+		const struct str *h = &ed->articles[i].headline;
+
+		if (hn && h->n == hn && memcmp(h->s, headline, hn) == 0)
+			return i;
+	}
+	return number >= 1 && number <= ed->narticles ? number - 1 : SIZE_MAX;
+}
+
 void edition_free(struct edition *ed)
 {
 	for (size_t i = 0; i < ed->narticles; i++) {

@@ -127,6 +127,24 @@ void edition_parse(struct edition *ed, const char *path, struct decoded *dec,
  */
 const char *edition_id(struct edition *ed);
 
+/* The text of an article's item (a paragraph's text for ITEM_PARA). */
+struct str edition_item_text(const struct edition *ed, size_t art, size_t item);
+
+/*
+ * An article's text offset: a byte offset into its items' texts taken one
+ * after another. It names a reading position independently of any width;
+ * bookmarks and saved positions store it. _locate() maps it back to an
+ * item and an offset in it (the end of the article when past it).
+ */
+size_t edition_article_offset(const struct edition *ed, size_t art, size_t item, size_t off);
+void edition_article_locate(const struct edition *ed, size_t art, size_t offset, size_t *item,
+			    size_t *off);
+
+/* The article (index from 0) a bookmark names by its number (from 1) and
+ * headline: that number if the headline matches, else the first article
+ * with the headline, else the number when it exists; SIZE_MAX if none. */
+size_t edition_find_story(const struct edition *ed, size_t number, const char *headline);
+
 /* Release everything the edition holds; ed may be zeroed. */
 void edition_free(struct edition *ed);
 

@@ -15,7 +15,9 @@
 #include "json.h"
 #include "keys.h"
 #include "layout.h"
+#include "bookmarks.h"
 #include "options.h"
+#include "store.h"
 #include "tui/tui.h"
 #include "paths.h"
 #include "util.h"
@@ -23,7 +25,7 @@
 
 #include <unistd.h>
 
-enum mode { MODE_NONE, MODE_OUTLINE, MODE_JSON, MODE_DUMP, MODE_TUI };
+enum mode { MODE_NONE, MODE_OUTLINE, MODE_JSON, MODE_DUMP, MODE_TUI, MODE_BOOKMARKS };
 
 static const char usage_text[] =
 	"usage: reader [FILE]\n"
@@ -37,6 +39,7 @@ static const char usage_text[] =
 	"  -w, --width=N       the width of --dump in columns (default $COLUMNS, else 80)\n"
 	"  -o, --outline       print one TSV row per article and exit\n"
 	"  -j, --json          print the editions' structure as JSON and exit\n"
+	"  -b, --bookmarks     print every bookmark as TSV and exit\n"
 	"  -c, --config=FILE   read settings from FILE instead of reader.ini\n"
 	"  -h, --help          print this help and exit\n"
 	"  -V, --version       print the version and exit\n"
@@ -63,6 +66,31 @@ static long parse_width(const char *arg, const char *what)
 					   : "invalid COLUMNS '%s': give a number from 2 to 10000",
 			    arg);
 	return v;
+}
+
+/* --bookmarks: every bookmark as TSV; bad lines reported on stderr. */
+static int print_bookmarks(const struct options *o)
+{
+	char *path = *o->bookmarks ? xstrdup(o->bookmarks)
+				   : store_path("XDG_DATA_HOME", ".local/share", "bookmarks");
+	struct bm_store s = {0};
+	struct error err;
+
+	if (!path)
+		die(1, "no home directory for the bookmarks");
+	if (bm_load(&s, path, &err) < 0) {
+		error_print(&err, stderr);
+		free(path);
+		return 1;
+	}
+	for (size_t i = 0; i < s.nwarnings; i++)
+		fprintf(stderr, "reader: %s\n", s.warnings[i]);
+	bm_print_tsv(stdout, &s);
+	bm_free(&s);
+	free(path);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		die(1, "error writing to standard output");
+	return 0;
 }
 
 /* Load the gazetteer; a missing one only costs the localities. */
@@ -92,6 +120,7 @@ int main(int argc, char **argv)
 		{"outline", no_argument, NULL, 'o'},
 		{"json", no_argument, NULL, 'j'},
 		{"config", required_argument, NULL, 'c'},
+		{"bookmarks", no_argument, NULL, 'b'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -110,7 +139,7 @@ int main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":dw:ojc:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":dw:ojbc:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			mode = MODE_DUMP;
@@ -126,6 +155,9 @@ int main(int argc, char **argv)
 			break;
 		case 'c':
 			config_arg = optarg;
+			break;
+		case 'b':
+			mode = MODE_BOOKMARKS;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -158,6 +190,11 @@ int main(int argc, char **argv)
 			exit(2);
 		}
 		free(config);
+	}
+	if (mode == MODE_BOOKMARKS) {
+		status = print_bookmarks(&opts);
+		options_free(&opts);
+		return status;
 	}
 	if (width_init() < 0)
 		die(1, "the locale is not UTF-8 and C.UTF-8 is not available: "
@@ -195,8 +232,17 @@ int main(int argc, char **argv)
 		/* The header and the array open only once there is something
 		 * to print: bad input alone leaves standard output empty. */
 		if (mode == MODE_TUI) {
-			struct tui_opts to = {lo, opts.width, opts.color, opts.status_line,
-					      opts.search_case};
+			struct tui_opts to = {
+				.lo = lo,
+				.max_width = opts.width,
+				.color = opts.color,
+				.status_line = opts.status_line,
+				.search_case = opts.search_case,
+				.bookmarks = opts.bookmarks,
+				.positions = opts.positions,
+				.restore_position = opts.restore_position,
+				.editions = opts.editions,
+			};
 
 			status = tui_run(&ed, gaz, &opts.keys, &to);
 		} else if (mode == MODE_DUMP) {

@@ -17,37 +17,8 @@
 
 #include "tui.h"
 
-#include "lists.h"
-#include "util.h"
-#include "view.h"
+#include "shell.h"
 #include "width.h"
-
-#define MIN_COLS 8
-#define MIN_ROWS 3
-#define NO_KEY (-1)
-
-enum pair { PAIR_HEADLINE = 1, PAIR_KICKER, PAIR_BYLINE, PAIR_STATUS, PAIR_MATCH, PAIR_MARK,
-	    PAIR_HEADING };
-enum panel { PANEL_NONE, PANEL_LOCALITIES, PANEL_CONTENTS, PANEL_HELP };
-
-struct tui {
-	struct view v;
-	struct edition *ed;
-	const struct gazetteer *gaz;
-	const struct keymap *km;
-	struct layout_opts lo;     /* for cutting status and list text */
-	int color;
-	int status_line;
-	char msg[512];
-	enum panel panel;
-	struct list list;
-	char filter[512];
-	size_t filter_len;
-	size_t sel, ltop;          /* in list.shown */
-	struct sbuf buf;
-	struct marks marks;
-	int last_dir;
-};
 
 static volatile sig_atomic_t got_signal;
 /* Read by the wcwidth() this shell puts in front of the C library's. */
@@ -60,7 +31,7 @@ static void on_signal(int sig)
 }
 
 /* Rows for the text: all but the status line, when there is one. */
-static int text_rows(const struct tui *t)
+int shell_text_rows(const struct tui *t)
 {
 	return t->status_line ? LINES - 1 : LINES;
 }
@@ -199,7 +170,8 @@ static void draw_status(struct tui *t)
 		if (ed->narticles) {
 			const struct article *a = &ed->articles[t->v.art];
 
-			sbuf_addf(&left, " %zu/%zu ", t->v.art + 1, ed->narticles);
+			sbuf_addf(&left, " %zu/%zu %s", t->v.art + 1, ed->narticles,
+				  marks_is_bookmarked(t, t->v.art) ? "★ " : "");
 			if (a->locality.n)
 				sbuf_add(&left, a->locality.s, a->locality.n);
 		}
@@ -242,7 +214,8 @@ static void draw_list(struct tui *t)
 	static const char *const titles[] = {
 		[PANEL_LOCALITIES] = " Localities: type to filter, Enter to jump, Esc to close",
 		[PANEL_CONTENTS] = " Contents: type to filter, Enter to jump, Esc to close",
-		[PANEL_HELP] = " Help: keys (q or Esc to close)",
+		[PANEL_HELP] = " Help: keys and settings (q or Esc to close)",
+		[PANEL_BOOKMARKS] = " Bookmarks: Enter jumps, d deletes, e edits the note, Esc closes",
 	};
 	int rows = LINES - 3;
 	struct sbuf f = {0};
@@ -251,7 +224,7 @@ static void draw_list(struct tui *t)
 	attrset(attr_of(t, PAIR_STATUS));
 	hline(' ', COLS);
 	draw_ui(t, 0, 0, COLS, titles[t->panel], attr_of(t, PAIR_STATUS));
-	if (t->panel != PANEL_HELP) {
+	if (t->panel != PANEL_HELP && t->panel != PANEL_BOOKMARKS) {
 		sbuf_add(&f, " filter: ", 9);
 		sbuf_add(&f, t->filter, t->filter_len);
 		draw_ui(t, 1, 0, COLS - 1, f.s, A_NORMAL);
@@ -271,10 +244,13 @@ static void draw_list(struct tui *t)
 		draw_ui(t, r + 2, 0, COLS - 1, e->label, a);
 	}
 	if (!t->list.nshown)
-		draw_ui(t, 2, 0, COLS - 1, "  (nothing matches)", A_NORMAL);
+		draw_ui(t, 2, 0, COLS - 1,
+			t->panel == PANEL_BOOKMARKS ? "  (no bookmarks yet: m bookmarks a story)"
+						    : "  (nothing matches)",
+			A_NORMAL);
 }
 
-static void draw(struct tui *t)
+void shell_draw(struct tui *t)
 {
 	erase();
 	if (COLS < MIN_COLS || LINES < MIN_ROWS) {
@@ -374,11 +350,13 @@ static int append_key(char *s, size_t *n, size_t size, int key)
 
 /* The search prompt: line editing at the bottom row, CJK input welcome.
  * Returns 1 with the query in buf, or 0 when cancelled. */
-static int prompt(struct tui *t, const char *lead, char *buf, size_t size, size_t *len)
+int shell_prompt(struct tui *t, const char *lead, const char *init, char *buf, size_t size,
+		 size_t *len)
 {
-	size_t cur = 0, n = 0;
+	size_t cur, n;
 
-	buf[0] = '\0';
+	snprintf(buf, size, "%s", init);
+	n = cur = strlen(buf);
 	curs_set(1);
 	for (;;) {
 		struct sbuf line = {0};
@@ -451,8 +429,8 @@ static int prompt(struct tui *t, const char *lead, char *buf, size_t size, size_
 			n -= cur;
 			cur = 0;
 		} else if (key == K_RESIZE) {
-			view_resize(&t->v, text_rows(t), COLS);
-			draw(t);
+			view_resize(&t->v, shell_text_rows(t), COLS);
+			shell_draw(t);
 		} else {
 			char u[8];
 			size_t ul = 0;
@@ -467,9 +445,7 @@ static int prompt(struct tui *t, const char *lead, char *buf, size_t size, size_
 	}
 }
 
-static void say(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void say(struct tui *t, const char *fmt, ...)
+void shell_say(struct tui *t, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -484,20 +460,20 @@ static void report_search(struct tui *t, enum search_result r)
 	case SEARCH_FOUND:
 		break;
 	case SEARCH_WRAPPED:
-		say(t, t->last_dir > 0 ? "search wrapped to the first article"
+		shell_say(t, t->last_dir > 0 ? "search wrapped to the first article"
 				       : "search wrapped to the last article");
 		break;
 	case SEARCH_NOT_FOUND:
-		say(t, "not found");
+		shell_say(t, "not found");
 		break;
 	case SEARCH_NONE:
-		say(t, "no search yet: / to search");
+		shell_say(t, "no search yet: / to search");
 		break;
 	}
 }
 
 /* Select the first entry (not a heading) at or after k, or before it. */
-static void select_entry(struct tui *t, size_t k, int dir)
+void shell_select(struct tui *t, size_t k, int dir)
 {
 	const struct list *l = &t->list;
 
@@ -549,7 +525,7 @@ static void open_list(struct tui *t, enum panel p)
 	for (size_t k = 0; k < t->list.nshown; k++)
 		if (t->list.v[t->list.shown[k]].article == t->v.art)
 			t->sel = k;
-	select_entry(t, t->sel, 1);
+	shell_select(t, t->sel, 1);
 }
 
 /* A key while a list panel is open. */
@@ -571,14 +547,14 @@ static void list_key(struct tui *t, int key)
 		return;
 	}
 	if (key == K_DOWN || key == 'j' || key == 14 /* C-n */) {
-		select_entry(t, t->sel + 1, 1);
+		shell_select(t, t->sel + 1, 1);
 	} else if (key == K_UP || key == 'k' || key == 16 /* C-p */) {
 		if (t->sel > 0)
-			select_entry(t, t->sel - 1, -1);
+			shell_select(t, t->sel - 1, -1);
 	} else if (key == K_PGDN) {
-		select_entry(t, t->sel + page < t->list.nshown ? t->sel + page : t->list.nshown - 1, -1);
+		shell_select(t, t->sel + page < t->list.nshown ? t->sel + page : t->list.nshown - 1, -1);
 	} else if (key == K_PGUP) {
-		select_entry(t, t->sel > page ? t->sel - page : 0, 1);
+		shell_select(t, t->sel > page ? t->sel - page : 0, 1);
 	} else if (key == K_ENTER) {
 		if (t->sel < t->list.nshown) {
 			size_t a = t->list.v[t->list.shown[t->sel]].article;
@@ -592,11 +568,11 @@ static void list_key(struct tui *t, int key)
 		chop(t->filter, &t->filter_len);
 		list_filter(&t->list, t->filter, t->filter_len);
 		t->sel = t->ltop = 0;
-		select_entry(t, 0, 1);
+		shell_select(t, 0, 1);
 	} else if (append_key(t->filter, &t->filter_len, sizeof t->filter, key)) {
 		list_filter(&t->list, t->filter, t->filter_len);
 		t->sel = t->ltop = 0;
-		select_entry(t, 0, 1);
+		shell_select(t, 0, 1);
 	}
 }
 
@@ -643,13 +619,13 @@ static int view_key(struct tui *t, int key)
 		if (v->art + 1 < t->ed->narticles)
 			view_open(v, v->art + 1, 0);
 		else
-			say(t, "this is the last article");
+			shell_say(t, "this is the last article");
 		break;
 	case ACT_PREV_ARTICLE:
 		if (v->art > 0)
 			view_open(v, v->art - 1, 0);
 		else
-			say(t, "this is the first article");
+			shell_say(t, "this is the first article");
 		break;
 	case ACT_LOCALITIES:
 		open_list(t, PANEL_LOCALITIES);
@@ -661,7 +637,7 @@ static int view_key(struct tui *t, int key)
 	case ACT_SEARCH_BACK: {
 		int dir = keymap_lookup(t->km, key) == ACT_SEARCH ? 1 : -1;
 
-		if (prompt(t, dir > 0 ? "/" : "?", q, sizeof q, &qn) && qn) {
+		if (shell_prompt(t, dir > 0 ? "/" : "?", "", q, sizeof q, &qn) && qn) {
 			view_set_query(v, q, qn);
 			t->last_dir = dir;
 			report_search(t, view_search(v, dir));
@@ -675,8 +651,10 @@ static int view_key(struct tui *t, int key)
 		report_search(t, view_search(v, t->last_dir ? -t->last_dir : -1));
 		break;
 	case ACT_BOOKMARK:
+		marks_toggle(t);
+		break;
 	case ACT_BOOKMARKS:
-		say(t, "bookmarks are not available yet");
+		marks_list(t);
 		break;
 	case ACT_HELP:
 		open_help(t);
@@ -692,10 +670,23 @@ static int view_key(struct tui *t, int key)
 	case ACT_NONE:
 	case ACT_COUNT:
 		if (key != NO_KEY)
-			say(t, "%s: no such key (h for help)", keys_name(key));
+			shell_say(t, "%s: no such key (h for help)", keys_name(key));
 		break;
 	}
 	return 1;
+}
+
+int shell_confirm(struct tui *t, const char *question)
+{
+	int key;
+
+	shell_say(t, "%s", question);
+	shell_draw(t);
+	t->msg[0] = '\0';
+	do
+		key = read_key();
+	while (key == NO_KEY && !got_signal);
+	return key == 'y' || key == 'Y';
 }
 
 int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct keymap *km,
@@ -712,6 +703,7 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct keymap
 	t.lo = o->lo;
 	t.color = o->color;
 	t.status_line = o->status_line;
+	t.opts = o;
 	view_init(&t.v, ed, &o->lo, o->max_width);
 	t.v.keep_case = o->search_case;
 	tui_ambiguous_wide = o->lo.amb == 2;
@@ -744,26 +736,30 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct keymap
 #endif
 		  , NULL);
 	setup_colors(&t);
-	view_resize(&t.v, text_rows(&t), COLS);
+	view_resize(&t.v, shell_text_rows(&t), COLS);
 	view_open(&t.v, 0, 0);
-	draw(&t);
+	marks_open(&t);
+	shell_draw(&t);
 	while (running && !got_signal) {
 		int key = read_key();
 
 		if (key == NO_KEY)
 			continue;
 		if (key == K_RESIZE) {
-			view_resize(&t.v, text_rows(&t), COLS);
+			view_resize(&t.v, shell_text_rows(&t), COLS);
 		} else {
 			t.msg[0] = '\0';
-			if (t.panel != PANEL_NONE)
+			if (t.panel == PANEL_BOOKMARKS)
+				marks_key(&t, key);
+			else if (t.panel != PANEL_NONE)
 				list_key(&t, key);
 			else
 				running = view_key(&t, key);
 		}
 		if (running && !got_signal)
-			draw(&t);
+			shell_draw(&t);
 	}
+	marks_close(&t);
 	restore();
 	die_set_hook(NULL);
 	list_free(&t.list);

@@ -17,10 +17,16 @@ struct tui_opts {
 	int color;                 /* 1 colour where the terminal has it, 0 never */
 	int status_line;           /* show the status line */
 	int search_case;           /* 1: search tells upper from lower case */
+	const char *bookmarks;     /* the bookmark file */
+	const char *positions;     /* the reading positions file */
+	int restore_position;      /* reopen the edition where it was left */
+	const char *editions;      /* ':'-separated directories to look for
+	                              moved editions in, or "" */
 };
 
 /* Run the reader on an edition until the user quits or a signal ends it.
- * Returns the exit status. */
+ * Jumping to a bookmark may replace *ed with another edition (the caller
+ * still frees whatever *ed holds). Returns the exit status. */
 int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct keymap *km,
 	    const struct tui_opts *o);
 
