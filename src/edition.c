@@ -561,7 +561,7 @@ static struct article *new_article(struct parser *p, size_t line)
 
 static void add_item(struct article *a, enum item_kind kind, struct str text, size_t line)
 {
-	a->items = xreallocarray(a->items, a->nitems + 1, sizeof *a->items);
+	XGROW(a->items, a->capitems, a->nitems + 1);
 	a->items[a->nitems++] = (struct item){kind, text, kind == ITEM_PARA ? a->nparas - 1 : 0,
 					      line};
 }
@@ -645,7 +645,7 @@ static void add_paragraph(struct parser *p, struct article *a, size_t i)
 			p->closed = 1;
 		}
 	}
-	a->paras = xreallocarray(a->paras, a->nparas + 1, sizeof *a->paras);
+	XGROW(a->paras, a->capparas, a->nparas + 1);
 	a->paras[a->nparas++] = (struct paragraph){span(b->s, n), b->line, b->line};
 	add_item(a, ITEM_PARA, span(NULL, 0), b->line);
 	if (n < b->n)

@@ -76,6 +76,7 @@ struct article {
 	size_t nparas;
 	struct item *items;        /* everything above, in source order */
 	size_t nitems;
+	size_t capitems, capparas; /* private */
 };
 
 enum para_style {
