@@ -68,6 +68,16 @@ $(CORE_LIB): $(CORE_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
+# The data directory is compiled in: rebuild what uses it when it changes
+# (make && make install PREFIX=/opt would otherwise install a binary that
+# looks in /usr/local).
+$(BUILD)/datadir.txt: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(BUILD)/paths.o: $(BUILD)/datadir.txt
+.PHONY: FORCE
+FORCE:
+
 $(BUILD)/tui/%.o: src/tui/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CORE_CPP) $(CURSES_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
