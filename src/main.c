@@ -4,6 +4,7 @@
  */
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -268,5 +269,11 @@ int main(int argc, char **argv)
 	options_free(&opts);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		die(1, "error writing to standard output");
+	if (status > 128) {
+		/* The reader was ended by a signal: end the same way, now that
+		 * the terminal is restored and the position saved. */
+		signal(status - 128, SIG_DFL);
+		raise(status - 128);
+	}
 	return status;
 }

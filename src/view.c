@@ -65,7 +65,7 @@ struct str view_line_text(const struct view *v, size_t line)
 
 struct view_pos view_position(const struct view *v)
 {
-	struct view_pos p = {v->art, 0, 0, 0};
+	struct view_pos p = {v->art, 0, 0, 0, 0};
 
 	for (size_t i = v->top; i < v->vl.n; i++) {
 		const struct vline *l = &v->vl.v[i];
@@ -79,6 +79,7 @@ struct view_pos view_position(const struct view *v)
 			p.item = l->item;
 		}
 		p.offset = l->l.start;
+		p.above = i - v->top;
 		return p;
 	}
 	return p;
@@ -122,7 +123,7 @@ void view_seek(struct view *v, struct view_pos p)
 		relayout(v);
 	}
 	line = find_line(v, p);
-	v->top = line == SIZE_MAX ? 0 : line;
+	v->top = line == SIZE_MAX ? 0 : line > p.above ? line - p.above : 0;
 	clamp(v);
 	set_anchor(v);
 }
@@ -216,7 +217,7 @@ static int search_item(struct view *v, size_t art, size_t item, int dir, size_t 
 /* Show a found match: open its article and bring its line into view. */
 static void show_match(struct view *v, size_t art, size_t item, size_t s, size_t e)
 {
-	struct view_pos p = {art, item, 0, s};
+	struct view_pos p = {art, item, 0, s, 0};
 	size_t line;
 
 	v->has_match = 1;

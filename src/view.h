@@ -20,6 +20,7 @@
 #define ITEM_FRONT ((size_t)-1)
 struct view_pos {
 	size_t article, item, front, offset;
+	size_t above;   /* blank lines between the top and that line */
 };
 
 struct view {

@@ -363,6 +363,20 @@ int shell_prompt(struct tui *t, const char *lead, const char *init, char *buf, s
 		int used, lw, key;
 		size_t skip = 0;
 
+		if (COLS < MIN_COLS || LINES < MIN_ROWS) {
+			/* No room for a prompt: say so, and wait for room. */
+			shell_draw(t);
+			do
+				key = read_key();
+			while (key == NO_KEY && !got_signal);
+			if (got_signal || key == K_ESC) {
+				curs_set(0);
+				return 0;
+			}
+			if (key == K_RESIZE)
+				view_resize(&t->v, shell_text_rows(t), COLS);
+			continue;
+		}
 		/* Keep the cursor in view: drop characters from the left. */
 		layout_fit(lead, strlen(lead), COLS, &t->lo, &lw);
 		for (;;) {
@@ -766,5 +780,6 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct keymap
 	view_free(&t.v);
 	sbuf_free(&t.buf);
 	free(t.marks.v);
-	return 0;
+	/* Killed by a signal: say so, as the shell expects (128 + N). */
+	return got_signal ? 128 + got_signal : 0;
 }

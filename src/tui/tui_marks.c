@@ -88,7 +88,7 @@ static void save_position(struct tui *t)
 /* Go to an article's text offset. */
 static void go(struct tui *t, size_t art, size_t offset)
 {
-	struct view_pos p = {art, 0, 0, 0};
+	struct view_pos p = {art, 0, 0, 0, 0};
 
 	edition_article_locate(t->ed, art, offset, &p.item, &p.offset);
 	view_seek(&t->v, p);
