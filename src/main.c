@@ -243,6 +243,7 @@ int main(int argc, char **argv)
 				.positions = opts.positions,
 				.restore_position = opts.restore_position,
 				.editions = opts.editions,
+				.settings = &opts,
 			};
 
 			status = tui_run(&ed, gaz, &opts.keys, &to);

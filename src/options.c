@@ -477,6 +477,35 @@ char *options_find(const char *config_arg)
 	return paths_system_config();
 }
 
+void options_format(const struct options *o, const struct option_def *d, char *buf, size_t size)
+{
+	const char *n = d->name;
+	int v = 0;
+
+	if (d->type == OPT_STRING) {
+		const char *sv = !strcmp(n, "bookmarks") ? o->bookmarks
+				 : !strcmp(n, "positions") ? o->positions
+							   : o->editions;
+
+		snprintf(buf, size, "%s", sv ? sv : "");
+		return;
+	}
+	v = !strcmp(n, "width")		      ? o->width
+	    : !strcmp(n, "indent")	      ? o->indent
+	    : !strcmp(n, "ambiguous_width")   ? o->ambiguous_width
+	    : !strcmp(n, "normalize_punctuation") ? o->normalize_punctuation
+	    : !strcmp(n, "colors")	      ? o->color
+	    : !strcmp(n, "status_line")       ? o->status_line
+	    : !strcmp(n, "restore_position")  ? o->restore_position
+					      : o->search_case;
+	if (d->type == OPT_BOOL)
+		snprintf(buf, size, "%s", v ? "true" : "false");
+	else if (d->type == OPT_CHOICE && !isdigit((unsigned char)d->choices[0]))
+		snprintf(buf, size, "%s", v ? "sensitive" : "insensitive");
+	else
+		snprintf(buf, size, "%d", v);
+}
+
 void options_print_help(FILE *f)
 {
 	const char *sec = "";

@@ -65,6 +65,9 @@ int options_load(struct options *o, const char *path, struct error *err);
  * Returns a new string. */
 char *options_find(const char *config_arg);
 
+/* A setting's value in o, as reader.ini would write it, into buf. */
+void options_format(const struct options *o, const struct option_def *d, char *buf, size_t size);
+
 /* Describe the settings for --help. */
 void options_print_help(FILE *f);
 

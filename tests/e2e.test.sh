@@ -885,7 +885,35 @@ test_rebinding() {
 	E2E_HOME=
 }
 
+# C-z from an interactive shell: the terminal is given back while the
+# reader is stopped, and fg brings it back with a correct screen.
+test_suspend() {
+	command -v bash >/dev/null 2>&1 || return 0
+	n_sessions=$((n_sessions + 1))
+	S=s$n_sessions
+	mkdir -p "$TMPD/home.$S"
+	tm new-session -d -s "$S" -x 80 -y 24 \
+		"env -i HOME='$TMPD/home.$S' TERM=xterm-256color LANG=C.UTF-8 PATH=/usr/bin:/bin bash --norc --noprofile -i"
+	poll has 'bash-'
+	keys "'$READER_BIN' '$EDITION'" Enter
+	poll status_has " 1/8 "
+	keys ]
+	poll status_has " 2/8 "
+	keys C-z
+	poll has Stopped
+	check "C-z stops the reader and gives the terminal back" \
+		both has Stopped -- [ "$(tm display -p -t "$S" '#{alternate_on}')" = 0 ]
+	keys fg Enter
+	poll status_has " 2/8 "
+	check "fg brings the reader back where it was, screen redrawn" \
+		both status_has " 2/8 " -- has "兴化统一战线“暖心早茶”" -- \
+		[ "$(tm display -p -t "$S" '#{alternate_on}')" = 1 ]
+	keys q
+	stop
+}
+
 test_open
+test_suspend
 test_bookmarks
 test_rebinding
 test_paging

@@ -37,6 +37,7 @@
 #include "gazetteer.h"
 #include "layout.h"
 #include "util.h"
+#include "text.h"
 #include "width.h"
 
 /* The widths of the seed checks; the random strings use 2 to RANDOM_WMAX. */
@@ -1322,6 +1323,56 @@ static void test_random(void **state)
 	llines_free(&ll);
 }
 
+/* Normalisation is off by default: the text is drawn as written. On, the
+ * ASCII , : ; ! ? ( ) between Chinese characters are drawn full width, and
+ * the layout counts them at their drawn width; digits and Latin keep
+ * theirs. */
+static void test_normalize(void **state)
+{
+	static const char text[] = "中文,测试:好(注)。abc,def 1,000;然后!再?";
+	struct layout_opts o = layout_defaults(80);
+	struct llines ll = {0};
+	struct sbuf out = {0};
+
+	(void)state;
+	layout_text(text, sizeof text - 1, &o, 0, ALIGN_LEFT, &ll);
+	assert_int_equal(ll.n, 1);
+	layout_render(text, sizeof text - 1, ll.v[0].start, ll.v[0].end, ll.v[0].plain, &o, &out,
+		      NULL);
+	assert_string_equal(out.s, text);
+	o.normalize = 1;
+	ll.n = 0;
+	out.len = 0;
+	layout_text(text, sizeof text - 1, &o, 0, ALIGN_LEFT, &ll);
+	layout_render(text, sizeof text - 1, ll.v[0].start, ll.v[0].end, ll.v[0].plain, &o, &out,
+		      NULL);
+	/* ; after a digit and ? at the end have a non-Chinese neighbour. */
+	assert_string_equal(out.s, "中文，测试：好（注）。abc,def 1,000;然后！再?");
+	/* The layout counts exactly what is drawn. */
+	{
+		int w = 0;
+
+		for (size_t i = 0; i < out.len;) {
+			uint32_t c;
+			size_t l = text_next(out.s + i, out.len - i, &c);
+
+			w += width_cp(c, 1);
+			i += l;
+		}
+		assert_int_equal(ll.v[0].width, w);
+	}
+	/* At every width the lines fit what is drawn. */
+	for (int W = 2; W <= 40; W++) {
+		o.width = W;
+		ll.n = 0;
+		layout_text(text, sizeof text - 1, &o, 0, ALIGN_LEFT, &ll);
+		for (size_t k = 0; k < ll.n; k++)
+			assert_true(ll.v[k].indent + ll.v[k].width <= W);
+	}
+	free(ll.v);
+	sbuf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1336,6 +1387,7 @@ int main(void)
 		cmocka_unit_test(test_seed_fill),
 		cmocka_unit_test(test_seed_relayout),
 		cmocka_unit_test(test_random),
+		cmocka_unit_test(test_normalize),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

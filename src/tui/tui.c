@@ -519,6 +519,25 @@ static void open_help(struct tui *t)
 		XGROW(t->list.v, t->list.cap, t->list.n + 1);
 		t->list.v[t->list.n++] = (struct list_entry){sbuf_take(&s), NULL, 0, (size_t)a, 0};
 	}
+	/* Then the settings in force, from the same table as reader.ini. */
+	if (t->opts->settings) {
+		const struct options *so = t->opts->settings;
+		struct sbuf h = {0};
+
+		sbuf_addf(&h, "Settings (%s):", so->source ? so->source : "defaults");
+		XGROW(t->list.v, t->list.cap, t->list.n + 2);
+		t->list.v[t->list.n++] = (struct list_entry){xstrdup(""), NULL, 0, 0, 0};
+		t->list.v[t->list.n++] = (struct list_entry){sbuf_take(&h), NULL, 0, 0, 0};
+		for (const struct option_def *d = options_table; d->name; d++) {
+			char val[256];
+			struct sbuf s = {0};
+
+			options_format(so, d, val, sizeof val);
+			sbuf_addf(&s, "  [%s] %s = %s   %s", d->section, d->name, val, d->help);
+			XGROW(t->list.v, t->list.cap, t->list.n + 1);
+			t->list.v[t->list.n++] = (struct list_entry){sbuf_take(&s), NULL, 0, 0, 0};
+		}
+	}
 	list_filter(&t->list, "", 0);
 	t->panel = PANEL_HELP;
 	t->sel = t->ltop = 0;

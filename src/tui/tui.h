@@ -10,6 +10,7 @@
 #include "gazetteer.h"
 #include "keys.h"
 #include "layout.h"
+#include "options.h"
 
 struct tui_opts {
 	struct layout_opts lo;     /* width is ignored: the screen decides */
@@ -22,6 +23,7 @@ struct tui_opts {
 	int restore_position;      /* reopen the edition where it was left */
 	const char *editions;      /* ':'-separated directories to look for
 	                              moved editions in, or "" */
+	const struct options *settings;  /* for the help screen */
 };
 
 /* Run the reader on an edition until the user quits or a signal ends it.
