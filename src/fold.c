@@ -41,21 +41,9 @@ static void fold_cp(uint32_t cp, struct folded *f, uint32_t src, int keep_case)
 		len = 1;
 	}
 	for (size_t i = 0; i < len; i++) {
-		uint32_t c = r[i];
 		char u[4];
-		size_t ul = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+		size_t ul = text_put(r[i], u);
 
-		if (ul == 1) {
-			u[0] = (char)c;
-		} else if (ul == 2) {
-			u[0] = (char)(0xC0 | c >> 6), u[1] = (char)(0x80 | (c & 0x3F));
-		} else if (ul == 3) {
-			u[0] = (char)(0xE0 | c >> 12), u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-			u[2] = (char)(0x80 | (c & 0x3F));
-		} else {
-			u[0] = (char)(0xF0 | c >> 18), u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-			u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F));
-		}
 		grow(f, f->n + ul + 1);
 		for (size_t k = 0; k < ul; k++) {
 			f->s[f->n] = u[k];

@@ -78,20 +78,7 @@ const char *keys_name(int code)
 		return buf;
 	}
 	if (code > ' ' && code < 0x110000) {
-		uint32_t c = (uint32_t)code;
-
-		if (c < 0x80) {
-			buf[0] = (char)c, buf[1] = 0;
-		} else if (c < 0x800) {
-			buf[0] = (char)(0xC0 | c >> 6), buf[1] = (char)(0x80 | (c & 0x3F)), buf[2] = 0;
-		} else if (c < 0x10000) {
-			buf[0] = (char)(0xE0 | c >> 12), buf[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-			buf[2] = (char)(0x80 | (c & 0x3F)), buf[3] = 0;
-		} else {
-			buf[0] = (char)(0xF0 | c >> 18), buf[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-			buf[2] = (char)(0x80 | ((c >> 6) & 0x3F)), buf[3] = (char)(0x80 | (c & 0x3F));
-			buf[4] = 0;
-		}
+		buf[text_put((uint32_t)code, buf)] = '\0';
 		return buf;
 	}
 	snprintf(buf, sizeof buf, "?");

@@ -549,31 +549,12 @@ size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int fir
 	return out->n - before;
 }
 
-/* Append the UTF-8 form of g. */
+/* Append the UTF-8 form of g; returns its length. */
 static size_t put_utf8(struct sbuf *out, uint32_t g)
 {
 	char u[4];
-	size_t ul;
+	size_t ul = text_put(g, u);
 
-	if (g < 0x80) {
-		u[0] = (char)g;
-		ul = 1;
-	} else if (g < 0x800) {
-		u[0] = (char)(0xC0 | g >> 6);
-		u[1] = (char)(0x80 | (g & 0x3F));
-		ul = 2;
-	} else if (g < 0x10000) {
-		u[0] = (char)(0xE0 | g >> 12);
-		u[1] = (char)(0x80 | ((g >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (g & 0x3F));
-		ul = 3;
-	} else {
-		u[0] = (char)(0xF0 | g >> 18);
-		u[1] = (char)(0x80 | ((g >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((g >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (g & 0x3F));
-		ul = 4;
-	}
 	sbuf_add(out, u, ul);
 	return ul;
 }

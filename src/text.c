@@ -14,6 +14,30 @@ size_t text_next_slow(const char *s, size_t n, uint32_t *cp)
 	return len > 0 ? (size_t)len : 1;
 }
 
+size_t text_put(uint32_t c, char *u)
+{
+	if (c < 0x80) {
+		u[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		u[0] = (char)(0xC0 | c >> 6);
+		u[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		u[0] = (char)(0xE0 | c >> 12);
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	u[0] = (char)(0xF0 | c >> 18);
+	u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	u[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
 size_t text_prev(const char *s, size_t n, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;

@@ -31,6 +31,8 @@ static inline size_t text_next(const char *s, size_t n, uint32_t *cp)
 	}
 	return text_next_slow(s, n, cp);
 }
+/* Write the UTF-8 form of cp (at most 4 bytes) to out; returns its length. */
+size_t text_put(uint32_t cp, char *out);
 /* Count characters in s, stopping once limit is exceeded (returns limit+1). */
 size_t text_count(const char *s, size_t n, size_t limit);
 

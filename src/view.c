@@ -194,20 +194,11 @@ void view_set_query(struct view *v, const char *q, size_t n)
 	v->qn = v->fb.n;
 }
 
-/* An article's item text. */
-static struct str item_text(const struct edition *ed, size_t art, size_t item)
-{
-	const struct article *a = &ed->articles[art];
-	const struct item *it = &a->items[item];
-
-	return it->kind == ITEM_PARA ? a->paras[it->para].text : it->text;
-}
-
 /* Search one item from a source offset, forwards or backwards. */
 static int search_item(struct view *v, size_t art, size_t item, int dir, size_t from,
 		       size_t *s, size_t *e)
 {
-	struct str t = item_text(v->ed, art, item);
+	struct str t = edition_item_text(v->ed, art, item);
 
 	fold_text_case(t.s, t.n, &v->fb, v->keep_case);
 	return dir > 0 ? fold_find(&v->fb, v->query, v->qn, from, s, e)

@@ -260,35 +260,10 @@ static void test_cr(void **state)
 	free(data);
 }
 
-/*
- * One paragraph per line, indented with two ideographic spaces, no blank
- * lines: every body line (the long ones) gets the indent, every blank line
- * goes. A line of only spaces is left in to be treated as blank.
- */
-static char *indented_variant(size_t *outlen)
-{
-	size_t len;
-	char *data = slurp(seed_path(), &len), *line, *save = NULL;
-	struct sbuf b = {0};
-
-	for (line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		if (strlen(line) > 150)
-			sbuf_add(&b, "\u3000\u3000", 6);
-		sbuf_add(&b, line, strlen(line));
-		sbuf_addc(&b, '\n');
-		if (strlen(line) > 150 && strstr(line, "进一步规范") == NULL &&
-		    strstr(line, "为进一步做好社区"))
-			sbuf_add(&b, " \u3000 \n", 5);
-	}
-	free(data);
-	*outlen = b.len;
-	return sbuf_take(&b);
-}
-
 static void test_indented(void **state)
 {
 	size_t len;
-	char *data = indented_variant(&len);
+	char *data = seed_indented(&len, 1);
 	struct edition ed;
 
 	(void)state;

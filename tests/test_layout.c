@@ -584,26 +584,6 @@ static struct variant variants[NVARIANTS];
  * variant (they differ only in encoding and whitespace). */
 static struct sbuf seed_chars;
 
-/* One paragraph per line, each body line indented with two ideographic
- * spaces, no blank lines (as test_edition's indented variant). */
-static char *indented_variant(size_t *outlen)
-{
-	size_t len;
-	char *data = slurp(seed_path(), &len), *line, *save = NULL;
-	struct sbuf b = {0};
-
-	for (line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		if (strlen(line) > 150)
-			sbuf_add(&b, "\u3000\u3000", 6);
-		sbuf_add(&b, line, strlen(line));
-		sbuf_addc(&b, '\n');
-	}
-	free(data);
-	*outlen = b.len;
-	return sbuf_take(&b);
-}
-
-/* The bytes of variant v of the seed (to be freed). */
 static char *variant_bytes(int v, size_t *outlen)
 {
 	size_t len;
@@ -634,7 +614,7 @@ static char *variant_bytes(int v, size_t *outlen)
 		break;
 	case V_INDENTED:
 		free(data);
-		return indented_variant(outlen);
+		return seed_indented(outlen, 0);
 	default:
 		*outlen = len;
 		return data;

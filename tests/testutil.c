@@ -61,6 +61,25 @@ const char *seed_path(void)
 	return "data/tongxinyuan-2020-11-11.txt";
 }
 
+char *seed_indented(size_t *outlen, int blank_line)
+{
+	size_t len;
+	char *data = slurp(seed_path(), &len), *line, *save = NULL;
+	struct sbuf b = {0};
+
+	for (line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (strlen(line) > 150)
+			sbuf_add(&b, "\u3000\u3000", 6);
+		sbuf_add(&b, line, strlen(line));
+		sbuf_addc(&b, '\n');
+		if (blank_line && strstr(line, "为进一步做好社区"))
+			sbuf_add(&b, " \u3000 \n", 5);
+	}
+	free(data);
+	*outlen = b.len;
+	return sbuf_take(&b);
+}
+
 char *slurp(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");

@@ -35,6 +35,10 @@ const char *test_tmpdir(void);
 const char *tmp_path(const char *name);
 /* The top of the source tree (the tests run from there). */
 const char *seed_path(void);
+/* The seed rewritten one paragraph per line: every body line (the long
+ * ones) indented with two ideographic spaces, every blank line dropped;
+ * with a spaces-only line after one paragraph when blank_line is set. */
+char *seed_indented(size_t *outlen, int blank_line);
 /* Convert with iconv; fails the test if the conversion fails. */
 char *convert(const char *to, const char *from, const char *in, size_t inlen, size_t *outlen);
 
