@@ -108,6 +108,14 @@ static size_t split_tabs(char *line, char **f, size_t max)
 	return n;
 }
 
+static int hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0'
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+				      : -1;
+}
+
 /* Undo the file's escapes in place; an unknown escape stands for itself,
  * so a hand-typed backslash survives. */
 static void unescape(char *s)
@@ -123,22 +131,38 @@ static void unescape(char *s)
 				s++;
 				continue;
 			}
+			if (c == 'x' && s[2] && s[3] && hexval(s[2]) >= 0 && hexval(s[3]) >= 0 &&
+			    (hexval(s[2]) * 16 + hexval(s[3])) != 0) {
+				*o++ = (char)(hexval(s[2]) * 16 + hexval(s[3]));
+				s += 3;
+				continue;
+			}
 		}
 		*o++ = *s;
 	}
 	*o = '\0';
 }
 
-/* Append s escaped for a field: \t \n \r \\ as the format says. */
+/* Append s escaped for a field: \t \n \r \\ as the format says, and
+ * other control characters (C0, DEL, C1) as \xHH, so that neither the file
+ * nor --bookmarks ever holds a raw escape sequence. */
 static void put_escaped(struct sbuf *b, const char *s)
 {
 	for (; *s; s++) {
-		switch (*s) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
 		case '\t': sbuf_add(b, "\\t", 2); break;
 		case '\n': sbuf_add(b, "\\n", 2); break;
 		case '\r': sbuf_add(b, "\\r", 2); break;
 		case '\\': sbuf_add(b, "\\\\", 2); break;
-		default: sbuf_addc(b, *s);
+		default:
+			if (c < 0x20 || c == 0x7F)
+				sbuf_addf(b, "\\x%02x", c);
+			else if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F)
+				sbuf_addf(b, "\\xc2\\x%02x", (unsigned char)*++s);
+			else
+				sbuf_addc(b, *s);
 		}
 	}
 }

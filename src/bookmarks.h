@@ -24,8 +24,10 @@
  *     created       when the bookmark was made, UTC: YYYY-MM-DDTHH:MM:SSZ
  *     note          the reader's note, or empty
  *
- * Inside a field a tab is written \t, a line feed \n, a carriage return \r
- * and a backslash \\; a backslash before anything else stands for itself.
+ * Inside a field a tab is written \t, a line feed \n, a carriage return \r,
+ * a backslash \\ and any other control character \xHH (two hexadecimal
+ * digits, one byte; a C1 control as its two UTF-8 bytes); a backslash
+ * before anything else stands for itself.
  * For example (tabs shown as "→"):
  *
  *     0123456789abcdef→/srv/papers/tongxinyuan-2020-11-11.txt→2020-11-11→4→

@@ -921,10 +921,51 @@ static void test_store(void **state)
 	assert_string_equal(err.reason, "not a directory");
 }
 
+/* Control characters from an edition (an escape sequence in a headline)
+ * are written \xHH in the file and in --bookmarks, and read back whole. */
+static void test_controls_escaped(void **state)
+{
+	const char *path = keep("ctl/bookmarks");
+	const char *head = "标题\x1b]2;pwned\x07和\x7f及\xc2\x9b止";
+	struct bookmark b = mk("0123456789abcdef", 1, 0, "2026-11-27T12:58:41Z", "注\x1b[2J");
+	struct bm_store s, t;
+	struct error err;
+	char *text, *tsv = NULL;
+	size_t len, tsvlen = 0;
+	FILE *f;
+
+	(void)state;
+	b.headline = (char *)head;
+	assert_int_equal(bm_load(&s, path, &err), 0);
+	assert_int_equal(bm_add(&s, &b, &err), 0);
+	text = slurp(path, &len);
+	for (size_t i = 0; i < len; i++)
+		assert_false((unsigned char)text[i] < 0x20 && text[i] != '\t' && text[i] != '\n');
+	assert_non_null(strstr(text, "标题\\x1b]2;pwned\\x07和\\x7f及\\xc2\\x9b止"));
+	assert_int_equal(bm_load(&t, path, &err), 0);
+	assert_int_equal(t.nwarnings, 0);
+	assert_int_equal(ngood(&t), 1);
+	for (size_t i = 0; i < t.n; i++)
+		if (t.v[i].kind == BM_GOOD) {
+			assert_string_equal(t.v[i].b.headline, head);
+			assert_string_equal(t.v[i].b.note, "注\x1b[2J");
+		}
+	f = open_memstream(&tsv, &tsvlen);
+	bm_print_tsv(f, &t);
+	fclose(f);
+	assert_null(memchr(tsv, 0x1b, tsvlen));
+	assert_null(memchr(tsv, 0x07, tsvlen));
+	free(tsv);
+	free(text);
+	bm_free(&s);
+	bm_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_controls_escaped),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_bad_lines),
