@@ -180,10 +180,14 @@ bench_terminal() {
 		echo "terminal: PTYBYTES_BIN not set (run it with make bench)"
 		return
 	}
+	mkdir -p "$tmp/home"
 	for prog in reader less; do
 		for _ in 1 2 3 4 5; do
 			if [ "$prog" = reader ]; then
-				LANG=C.UTF-8 "$PTYBYTES_BIN" 80 24 6 " " "$READER_BIN" "$EDITION"
+				# A home of its own: no saved position to reopen at.
+				rm -rf "$tmp/home/.local"
+				HOME=$tmp/home XDG_CONFIG_HOME= XDG_DATA_HOME= XDG_STATE_HOME= \
+					LANG=C.UTF-8 "$PTYBYTES_BIN" 80 24 6 " " "$READER_BIN" "$EDITION"
 			else
 				LANG=C.UTF-8 LESS= "$PTYBYTES_BIN" 80 24 6 " " less "$EDITION"
 			fi
