@@ -539,7 +539,9 @@ static const struct block *classify(struct parser *p, size_t i)
 	b->known = 1;
 	b->ends = text_ends_sentence(b->s, b->n);
 	b->head = headline_like(b->s, b->n);
-	b->kick = kicker_split(b->s, b->n, &b->klen, &b->hs, &b->hn);
+	/* A kicker (20 characters) with a headline (40) is at most 61
+	 * characters of up to 4 bytes: longer lines need no look. */
+	b->kick = b->n <= 61 * 4 && kicker_split(b->s, b->n, &b->klen, &b->hs, &b->hn);
 	b->byl = text_count(b->s, b->n, 40) <= 40 ? byline_parse(b->s, b->n, &bl) : BYLINE_NONE;
 	return b;
 }
