@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 #define BM_FIELDS 9
@@ -143,27 +144,32 @@ static void unescape(char *s)
 	*o = '\0';
 }
 
-/* Append s escaped for a field: \t \n \r \\ as the format says, and
- * other control characters (C0, DEL, C1) as \xHH, so that neither the file
- * nor --bookmarks ever holds a raw escape sequence. */
+/* Append s escaped for a field: \t \n \r \\ as the format says, and the
+ * bytes of every other character that must not reach a terminal raw (C0,
+ * DEL, C1, bidirectional controls) as \xHH, so that neither the file nor
+ * --bookmarks ever holds an escape sequence. */
 static void put_escaped(struct sbuf *b, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	size_t n = strlen(s);
 
-		switch (c) {
-		case '\t': sbuf_add(b, "\\t", 2); break;
-		case '\n': sbuf_add(b, "\\n", 2); break;
-		case '\r': sbuf_add(b, "\\r", 2); break;
-		case '\\': sbuf_add(b, "\\\\", 2); break;
-		default:
-			if (c < 0x20 || c == 0x7F)
-				sbuf_addf(b, "\\x%02x", c);
-			else if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F)
-				sbuf_addf(b, "\\xc2\\x%02x", (unsigned char)*++s);
-			else
-				sbuf_addc(b, *s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t l;
+
+		switch (s[i]) {
+		case '\t': sbuf_add(b, "\\t", 2); i++; continue;
+		case '\n': sbuf_add(b, "\\n", 2); i++; continue;
+		case '\r': sbuf_add(b, "\\r", 2); i++; continue;
+		case '\\': sbuf_add(b, "\\\\", 2); i++; continue;
 		}
+		l = text_unsafe(s + i, n - i, &cp);
+		if (!l) {
+			sbuf_addc(b, s[i++]);
+			continue;
+		}
+		for (size_t k = 0; k < l; k++)
+			sbuf_addf(b, "\\x%02x", (unsigned char)s[i + k]);
+		i += l;
 	}
 }
 

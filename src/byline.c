@@ -142,6 +142,46 @@ static int collect(const char *s, size_t n, struct byline *out)
 	return out->n ? 0 : -1;
 }
 
+/* Labels that may open a byline or credit line with a colon (记者：王小明,
+ * 来源：新华社), and what the names after them are. */
+static const struct {
+	const char *word;
+	enum byline_kind kind;
+	int agency;  /* the rest is an organisation, not personal names */
+} labels[] = {
+	{"本报记者", BYLINE_AUTHORS, 0}, {"特约记者", BYLINE_AUTHORS, 0},
+	{"见习记者", BYLINE_AUTHORS, 0}, {"本报通讯员", BYLINE_AUTHORS, 0},
+	{"记者", BYLINE_AUTHORS, 0},    {"通讯员", BYLINE_AUTHORS, 0},
+	{"实习生", BYLINE_AUTHORS, 0},  {"作者", BYLINE_AUTHORS, 0},
+	{"撰文", BYLINE_AUTHORS, 0},    {"文", BYLINE_AUTHORS, 0},
+	{"摄影", BYLINE_CREDIT, 0},     {"图片", BYLINE_CREDIT, 0},
+	{"图", BYLINE_CREDIT, 0},       {"来源", BYLINE_CREDIT, 1},
+	{"稿源", BYLINE_CREDIT, 1},
+};
+
+int byline_label(const char *s, size_t n, size_t *len)
+{
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		size_t l = strlen(labels[i].word);
+		const char *rest = s + l;
+		size_t rn = n - l;
+
+		if (n < l || memcmp(s, labels[i].word, l) != 0)
+			continue;
+		while (rn && *rest == ' ')
+			rest++, rn--;
+		if (rn && *rest == ':') {
+			*len = (size_t)(rest + 1 - s);
+			return (int)i;
+		}
+		if (rn >= 3 && memcmp(rest, "：", 3) == 0) {
+			*len = (size_t)(rest + 3 - s);
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
 enum byline_kind byline_parse(const char *s, size_t n, struct byline *out)
 {
 	static const char *const open[] = {"（", "(", "【", "[", NULL};
@@ -149,6 +189,33 @@ enum byline_kind byline_parse(const char *s, size_t n, struct byline *out)
 	enum byline_kind kind = BYLINE_AUTHORS;
 
 	memset(out, 0, sizeof *out);
+	{
+		/* 记者：王小明, 来源：新华社: a labelled line. */
+		size_t ll;
+		int li = byline_label(s, n, &ll);
+
+		if (li >= 0) {
+			const char *r = s + ll;
+			size_t rn = n - ll;
+
+			text_trim(&r, &rn);
+			if (labels[li].agency) {
+				if (!rn || text_count(r, rn, 12) > 12)
+					return BYLINE_NONE;
+				out->kind = BYLINE_CREDIT;
+				out->n = 1;
+				out->name[0].s = r;
+				out->name[0].n = rn;
+				return BYLINE_CREDIT;
+			}
+			if (!rn || collect(r, rn, out) < 0) {
+				memset(out, 0, sizeof *out);
+				return BYLINE_NONE;
+			}
+			out->kind = labels[li].kind;
+			return out->kind;
+		}
+	}
 	for (int k = 0; open[k]; k++) {
 		if (starts(s, n, open[k]) && ends(s, n, close[k])) {
 			s += strlen(open[k]);

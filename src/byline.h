@@ -27,6 +27,10 @@ struct byline {
 /* Classify the trimmed text s (n bytes) as a byline, a credit or neither. */
 enum byline_kind byline_parse(const char *s, size_t n, struct byline *out);
 
+/* Does s open with a byline label and a colon (记者：, 来源:)? Returns its
+ * index (>= 0) and the bytes through the colon in *len, or -1. */
+int byline_label(const char *s, size_t n, size_t *len);
+
 /* Is s a single personal name (2 to 4 Han characters, a known surname)? */
 int byline_is_name(const char *s, size_t n);
 

@@ -51,6 +51,11 @@ struct parser {
 	size_t nb, capb;
 	int open;               /* the last paragraph has not ended a sentence */
 	int closed;             /* the current article has its byline */
+	/* The paragraph being rejoined: its text grows in place, one buffer
+	 * for all its pieces, so that joining many lines stays linear. */
+	struct paragraph *jpara;
+	size_t jowned;          /* its buffer's index in ed->owned */
+	size_t jcap;
 };
 
 /* The running column of a byte offset within one line. */
@@ -447,7 +452,9 @@ static size_t parse_front(struct parser *p)
 	for (i = 0; i < p->nb && i < FRONT_BLOCKS; i++) {
 		const struct block *b = &p->b[i];
 
-		if (text_count(b->s, b->n, 80) > 80)
+		/* A sentence is text, not front matter: the page's furniture
+		 * (banner, masthead, contacts, dateline) never ends in 。 */
+		if (text_count(b->s, b->n, 80) > 80 || b->ends)
 			break;
 		if (!take_front_fields(ed, b)) {
 			if (first != SIZE_MAX)
@@ -514,6 +521,12 @@ static int kicker_split(const char *s, size_t n, size_t *klen, const char **hs, 
 			for (int k = 0; not_kickers[k]; k++)
 				if (strlen(not_kickers[k]) == i && !memcmp(s, not_kickers[k], i))
 					return 0;
+			{
+				size_t ll;
+
+				if (byline_label(s, n, &ll) >= 0)
+					return 0;  /* 记者：王小明 is a byline */
+			}
 			*klen = i;
 			*hs = s + i + sep;
 			*hn = n - i - sep;
@@ -583,20 +596,31 @@ static void join_block(struct parser *p, struct article *a, const struct block *
 {
 	struct edition *ed = p->ed;
 	struct paragraph *para = &a->paras[a->nparas - 1];
-	struct sbuf buf = {0};
 	unsigned char last = (unsigned char)para->text.s[para->text.n - 1];
 	unsigned char first = (unsigned char)b->s[0];
 	int latin = last < 0x80 && first < 0x80 && last != ' ' && first != ' ';
+	struct sbuf buf;
 
-	sbuf_add(&buf, para->text.s, para->text.n);
+	if (p->jpara == para) {
+		/* Growing the buffer this paragraph already owns. */
+		buf = (struct sbuf){ed->owned[p->jowned], para->text.n, p->jcap};
+	} else {
+		buf = (struct sbuf){0};
+		sbuf_add(&buf, para->text.s, para->text.n);
+		XGROW(ed->owned, ed->capowned, ed->nowned + 1);
+		p->jowned = ed->nowned++;
+		p->jpara = para;
+	}
 	if (latin)
 		sbuf_addc(&buf, ' ');  /* words cut at a line end keep a space */
 	sbuf_add(&buf, b->s, b->n);
+	ed->owned[p->jowned] = buf.s;
+	p->jcap = buf.cap;
 	if (b->blank_before > 0 || ed->style == STYLE_LINE)
 		add_repair(ed, REPAIR_JOIN, b->line, b->col,
 			   "paragraph from line %zu continues here across a column break",
 			   para->first_line);
-	para->text = own(ed, buf.s, buf.len);
+	para->text = (struct str){buf.s, buf.len};
 	para->last_line = b->line;
 	p->open = !b->ends;
 }
@@ -648,6 +672,7 @@ static void add_paragraph(struct parser *p, struct article *a, size_t i)
 		}
 	}
 	XGROW(a->paras, a->capparas, a->nparas + 1);
+	p->jpara = NULL;  /* a new paragraph: the next join starts a buffer */
 	a->paras[a->nparas++] = (struct paragraph){span(b->s, n), b->line, b->line};
 	add_item(a, ITEM_PARA, span(NULL, 0), b->line);
 	if (n < b->n)
@@ -713,7 +738,9 @@ static void parse_articles(struct parser *p, size_t start)
 				p->closed = 1;
 			continue;
 		}
-		if (a && !p->closed && a->nparas && p->open) {
+		/* An unfinished paragraph continues in the next block, unless
+		 * a section break (two blank lines) comes before a headline. */
+		if (a && !p->closed && a->nparas && p->open && !(b->blank_before >= 2 && b->head)) {
 			join_block(p, a, b);
 			continue;
 		}
@@ -744,6 +771,8 @@ struct memo {
 static int memo_match(struct memo *m, const struct gazetteer *g, const char *s, size_t n,
 		      int flags, const char *prefer, struct place *out)
 {
+	if (!n)
+		return 0;  /* no kicker and no headline: no place */
 	size_t i = (size_t)hash_bytes((uint64_t)flags, s, n) & m->mask;
 
 	for (;; i = (i + 1) & m->mask) {

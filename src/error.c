@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "text.h"
+
 void error_set(struct error *e, const char *file, size_t line, size_t column,
 	       const char *fmt, ...)
 {
@@ -21,17 +23,20 @@ void error_set(struct error *e, const char *file, size_t line, size_t column,
 	va_end(ap);
 }
 
-/* Write s with its control characters as \xHH: a file name or a line of
- * an edition quoted in a reason must not drive the terminal. */
-static void put_safe(const char *s, FILE *f)
+void error_put_safe(const char *s, FILE *f)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 || *p == 0x7F)
-			fprintf(f, "\\x%02x", *p);
-		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
-			fprintf(f, "\\xc2\\x%02x", *++p);  /* a C1 control */
-		else
-			fputc(*p, f);
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t l = text_unsafe(s + i, n - i, &cp);
+
+		if (l) {
+			fprintf(f, cp < 0x80 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
+			i += l;
+		} else {
+			fputc(s[i++], f);
+		}
 	}
 }
 
@@ -39,7 +44,7 @@ void error_print(const struct error *e, FILE *f)
 {
 	fputs("reader: ", f);
 	if (e->file[0]) {
-		put_safe(e->file, f);
+		error_put_safe(e->file, f);
 		if (e->line) {
 			fprintf(f, ":%zu", e->line);
 			if (e->column)
@@ -47,6 +52,6 @@ void error_print(const struct error *e, FILE *f)
 		}
 		fputs(": ", f);
 	}
-	put_safe(e->reason, f);
+	error_put_safe(e->reason, f);
 	fputc('\n', f);
 }

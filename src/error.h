@@ -20,6 +20,9 @@ struct error {
 /* Fill e (which may be NULL) with a file, position and printf-style reason. */
 void error_set(struct error *e, const char *file, size_t line, size_t column,
 	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Write s to f with every character that must not reach a terminal raw
+ * (text_unsafe()) written as \xHH (ASCII) or \uHHHH. */
+void error_put_safe(const char *s, FILE *f);
 /* Write "reader: FILE[:LINE[:COLUMN]]: reason\n" to f. */
 void error_print(const struct error *e, FILE *f);
 

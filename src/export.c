@@ -5,35 +5,34 @@
 
 #include <string.h>
 
+#include "text.h"
+
 /* A TSV field, escaped so that it stays one field and holds no control
  * character. */
 static void tsv_field(FILE *f, const char *s, size_t n)
 {
-	size_t run = 0;
+	size_t run = 0, i = 0;
 
-	if (!n)
-		return;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		int c1 = c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-			 (unsigned char)s[i + 1] <= 0x9F;
+	while (i < n) {
+		uint32_t cp;
+		size_t l = s[i] == '\\' || s[i] == '\t' || s[i] == '\n' ? 1 : text_unsafe(s + i, n - i, &cp);
 
-		if (c >= 0x20 && c != 0x7F && c != '\\' && !c1) {
+		if (!l) {
+			i++;
 			run++;
 			continue;
 		}
 		fwrite(s + i - run, 1, run, f);
 		run = 0;
-		if (c == '\t')
+		if (s[i] == '\t')
 			fputs("\\t", f);
-		else if (c == '\n')
+		else if (s[i] == '\n')
 			fputs("\\n", f);
-		else if (c == '\\')
+		else if (s[i] == '\\')
 			fputs("\\\\", f);
-		else if (c1)
-			fprintf(f, "\\u%04x", (unsigned char)s[++i]);
 		else
-			fprintf(f, "\\x%02x", c);
+			fprintf(f, cp < 0x80 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
+		i += l;
 	}
 	fwrite(s + n - run, 1, run, f);
 }

@@ -96,10 +96,19 @@ int fold_find(const struct folded *f, const char *q, size_t qn, size_t from, siz
 {
 	size_t i = 0;
 
+	size_t hi = f->n;
+
 	if (!qn)
 		return 0;
-	while (i < f->n && f->map[i] < from)
-		i++;
+	/* The first folded byte from `from` on: map never decreases. */
+	while (i < hi) {
+		size_t mid = i + (hi - i) / 2;
+
+		if (f->map[mid] < from)
+			i = mid + 1;
+		else
+			hi = mid;
+	}
 	for (;;) {
 		const char *p = i < f->n ? memmem(f->s + i, f->n - i, q, qn) : NULL;
 

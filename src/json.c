@@ -107,8 +107,8 @@ static void put_string(FILE *f, const char *s, size_t n)
 		l = text_next(s + i, n - i, &cp);
 		if (cp == 0xFFFD && l != 3)
 			fputs("\\ufffd", f);  /* an invalid byte, not a real U+FFFD */
-		else if ((cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029)
-			fprintf(f, "\\u%04x", (unsigned)cp);
+		else if (text_unsafe(s + i, n - i, &cp))
+			fprintf(f, "\\u%04x", (unsigned)cp);  /* C1, bidi, U+2028/9 */
 		else
 			fwrite(s + i, 1, l, f);
 		i += l;

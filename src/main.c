@@ -50,8 +50,12 @@ static const char usage_text[] =
 
 static _Noreturn void usage_error(const char *fmt, const char *arg)
 {
+	char buf[1024];
+
+	/* The argument may hold anything: never echo it raw. */
+	snprintf(buf, sizeof buf, fmt, arg);
 	fputs("reader: ", stderr);
-	fprintf(stderr, fmt, arg);
+	error_put_safe(buf, stderr);
 	fputs("\nTry 'reader --help' for more information.\n", stderr);
 	exit(2);
 }
@@ -84,8 +88,11 @@ static int print_bookmarks(const struct options *o)
 		free(path);
 		return 1;
 	}
-	for (size_t i = 0; i < s.nwarnings; i++)
-		fprintf(stderr, "reader: %s\n", s.warnings[i]);
+	for (size_t i = 0; i < s.nwarnings; i++) {
+		fputs("reader: ", stderr);
+		error_put_safe(s.warnings[i], stderr);
+		fputc('\n', stderr);
+	}
 	bm_print_tsv(stdout, &s);
 	bm_free(&s);
 	free(path);

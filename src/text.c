@@ -167,3 +167,22 @@ int text_ends_sentence(const char *s, size_t n)
 	}
 	return 0;
 }
+
+size_t text_unsafe(const char *s, size_t n, uint32_t *cp)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t l;
+
+	if (c < 0x80) {
+		*cp = c;
+		return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F;
+	}
+	if (c != 0xC2 && c != 0xD8 && c != 0xE2)
+		return 0;  /* the only lead bytes of the characters below */
+	l = text_next(s, n, cp);
+	if ((*cp >= 0x80 && *cp <= 0x9F) || *cp == 0x061C || *cp == 0x200E || *cp == 0x200F ||
+	    (*cp >= 0x202A && *cp <= 0x202E) || (*cp >= 0x2066 && *cp <= 0x2069) ||
+	    *cp == 0x2028 || *cp == 0x2029)
+		return l;
+	return 0;
+}

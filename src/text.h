@@ -48,6 +48,12 @@ int text_is_closer(uint32_t cp);
 /* Any punctuation a name or a kicker never contains. */
 int text_is_punct(uint32_t cp);
 
+/* If s starts with a character that must never reach a terminal raw (a C0
+ * control other than TAB and LF, DEL, a C1 control, or a bidirectional
+ * formatting character such as U+202E), return its length in bytes and
+ * store it in *cp; else 0. Every escaper of the program asks this. */
+size_t text_unsafe(const char *s, size_t n, uint32_t *cp);
+
 /* Strip leading and trailing text_is_space() characters: adjusts *s, *n and
  * returns the number of characters removed at the start. */
 size_t text_trim(const char **s, size_t *n);

@@ -338,9 +338,12 @@ static int append_key(char *s, size_t *n, size_t size, int key)
 {
 	const char *u;
 
-	if (key < ' ' || key >= KEY_BASE || key == 0x7F)
+	if (key == K_SPACE)
+		u = " ";
+	else if (key < ' ' || key >= KEY_BASE || key == 0x7F)
 		return 0;
-	u = key == K_SPACE ? " " : keys_name(key);
+	else
+		u = keys_name(key);
 	if (*n + strlen(u) + 1 > size)
 		return 1;
 	memcpy(s + *n, u, strlen(u) + 1);
@@ -373,8 +376,10 @@ int shell_prompt(struct tui *t, const char *lead, const char *init, char *buf, s
 				curs_set(0);
 				return 0;
 			}
-			if (key == K_RESIZE)
+			if (key == K_RESIZE) {
 				view_resize(&t->v, shell_text_rows(t), COLS);
+				shell_draw(t);
+			}
 			continue;
 		}
 		/* Keep the cursor in view: drop characters from the left. */
@@ -713,13 +718,18 @@ int shell_confirm(struct tui *t, const char *question)
 {
 	int key;
 
-	shell_say(t, "%s", question);
-	shell_draw(t);
-	t->msg[0] = '\0';
-	do
-		key = read_key();
-	while (key == NO_KEY && !got_signal);
-	return key == 'y' || key == 'Y';
+	for (;;) {
+		shell_say(t, "%s", question);
+		shell_draw(t);
+		t->msg[0] = '\0';
+		do
+			key = read_key();
+		while (key == NO_KEY && !got_signal);
+		if (key != K_RESIZE)
+			return key == 'y' || key == 'Y';
+		/* A resize while asking: lay out again and ask again. */
+		view_resize(&t->v, shell_text_rows(t), COLS);
+	}
 }
 
 int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct keymap *km,

@@ -240,6 +240,7 @@ void marks_list(struct tui *t)
 		return;
 	}
 	/* Read again: another reader may have added some. */
+	bm_free(&t->bm);
 	if (bm_load(&t->bm, t->bm_path, &err) < 0) {
 		t->bm_ok = 0;
 		shell_say(t, "%s: %s", err.file, err.reason);
@@ -314,6 +315,7 @@ static void jump(struct tui *t, const struct bookmark *b)
 			return;
 		}
 		save_position(t);
+		t->msg[0] = '\0';
 		edition_free(t->ed);
 		*t->ed = other;
 		view_free(&t->v);
