@@ -191,6 +191,12 @@ static void test_usage(void **state)
 	assert_int_equal(r.outlen, 0);
 	assert_non_null(strstr(r.err, "--frobnicate"));
 	run_free(&r);
+	/* An option is echoed back, but never an escape sequence in it. */
+	run_reader(&r, (const char *[]){"--\x1b[31m", NULL}, NULL);
+	assert_int_equal(r.status, 2);
+	assert_null(memchr(r.err, 0x1b, r.errlen));
+	assert_non_null(strstr(r.err, "--\\x1b[31m"));
+	run_free(&r);
 	run_reader(&r, (const char *[]){"-Z", NULL}, NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
@@ -224,7 +230,8 @@ static void test_hostile_bytes(void **state)
 {
 	static const char text[] =
 		"本报讯:\n\n标题\x1b]2;pwned\x07含转义\n\n"
-		"正文\0有空字符\x1b[2J和\x7f删除\xc2\x9b以及\xff坏字节\xe2\x80\xa8分隔\"引号\\。\n";
+		"正文\0有空字符\x1b[2J和\x7f删除\xc2\x9b以及\xff坏字节\xe2\x80\xa8分隔\"引号\\。\n"
+		"\n反转\xe2\x80\xae控制。\n";
 	const char *path = tmp_path("hostile.txt");
 	struct run r;
 	json_t *root, *para;
@@ -239,6 +246,8 @@ static void test_hostile_bytes(void **state)
 	assert_int_equal(r.status, 0);
 	assert_no_controls(r.out, r.outlen);
 	assert_null(strstr(r.out, "\xe2\x80\xa8"));
+	assert_null(strstr(r.out, "\xe2\x80\xae"));  /* RIGHT-TO-LEFT OVERRIDE */
+	assert_non_null(strstr(r.out, "反转\\u202e控制"));
 	root = json_loadb(r.out, r.outlen, JSON_ALLOW_NUL, NULL);
 	assert_non_null(root);
 	para = json_object_get(json_array_get(json_object_get(json_array_get(

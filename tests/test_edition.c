@@ -407,6 +407,65 @@ static void test_nothing_lost(void **state)
 	free(data);
 }
 
+/* Found in review: each of these once gave the wrong articles. */
+static void test_review_cases(void **state)
+{
+	struct edition ed;
+	static const char section[] =
+		"标题一\n\n正文第一段，讲到这里没有句号\n\n\n标题二\n\n正文二。\n";
+	static const char contact[] =
+		"第一篇标题\n\n第一段正文内容，讲述了很多事情。\n\n第二段正文内容。\n\n"
+		"第二篇标题\n\n活动咨询电话：0523-12345678。\n\n第三段。\n";
+	static const char labels[] =
+		"第一篇标题\n\n正文内容。\n\n记者：王小明\n\n来源：新华社\n\n另一篇标题\n\n又一段。\n";
+
+	(void)state;
+	/* Two blank lines before a headline end an unfinished paragraph. */
+	parse_bytes(&ed, section, sizeof section - 1);
+	assert_int_equal(ed.narticles, 2);
+	assert_str(ed.articles[1].headline, "标题二");
+	assert_int_equal(nrepairs(&ed, REPAIR_JOIN), 0);
+	edition_free(&ed);
+	/* A phone number in an article is not front matter. */
+	parse_bytes(&ed, contact, sizeof contact - 1);
+	assert_int_equal(ed.nfront, 0);
+	assert_int_equal(ed.title.n, 0);
+	assert_int_equal(ed.narticles, 2);
+	assert_str(ed.articles[0].headline, "第一篇标题");
+	assert_int_equal(ed.articles[0].nparas, 2);
+	edition_free(&ed);
+	/* Labelled bylines and credits are not kickers. */
+	parse_bytes(&ed, labels, sizeof labels - 1);
+	assert_int_equal(ed.narticles, 2);
+	assert_int_equal(ed.articles[0].nbyline, 1);
+	assert_str(ed.articles[0].byline[0], "王小明");
+	assert_int_equal(ed.articles[0].ncredit, 1);
+	assert_str(ed.articles[0].credit[0], "新华社");
+	assert_str(ed.articles[1].headline, "另一篇标题");
+	edition_free(&ed);
+}
+
+/* A paragraph rejoined over 20,000 lines: linear, one buffer. */
+static void test_long_join(void **state)
+{
+	struct sbuf b = {0};
+	struct edition ed;
+
+	(void)state;
+	sbuf_add(&b, "标题一行\n", strlen("标题一行\n"));
+	for (int i = 0; i < 20000; i++)
+		sbuf_addf(&b, "这是一段没有句号的文字第%d行\n", i);
+	parse_bytes(&ed, b.s, b.len);
+	assert_int_equal(ed.narticles, 1);
+	assert_int_equal(ed.articles[0].nparas, 1);
+	assert_int_equal(ed.articles[0].paras[0].last_line, 20001);
+	assert_non_null(strstr(ed.articles[0].paras[0].text.s, "第19999行"));
+	/* Nothing held but the one buffer per joined paragraph. */
+	assert_true(ed.nowned < 8);
+	edition_free(&ed);
+	sbuf_free(&b);
+}
+
 static int setup(void **state)
 {
 	struct error err;
@@ -438,6 +497,8 @@ int main(void)
 		cmocka_unit_test(test_kickers),
 		cmocka_unit_test(test_no_front_matter),
 		cmocka_unit_test(test_nothing_lost),
+		cmocka_unit_test(test_review_cases),
+		cmocka_unit_test(test_long_join),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
