@@ -210,7 +210,8 @@ static void iconv_convert(const char *from, size_t unit, const unsigned char *s,
  * bytes have about 10.5% such controls and executables far more NULs, while
  * a text with a stray NUL or an OSC title (ESC ] ... BEL) has a few per
  * thousand at most: so more than 5% controls, or more than 1% NULs, is
- * binary. PDF is left alone: it starts as text.
+ * binary; but a few stray controls never are, however short the file.
+ * PDF is left alone: it starts as text.
  */
 static int looks_binary(const unsigned char *s, size_t n)
 {
@@ -237,7 +238,7 @@ static int looks_binary(const unsigned char *s, size_t n)
 			nul += s[i] == 0;
 		}
 	}
-	return nul * 100 > n || ctl * 20 > n;
+	return ctl > 3 && (nul * 100 > n || ctl * 20 > n);
 }
 
 /* Whether data starts with a UTF-16 byte order mark. */

@@ -97,7 +97,6 @@ static void add_repair(struct edition *ed, enum repair_kind kind, size_t line, s
 		       const char *fmt, ...)
 {
 	struct repair *r;
-	struct sbuf b = {0};
 	va_list ap;
 	char tmp[512];
 
@@ -109,8 +108,7 @@ static void add_repair(struct edition *ed, enum repair_kind kind, size_t line, s
 	va_start(ap, fmt);
 	vsnprintf(tmp, sizeof tmp, fmt, ap);
 	va_end(ap);
-	sbuf_add(&b, tmp, strlen(tmp));
-	r->detail = sbuf_take(&b);
+	r->detail = xstrdup(tmp);
 }
 
 /* Keep an allocation for the edition's lifetime and return it as a str. */
@@ -361,8 +359,7 @@ static int find_date(struct edition *ed, const struct block *b)
 }
 
 /* Split the rest of the block at spaces into a list of names. */
-static void take_names(struct edition *ed, const char *s, size_t n, struct str **out,
-		       size_t *nout)
+static void take_names(const char *s, size_t n, struct str **out, size_t *nout)
 {
 	size_t i = 0;
 	uint32_t cp;
@@ -380,7 +377,6 @@ static void take_names(struct edition *ed, const char *s, size_t n, struct str *
 			(*out)[(*nout)++] = span(s + start, i - start);
 		}
 	}
-	(void)ed;
 }
 
 /* Skip a label's colon and spaces. */
@@ -404,13 +400,19 @@ static int take_front_fields(struct edition *ed, const struct block *b)
 	const char *end = b->s + b->n, *p;
 	int hit = find_date(ed, b);
 
-	if ((p = find(b->s, b->n, "星期")) && (size_t)(end - p) >= strlen("星期一")) {
-		ed->weekday = span(p, strlen("星期一"));
-		hit = 1;
+	if ((p = find(b->s, b->n, "星期")) && (size_t)(end - p) > strlen("星期")) {
+		uint32_t cp;
+		size_t l = text_next(p + strlen("星期"), (size_t)(end - p) - strlen("星期"), &cp);
+
+		/* 星期 and the one character after it (一 … 日, 天). */
+		if (text_is_han(cp)) {
+			ed->weekday = span(p, strlen("星期") + l);
+			hit = 1;
+		}
 	}
 	if ((p = find(b->s, b->n, "责任编辑"))) {
 		p = after_label(p + strlen("责任编辑"), end);
-		take_names(ed, p, (size_t)(end - p), &ed->editors, &ed->neditors);
+		take_names(p, (size_t)(end - p), &ed->editors, &ed->neditors);
 		hit = 1;
 	}
 	if ((p = find(b->s, b->n, "电话"))) {

@@ -11,8 +11,9 @@
 
 /* The outline's header line. */
 void export_outline_header(FILE *f);
-/* One TSV row per article. Tabs, newlines, backslashes and control
- * characters in fields are written as \t, \n, \\ and \xHH. */
+/* One TSV row per article. Tabs, newlines and backslashes in fields are
+ * written as \t, \n and \\, other C0 controls and DEL as \xHH, C1 and
+ * bidirectional controls as \uHHHH. */
 void export_outline(FILE *f, const struct edition *ed);
 /* The edition as one JSON object {"edition", "articles", "repairs"}. */
 void export_json(struct json *j, struct edition *ed);

@@ -60,8 +60,17 @@ int keys_code(const char *name)
 	if (strcasecmp(name, "PageUp") == 0)
 		return K_PGUP;
 	if (n == 3 && (name[0] == 'C' || name[0] == 'c') && name[1] == '-' &&
-	    ((name[2] >= 'a' && name[2] <= 'z') || (name[2] >= 'A' && name[2] <= 'Z')))
+	    ((name[2] >= 'a' && name[2] <= 'z') || (name[2] >= 'A' && name[2] <= 'Z'))) {
+		/* The terminal sends C-h, C-i, C-j and C-m as Backspace, Tab
+		 * and Enter: they are those keys. */
+		switch (name[2] | 0x20) {
+		case 'h': return K_BACKSPACE;
+		case 'i': return K_TAB;
+		case 'j':
+		case 'm': return K_ENTER;
+		}
 		return (name[2] | 0x20) - 'a' + 1;
+	}
 	if (n && text_next(name, n, &cp) == n && cp > ' ' && cp != 0x7F && cp != 0xFFFD)
 		return (int)cp;
 	return -1;
@@ -102,16 +111,6 @@ void keymap_bind(struct keymap *m, int code, enum action act)
 		}
 	XGROW(m->v, m->cap, m->n + 1);
 	m->v[m->n++] = (struct binding){code, act};
-}
-
-void keymap_unbind_action(struct keymap *m, enum action act)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < m->n; i++)
-		if (m->v[i].act != act)
-			m->v[k++] = m->v[i];
-	m->n = k;
 }
 
 void keymap_defaults(struct keymap *m)

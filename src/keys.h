@@ -77,8 +77,6 @@ struct keymap {
 void keymap_defaults(struct keymap *m);
 /* Bind code to act, replacing what it was bound to. */
 void keymap_bind(struct keymap *m, int code, enum action act);
-/* Remove every binding of act. */
-void keymap_unbind_action(struct keymap *m, enum action act);
 /* The action of a key, or ACT_NONE. */
 enum action keymap_lookup(const struct keymap *m, int code);
 /* The keys bound to act, as names separated by spaces, into buf. */

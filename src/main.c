@@ -170,9 +170,13 @@ int main(int argc, char **argv)
 		case 'h':
 			fputs(usage_text, stdout);
 			options_print_help(stdout);
+			if (fflush(stdout) != 0 || ferror(stdout))
+				die(1, "error writing to standard output");
 			return 0;
 		case 'V':
 			printf("reader %s\n", READER_VERSION);
+			if (fflush(stdout) != 0 || ferror(stdout))
+				die(1, "error writing to standard output");
 			return 0;
 		case ':':
 			usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -208,7 +212,8 @@ int main(int argc, char **argv)
 		die(1, "the locale is not UTF-8 and C.UTF-8 is not available: "
 		       "set LANG to a UTF-8 locale");
 	if (!width) {
-		const char *cols = getenv("COLUMNS");
+		/* Only the dump is sized by COLUMNS; the reader asks curses. */
+		const char *cols = mode == MODE_DUMP ? getenv("COLUMNS") : NULL;
 
 		width = cols && *cols ? parse_width(cols, "COLUMNS") : 80;
 	}

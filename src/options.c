@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "paths.h"
@@ -77,26 +79,61 @@ static char *trim(char *s)
 	return s;
 }
 
-/* Find each section header and key line; fill err for a line that is
- * neither (iniparser would only warn). */
-static int scan(const char *path, struct spots *sp, struct error *err)
+/* iniparser cannot read longer lines (its ASCIILINESZ). */
+#define LINE_MAX_BYTES 1000
+
+/* Read the whole file; fill err for anything but a readable regular file. */
+static char *read_config(const char *path, size_t *len, struct error *err)
 {
-	FILE *f = fopen(path, "r");
-	char buf[4096], section[64] = "";
-	size_t line = 0;
+	FILE *f = fopen(path, "rb");
+	struct sbuf b = {0};
+	char chunk[8192];
+	size_t n;
+	struct stat st;
 
 	if (!f) {
 		error_set(err, path, 0, 0, "%s", strerror(errno));
-		return -1;
+		return NULL;
 	}
-	while (fgets(buf, sizeof buf, f)) {
-		char *s = trim(buf), *eq;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		error_set(err, path, 0, 0, "is a directory");
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sbuf_add(&b, chunk, n);
+	if (ferror(f)) {
+		error_set(err, path, 0, 0, "%s", strerror(errno));
+		fclose(f);
+		sbuf_free(&b);
+		return NULL;
+	}
+	fclose(f);
+	*len = b.len;
+	return sbuf_take(&b);
+}
+
+/* Find each section header and key line of the file's text; fill err for
+ * a line that is neither, or too long (iniparser would only warn). */
+static int scan(const char *path, char *text, struct spots *sp, struct error *err)
+{
+	char section[64] = "";
+	size_t line = 0;
+	char *next = text;
+
+	while (next && *next) {
+		char *raw = next, *nl = strchr(raw, '\n'), *s, *eq;
 		struct spot *p;
 
+		next = nl ? nl + 1 : NULL;
+		if (nl)
+			*nl = '\0';
 		line++;
-		if (line == 1 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
-		    (unsigned char)s[2] == 0xBF)
-			s += 3;
+		if (strlen(raw) > LINE_MAX_BYTES) {
+			error_set(err, path, line, 0, "line too long (over %d bytes)", LINE_MAX_BYTES);
+			return -1;
+		}
+		s = trim(raw);
 		if (!*s || *s == ';' || *s == '#')
 			continue;
 		XGROW(sp->v, sp->cap, sp->n + 1);
@@ -107,7 +144,6 @@ static int scan(const char *path, struct spots *sp, struct error *err)
 
 			if (!e) {
 				error_set(err, path, line, 0, "a section header needs a closing ]");
-				fclose(f);
 				return -1;
 			}
 			*e = '\0';
@@ -119,20 +155,17 @@ static int scan(const char *path, struct spots *sp, struct error *err)
 		}
 		if (!(eq = strchr(s, '='))) {
 			error_set(err, path, line, 0, "expected 'name = value' or '[section]'");
-			fclose(f);
 			return -1;
 		}
 		*eq = '\0';
 		if (!section[0]) {
 			error_set(err, path, line, 0, "%s: a setting before any [section]", trim(s));
-			fclose(f);
 			return -1;
 		}
 		snprintf(p->key, sizeof p->key, "%s:%s", section, trim(s));
 		lower(p->key);
 		sp->n++;
 	}
-	fclose(f);
 	return 0;
 }
 
@@ -379,16 +412,41 @@ int options_load(struct options *o, const char *path, struct error *err)
 {
 	struct spots sp = {0};
 	dictionary *dict;
-	int rc = -1;
+	int rc = -1, fd;
+	size_t len = 0;
+	char *text = read_config(path, &len, err), *copy, fdpath[64];
+	const char *body;
 
-	if (scan(path, &sp, err) < 0)
+	if (!text)
 		goto out;
+	/* iniparser reads a path and knows no byte-order mark: it gets the
+	 * text without one, through an anonymous file. */
+	body = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? text + 3 : text;
+	fd = memfd_create("reader.ini", MFD_CLOEXEC);
+	if (fd < 0 || write(fd, body, len - (size_t)(body - text)) != (ssize_t)(len - (size_t)(body - text))) {
+		error_set(err, path, 0, 0, "cannot read it: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		free(text);
+		goto out;
+	}
+	copy = xstrndup(body, len - (size_t)(body - text));
+	free(text);
+	text = copy;
+	if (scan(path, text, &sp, err) < 0) {
+		close(fd);
+		free(text);
+		goto out;
+	}
+	free(text);
+	snprintf(fdpath, sizeof fdpath, "/proc/self/fd/%d", fd);
 	free(ini_error);
 	ini_error = NULL;
 	iniparser_set_error_callback(ini_error_cb);
-	dict = iniparser_load(path);
+	dict = iniparser_load(fdpath);
+	close(fd);
 	if (!dict) {
-		error_set(err, path, 0, 0, "%s", ini_error ? trim(ini_error) : "cannot be read");
+		error_set(err, path, 0, 0, "not a settings file iniparser can read");
 		goto out;
 	}
 	/* Unknown sections and keys, with a suggestion. */

@@ -22,57 +22,60 @@ static char *exists(char *path)
 	return NULL;
 }
 
+/* The top of the source tree the executable sits in (up to two
+ * directories above it, where data/ holds the gazetteer), or NULL. */
+static char *source_tree(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	for (int up = 0; up < 3; up++) {
+		char *slash = strrchr(exe, '/'), *data;
+
+		if (!slash)
+			break;
+		*slash = '\0';
+		data = exists(xasprintf("%s/data/%s", exe, PATHS_GAZETTEER));
+		if (data) {
+			free(data);
+			return xstrdup(exe);
+		}
+	}
+	return NULL;
+}
+
+/* dir/name if it exists (dir may be NULL). */
+static char *in_dir(const char *dir, const char *sub, const char *name)
+{
+	return dir ? exists(xasprintf("%s%s/%s", dir, sub, name)) : NULL;
+}
+
 char *paths_data(const char *name)
 {
 	const char *env = getenv("READER_DATADIR");
-	char exe[PATH_MAX];
-	ssize_t n;
-	char *p;
+	char *tree, *p;
 
 	if (env && *env)
 		return exists(xasprintf("%s/%s", env, name));
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		for (int up = 0; up < 3; up++) {
-			char *slash = strrchr(exe, '/');
-
-			if (!slash)
-				break;
-			*slash = '\0';
-			if ((p = exists(xasprintf("%s/data/%s", exe, name))))
-				return p;
-		}
-	}
-	return exists(xasprintf("%s/%s", READER_DATADIR, name));
+	tree = source_tree();
+	p = in_dir(tree, "/data", name);
+	free(tree);
+	return p ? p : exists(xasprintf("%s/%s", READER_DATADIR, name));
 }
 
 char *paths_system_config(void)
 {
 	const char *env = getenv("READER_DATADIR");
-	char exe[PATH_MAX];
-	ssize_t n;
-	char *p;
+	char *tree, *p;
 
 	if (env && *env)
 		return exists(xasprintf("%s/reader.ini", env));
 	/* The source tree: reader.ini at the top, beside data/. */
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		for (int up = 0; up < 3; up++) {
-			char *slash = strrchr(exe, '/'), *data;
-			int tree;
-
-			if (!slash)
-				break;
-			*slash = '\0';
-			data = exists(xasprintf("%s/data/%s", exe, PATHS_GAZETTEER));
-			tree = data != NULL;
-			free(data);
-			if (tree && (p = exists(xasprintf("%s/reader.ini", exe))))
-				return p;
-		}
-	}
-	return exists(xasprintf("%s/reader.ini", READER_DATADIR));
+	tree = source_tree();
+	p = in_dir(tree, "", "reader.ini");
+	free(tree);
+	return p ? p : exists(xasprintf("%s/reader.ini", READER_DATADIR));
 }

@@ -56,13 +56,6 @@ static void clamp(struct view *v)
 		v->top = view_max_top(v);
 }
 
-struct str view_line_text(const struct view *v, size_t line)
-{
-	const struct vline *l = &v->vl.v[line];
-
-	return (struct str){l->text, l->textlen};
-}
-
 struct view_pos view_position(const struct view *v)
 {
 	struct view_pos p = {v->art, 0, 0, 0, 0};

@@ -61,8 +61,6 @@ void view_seek(struct view *v, struct view_pos p);
 int view_percent(const struct view *v);
 /* The last line index the top may be. */
 size_t view_max_top(const struct view *v);
-/* The text of a display line's item and its length. */
-struct str view_line_text(const struct view *v, size_t line);
 
 enum search_result { SEARCH_FOUND, SEARCH_WRAPPED, SEARCH_NOT_FOUND, SEARCH_NONE };
 /* Set the search (folded here); an empty query clears it. */

@@ -227,6 +227,39 @@ static void test_errors(void **state)
 		     "(rebind next_match too)");
 	expect_error("width = 3\n", "1: width: a setting before any [section]");
 	expect_error("[display]\njunk\n", "2: expected 'name = value' or '[section]'");
+	{
+		char *longline = xmalloc(1300);
+
+		memset(longline, 'x', 1299);
+		longline[1299] = '\0';
+		memcpy(longline, "[display]\nwidth = 6", 19);
+		expect_error(longline, "2: line too long (over 1000 bytes)");
+		free(longline);
+	}
+}
+
+/* A byte-order mark and CRLF line ends are fine; a directory is not. */
+static void test_bom_crlf(void **state)
+{
+	const char *p = tmp_path("bom.ini");
+	static const char text[] = "\xEF\xBB\xBF; settings\r\n[display]\r\nwidth = 60\r\n"
+				   "[keys]\r\nnext_article = x\r\n";
+	struct options o;
+	struct error err;
+	struct run r;
+
+	(void)state;
+	spit(p, text, sizeof text - 1);
+	options_defaults(&o);
+	if (options_load(&o, p, &err) < 0)
+		fail_msg("%s:%zu: %s", err.file, err.line, err.reason);
+	assert_int_equal(o.width, 60);
+	assert_int_equal(keymap_lookup(&o.keys, 'x'), ACT_NEXT_ARTICLE);
+	options_free(&o);
+	run_reader(&r, (const char *[]){"--config", test_tmpdir(), "-o", NULL}, NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, ": is a directory"));
+	run_free(&r);
 }
 
 /* --config naming a missing file is an error; the user's file is found
@@ -266,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_load_values),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_bom_crlf),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

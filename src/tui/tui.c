@@ -24,6 +24,7 @@ static volatile sig_atomic_t got_signal;
 /* Read by the wcwidth() this shell puts in front of the C library's. */
 int tui_ambiguous_wide;
 static int curses_on;
+static SCREEN *screen;
 
 static void on_signal(int sig)
 {
@@ -42,6 +43,9 @@ static void restore(void)
 	if (curses_on) {
 		curses_on = 0;
 		endwin();
+		if (screen)
+			delscreen(screen);
+		screen = NULL;
 	}
 }
 
@@ -577,10 +581,19 @@ static void list_key(struct tui *t, int key)
 		return;
 	}
 	if (t->panel == PANEL_HELP) {
+		/* The help only scrolls: by lines, or by pages with the keys
+		 * that page the article. */
+		size_t last = t->list.nshown > page ? t->list.nshown - page : 0;
+		enum action act2 = keymap_lookup(t->km, key);
+
 		if (key == K_DOWN || key == 'j')
-			t->ltop += t->ltop + page < t->list.nshown;
+			t->ltop += t->ltop < last;
 		else if ((key == K_UP || key == 'k') && t->ltop)
 			t->ltop--;
+		else if (key == K_PGDN || key == K_SPACE || act2 == ACT_PAGE_DOWN)
+			t->ltop = t->ltop + page < last ? t->ltop + page : last;
+		else if (key == K_PGUP || act2 == ACT_PAGE_UP)
+			t->ltop = t->ltop > page ? t->ltop - page : 0;
 		t->sel = t->ltop;
 		return;
 	}
@@ -759,9 +772,24 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct keymap
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 
-	if (!initscr())
-		die(1, "cannot initialise the terminal");
-	curses_on = 1;
+	{
+		const char *term = getenv("TERM");
+		SCREEN *scr = newterm(NULL, stdout, stdin);
+		const char *cup;
+
+		if (!scr)
+			die(1, "the terminal type TERM=%s is unknown here: set TERM, or use --dump",
+			    term ? term : "(unset)");
+		set_term(scr);
+		screen = scr;
+		curses_on = 1;
+		cup = tigetstr("cup");
+		if (!cup || cup == (const char *)-1) {
+			restore();
+			die(1, "the terminal TERM=%s cannot move its cursor, which a full-screen "
+			       "reader needs: use --dump", term ? term : "(unset)");
+		}
+	}
 	die_set_hook(restore);
 	cbreak();
 	noecho();
