@@ -477,14 +477,14 @@ void shell_say(struct tui *t, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void report_search(struct tui *t, enum search_result r)
+static void report_search(struct tui *t, enum search_result r, int dir)
 {
 	switch (r) {
 	case SEARCH_FOUND:
 		break;
 	case SEARCH_WRAPPED:
-		shell_say(t, t->last_dir > 0 ? "search wrapped to the first article"
-				       : "search wrapped to the last article");
+		shell_say(t, dir > 0 ? "search wrapped to the first article"
+				     : "search wrapped to the last article");
 		break;
 	case SEARCH_NOT_FOUND:
 		shell_say(t, "not found");
@@ -691,16 +691,19 @@ static int view_key(struct tui *t, int key)
 		if (shell_prompt(t, dir > 0 ? "/" : "?", "", q, sizeof q, &qn) && qn) {
 			view_set_query(v, q, qn);
 			t->last_dir = dir;
-			report_search(t, view_search(v, dir));
+			report_search(t, view_search(v, dir), dir);
 		}
 		break;
 	}
 	case ACT_NEXT_MATCH:
-		report_search(t, view_search(v, t->last_dir ? t->last_dir : 1));
+	case ACT_PREV_MATCH: {
+		int dir = t->last_dir ? t->last_dir : 1;
+
+		if (keymap_lookup(t->km, key) == ACT_PREV_MATCH)
+			dir = -dir;
+		report_search(t, view_search(v, dir), dir);
 		break;
-	case ACT_PREV_MATCH:
-		report_search(t, view_search(v, t->last_dir ? -t->last_dir : -1));
-		break;
+	}
 	case ACT_BOOKMARK:
 		marks_toggle(t);
 		break;
