@@ -109,7 +109,9 @@ run: reader
 	./reader
 
 check test: $(BUILD)/reader $(TEST_BIN)
-	READER_BIN=$(CURDIR)/$(BUILD)/reader $(if $(SANFLAGS),READER_SANITIZED=1) \
+	READER_BIN=$(CURDIR)/$(BUILD)/reader \
+	    $(if $(SANFLAGS),READER_SANITIZED=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	    ASAN_OPTIONS=fast_unwind_on_malloc=0) \
 	    sh tests/run.sh $(TEST_BIN)
 
 bench: $(BUILD)/reader $(BUILD)/bench-floor $(BUILD)/bench-ptybytes

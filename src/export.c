@@ -13,6 +13,8 @@ static void tsv_field(FILE *f, const char *s, size_t n)
 {
 	size_t run = 0, i = 0;
 
+	if (!n)
+		return;  /* s may be NULL for an absent field */
 	while (i < n) {
 		uint32_t cp;
 		size_t l = s[i] == '\\' || s[i] == '\t' || s[i] == '\n' ? 1 : text_unsafe(s + i, n - i, &cp);
