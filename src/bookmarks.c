@@ -305,7 +305,7 @@ static char *dup_or_empty(const char *s)
 	return xstrdup(s ? s : "");
 }
 
-static void bookmark_copy(struct bookmark *d, const struct bookmark *s)
+void bookmark_copy(struct bookmark *d, const struct bookmark *s)
 {
 	d->edition_id = dup_or_empty(s->edition_id);
 	d->edition_path = dup_or_empty(s->edition_path);
@@ -318,7 +318,7 @@ static void bookmark_copy(struct bookmark *d, const struct bookmark *s)
 	d->note = dup_or_empty(s->note);
 }
 
-static void bookmark_free(struct bookmark *b)
+void bookmark_free(struct bookmark *b)
 {
 	free(b->edition_id);
 	free(b->edition_path);

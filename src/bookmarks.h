@@ -95,6 +95,11 @@ struct bm_store {
 	size_t nwarnings, capwarnings;
 };
 
+/* A deep copy of a bookmark (NULL strings become ""), and its release:
+ * what a caller keeps across a change, which reloads the store. */
+void bookmark_copy(struct bookmark *dst, const struct bookmark *src);
+void bookmark_free(struct bookmark *b);
+
 /*
  * Load the bookmark file at path into s (which is overwritten: bm_free a
  * store before reusing it). A missing file is an empty store. Returns 0, or

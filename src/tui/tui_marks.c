@@ -32,31 +32,14 @@ static char *abs_path(const char *path)
 	return xstrdup(path);
 }
 
-/* A copy of a bookmark's identifying fields, safe across the store's
- * reloads (each change re-reads the file and frees the old entries). */
+/* A copy of a bookmark, safe across the store's reloads (each change
+ * re-reads the file and frees the old entries). */
 static struct bookmark key_of(const struct bookmark *b)
 {
-	struct bookmark k = *b;
+	struct bookmark k;
 
-	k.edition_id = xstrdup(b->edition_id);
-	k.edition_path = xstrdup(b->edition_path);
-	k.edition_date = xstrdup(b->edition_date);
-	k.headline = xstrdup(b->headline);
-	k.locality = xstrdup(b->locality);
-	k.created = xstrdup(b->created);
-	k.note = xstrdup(b->note);
+	bookmark_copy(&k, b);
 	return k;
-}
-
-static void key_free(struct bookmark *k)
-{
-	free(k->edition_id);
-	free(k->edition_path);
-	free(k->edition_date);
-	free(k->headline);
-	free(k->locality);
-	free(k->created);
-	free(k->note);
 }
 
 /* Where the reader is: the open article and its text offset. */
@@ -181,7 +164,7 @@ void marks_toggle(struct tui *t)
 			else
 				shell_say(t, "bookmark removed");
 		}
-		key_free(&key);
+		bookmark_free(&key);
 		return;
 	}
 	if (!shell_prompt(t, "note (Enter for none): ", "", note, sizeof note, &nn))
@@ -369,7 +352,7 @@ void marks_key(struct tui *t, int key)
 		struct bookmark copy = key_of(b);
 
 		jump(t, &copy);
-		key_free(&copy);
+		bookmark_free(&copy);
 	} else if (key == 'd') {
 		struct bookmark k = key_of(b);
 
@@ -380,7 +363,7 @@ void marks_key(struct tui *t, int key)
 				shell_say(t, "bookmark deleted");
 			fill_list(t);
 		}
-		key_free(&k);
+		bookmark_free(&k);
 	} else if (key == 'e') {
 		char note[512];
 		size_t nn;
@@ -391,6 +374,6 @@ void marks_key(struct tui *t, int key)
 				shell_say(t, "%s: %s", err.file, err.reason);
 			fill_list(t);
 		}
-		key_free(&k);
+		bookmark_free(&k);
 	}
 }
