@@ -33,17 +33,24 @@ struct layout_opts layout_defaults(int width)
 struct cl {
 	size_t off;
 	unsigned char w;
-	unsigned ls : 1;        /* first code point: not at a line start */
-	unsigned le : 1;        /* last code point: not at a line end */
-	unsigned ea : 1;        /* first code point East Asian W/F/H */
-	unsigned eal : 1;       /* last code point East Asian W/F/H */
-	unsigned han : 1;       /* a Han ideograph: UAX #14 context stops here */
-	unsigned known : 1;     /* raw and allow below are computed */
-	unsigned allow : 1;     /* a line may start here (tailored) */
-	unsigned raw : 1;       /* a plain UAX #14 (+T1) opportunity */
-	unsigned mand : 1;      /* a line must start here */
-	unsigned space : 1;     /* an ASCII space: undrawn at a soft break */
-	unsigned split : 1;     /* inside a cluster split at code points */
+	unsigned short fl;      /* CL_* below */
+};
+
+/* A cluster's flags. The first four are the code point table's CI_LS,
+ * CI_LE, CI_EA and CI_HAN shifted down, so a cluster of one code point
+ * takes them in one operation. */
+enum {
+	CL_LS = 1 << 0,         /* first code point: not at a line start */
+	CL_LE = 1 << 1,         /* last code point: not at a line end */
+	CL_EA = 1 << 2,         /* first code point East Asian W/F/H */
+	CL_HAN = 1 << 3,        /* a Han ideograph: UAX #14 context stops here */
+	CL_EAL = 1 << 4,        /* last code point East Asian W/F/H */
+	CL_SPACE = 1 << 5,      /* an ASCII space: undrawn at a soft break */
+	CL_KNOWN = 1 << 6,      /* RAW and ALLOW are computed */
+	CL_ALLOW = 1 << 7,      /* a line may start here (tailored) */
+	CL_RAW = 1 << 8,        /* a plain UAX #14 (+T1) opportunity */
+	CL_MAND = 1 << 9,       /* a line must start here */
+	CL_SPLIT = 1 << 10,     /* inside a cluster split at code points */
 };
 
 /* Not at the start of a line (clreq's basic level, with …). */
@@ -120,7 +127,15 @@ enum {
 
 static unsigned short cinfo_compute(uint32_t cp)
 {
-	int w1 = width_cp(cp, 1), w2 = width_cp(cp, 2), mark;
+	int w1, w2, mark;
+
+	/* The CJK Unified Ideographs block, all of it assigned in Unicode 14
+	 * and alike: wide, clusters of their own, drawn as written. Spelt out
+	 * because filling its 82 pages the general way costs milliseconds. */
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return 2 | CI_SIMPLE | CI_EA | CI_HAN | CI_PLAIN;
+	w1 = width_cp(cp, 1);
+	w2 = width_cp(cp, 2);
 	int gbp = uc_graphemeclusterbreak_property(cp);
 	unsigned short f = (unsigned short)w1;
 
@@ -144,17 +159,26 @@ static unsigned short cinfo_compute(uint32_t cp)
 	return f;
 }
 
-static inline unsigned short cinfo(uint32_t cp)
+static unsigned short cinfo_tab[0x10000];
+static unsigned char cinfo_ready[0x100];
+
+/* Forget the table when the locale changed since it was filled: called
+ * once per text, not per character. */
+static void cinfo_sync(void)
 {
-	static unsigned short tab[0x10000];
-	static unsigned char ready[0x100];
 	static int gen = -1;
 
 	if (gen != width_generation()) {
-		/* The locale changed: widths measured before are stale. */
-		memset(ready, 0, sizeof ready);
+		memset(cinfo_ready, 0, sizeof cinfo_ready);
 		gen = width_generation();
 	}
+}
+
+static inline unsigned short cinfo(uint32_t cp)
+{
+	unsigned short *tab = cinfo_tab;
+	unsigned char *ready = cinfo_ready;
+
 	if (cp >= 0x10000)
 		return cinfo_compute(cp);
 	if (!ready[cp >> 8]) {
@@ -238,16 +262,10 @@ static inline struct cl *new_cl(struct ctx *x, size_t off, unsigned short ff, un
 	struct cl *c = &x->c[x->nc++];
 
 	/* Every field is set: the array is not zeroed beforehand. */
-	*c = (struct cl){
-		.off = off,
-		.w = (unsigned char)w,
-		.ls = !!(ff & CI_LS),
-		.ea = !!(ff & CI_EA),
-		.han = !!(ff & CI_HAN),
-		.le = !!(fl & CI_LE),
-		.eal = !!(fl & CI_EA),
-		.space = !!space,
-	};
+	c->off = off;
+	c->w = (unsigned char)w;
+	c->fl = (unsigned short)(((ff >> 4) & (CL_LS | CL_EA | CL_HAN)) | ((fl >> 4) & CL_LE) |
+				 (fl & CI_EA ? CL_EAL : 0) | (space ? CL_SPACE : 0));
 	return c;
 }
 
@@ -308,8 +326,11 @@ static int cut_clusters(struct ctx *x)
 			for (size_t k = start; k < j;) {
 				size_t l = text_next(s + k, j - k, &cp);
 
-				new_cl(x, k, cinfo(cp), cinfo(cp), cp == ' ',
-				       cp_width(s, n, k, l, cp, x->o))->split = k != start;
+				struct cl *c = new_cl(x, k, cinfo(cp), cinfo(cp), cp == ' ',
+						      cp_width(s, n, k, l, cp, x->o));
+
+				if (k != start)
+					c->fl |= CL_SPLIT;
 				k += l;
 			}
 		} else {
@@ -331,32 +352,35 @@ static void tailor_one(struct ctx *x, size_t k)
 
 	text_next(x->s + b->off, x->n - b->off, &first);
 	text_prev(x->s, b->off, &last);
-	b->known = 1;
-	if (b->split) {
-		b->raw = b->allow = 0;
+	b->fl |= CL_KNOWN;
+	if (b->fl & CL_SPLIT) {
+		b->fl &= (unsigned short)~(CL_RAW | CL_ALLOW);
 		return;
 	}
-	if (x->o->tailor && !b->raw && !b->space) {
+	if (x->o->tailor && !(b->fl & (CL_RAW | CL_SPACE))) {
 		/* T1: Han and quotation marks may part (Unicode 16). */
-		if ((first == 0x201C || first == 0x2018) && k + 1 < nc && c[k - 1].eal &&
-		    c[k + 1].ea)
-			b->raw = 1;
-		if ((last == 0x201D || last == 0x2019) && k >= 2 && c[k - 2].eal &&
-		    b->ea)
-			b->raw = 1;
+		if ((first == 0x201C || first == 0x2018) && k + 1 < nc && (c[k - 1].fl & CL_EAL) &&
+		    (c[k + 1].fl & CL_EA))
+			b->fl |= CL_RAW;
+		if ((last == 0x201D || last == 0x2019) && k >= 2 && (c[k - 2].fl & CL_EAL) &&
+		    (b->fl & CL_EA))
+			b->fl |= CL_RAW;
 	}
-	b->allow = b->raw || b->mand;
-	if (!x->o->tailor || b->mand || !b->allow)
+	if (b->fl & (CL_RAW | CL_MAND))
+		b->fl |= CL_ALLOW;
+	else
+		b->fl &= (unsigned short)~CL_ALLOW;
+	if (!x->o->tailor || (b->fl & CL_MAND) || !(b->fl & CL_ALLOW))
 		return;
 	/* P1, P2: look past spaces and zero-width characters to the
 	 * clusters the break separates. */
-	for (z = k; z < nc && (c[z].space || !c[z].w); z++)
+	for (z = k; z < nc && ((c[z].fl & CL_SPACE) || !c[z].w); z++)
 		;
-	for (a = k; a > 0 && (c[a - 1].space || !c[a - 1].w); a--)
+	for (a = k; a > 0 && ((c[a - 1].fl & CL_SPACE) || !c[a - 1].w); a--)
 		;
-	if ((z < nc && c[z].ls) || (a > 0 && c[a - 1].le) || never_split(last, first) ||
-	    infix_letter(last, first))
-		b->allow = 0;
+	if ((z < nc && (c[z].fl & CL_LS)) || (a > 0 && (c[a - 1].fl & CL_LE)) ||
+	    never_split(last, first) || infix_letter(last, first))
+		b->fl &= (unsigned short)~CL_ALLOW;
 }
 
 /* Compute every cluster's breaks from libunistring over the whole text. */
@@ -370,9 +394,12 @@ static void breaks_all(struct ctx *x)
 		size_t end = k + 1 < x->nc ? x->c[k + 1].off : x->n;
 		int mand = 0;
 
-		c->raw = k > 0 && (x->lb[c->off] == UC_BREAK_POSSIBLE ||
-				   x->lb[c->off] == UC_BREAK_HYPHENATION);
-		c->mand = k > 0 && mand_next;
+		c->fl &= (unsigned short)~(CL_RAW | CL_MAND);
+		if (k > 0 && (x->lb[c->off] == UC_BREAK_POSSIBLE ||
+			      x->lb[c->off] == UC_BREAK_HYPHENATION))
+			c->fl |= CL_RAW;
+		if (k > 0 && mand_next)
+			c->fl |= CL_MAND;
 		for (size_t j = c->off; j < end; j++)
 			mand |= x->lb[j] == UC_BREAK_MANDATORY;
 		mand_next = mand;
@@ -396,18 +423,18 @@ static void ensure_breaks(struct ctx *x, size_t lo, size_t hi)
 
 	if (x->all_known)
 		return;
-	while (lo <= hi && x->c[lo].known)
+	while (lo <= hi && (x->c[lo].fl & CL_KNOWN))
 		lo++;
 	if (lo > hi)
 		return;
 	w0 = lo > 3 ? lo - 3 : 0;
-	while (w0 > 0 && !x->c[w0].han && lo - w0 < 64)
+	while (w0 > 0 && !(x->c[w0].fl & CL_HAN) && lo - w0 < 64)
 		w0--;
-	if (w0 > 0 && !x->c[w0].han) {
+	if (w0 > 0 && !(x->c[w0].fl & CL_HAN)) {
 		breaks_all(x);
 		return;
 	}
-	for (e = hi + 1; e < x->nc && x->c[e].space; e++)
+	for (e = hi + 1; e < x->nc && (x->c[e].fl & CL_SPACE); e++)
 		;
 	e = e + 4 < x->nc ? e + 4 : x->nc;
 	{
@@ -417,19 +444,23 @@ static void ensure_breaks(struct ctx *x, size_t lo, size_t hi)
 				       x->lb + from);
 	}
 	for (size_t k = w0 + 1; k <= hi; k++) {
-		if (x->c[k].known)
+		if (x->c[k].fl & CL_KNOWN)
 			continue;
-		x->c[k].raw = x->lb[x->c[k].off] == UC_BREAK_POSSIBLE ||
-			      x->lb[x->c[k].off] == UC_BREAK_HYPHENATION;
+		if (x->lb[x->c[k].off] == UC_BREAK_POSSIBLE ||
+		    x->lb[x->c[k].off] == UC_BREAK_HYPHENATION)
+			x->c[k].fl |= CL_RAW;
+		else
+			x->c[k].fl &= (unsigned short)~CL_RAW;
 	}
 	for (size_t k = lo; k <= hi; k++)
-		if (!x->c[k].known)
+		if (!(x->c[k].fl & CL_KNOWN))
 			tailor_one(x, k);
 }
 
 static void ctx_init(struct ctx *x, const char *s, size_t n, const struct layout_opts *o,
 		     int max_cluster)
 {
+	cinfo_sync();
 	memset(x, 0, sizeof *x);
 	x->s = s;
 	x->n = n;
@@ -457,7 +488,7 @@ void layout_breaks(const char *s, size_t n, const struct layout_opts *o, char *a
 		breaks_all(&x);
 	memset(allow, 0, n);
 	for (size_t k = 1; k < x.nc; k++)
-		allow[x.c[k].off] = x.c[k].allow;
+		allow[x.c[k].off] = (x.c[k].fl & CL_ALLOW) != 0;
 	ctx_free(&x);
 }
 
@@ -492,9 +523,9 @@ size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int fir
 		/* The first cluster that does not fit (spaces count only once
 		 * something follows them), or a mandatory break. */
 		for (k = i; k < x.nc; k++) {
-			if (k > i && c[k].mand)
+			if (k > i && (c[k].fl & CL_MAND))
 				break;
-			if (c[k].space) {
+			if (c[k].fl & CL_SPACE) {
 				pending += c[k].w;
 				continue;
 			}
@@ -503,7 +534,7 @@ size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int fir
 			col += pending + c[k].w;
 			pending = 0;
 		}
-		if (k >= x.nc || c[k].mand) {
+		if (k >= x.nc || (c[k].fl & CL_MAND)) {
 			stop = k;
 		} else {
 			/* Push out what follows the last allowed break; else
@@ -517,7 +548,7 @@ size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int fir
 					lo = stop > i + 4 ? stop - 4 : i + 1;
 					ensure_breaks(&x, lo, stop);
 				}
-				if (c[stop].allow)
+				if (c[stop].fl & CL_ALLOW)
 					break;
 			}
 			if (stop == i) {
@@ -526,7 +557,7 @@ size_t layout_text(const char *s, size_t n, const struct layout_opts *o, int fir
 			}
 		}
 		/* Spaces before the break are not drawn. */
-		for (e = stop; e > i && c[e - 1].space; e--)
+		for (e = stop; e > i && (c[e - 1].fl & CL_SPACE); e--)
 			;
 		col = 0;
 		for (size_t j = i; j < e; j++)
@@ -564,6 +595,7 @@ void layout_render(const char *s, size_t n, size_t start, size_t end, int plain,
 {
 	size_t run = start;  /* start of the pending run drawn as written */
 
+	cinfo_sync();
 	if (end > n)
 		end = n;
 	if (plain) {
@@ -707,6 +739,7 @@ size_t layout_fit(const char *s, size_t n, int width, const struct layout_opts *
 	size_t i = 0;
 	int col = 0;
 
+	cinfo_sync();
 	while (i < n) {
 		uint32_t cp;
 		size_t l = text_next(s + i, n - i, &cp);
