@@ -169,6 +169,19 @@ bench_dump() {
 		printf "%15s speed: target %s (%.2fx, target no slower than the floor)\n", "",
 			r <= f ? "met" : "missed", r / f
 	}'
+	# Wall time on a shared machine is noisy; instruction counts are
+	# not. callgrind counts both on 100 whole copies (2 MB).
+	if command -v valgrind >/dev/null 2>&1; then
+		head -c $((unit * 100)) "$input" >"$tmp/two"
+		ri=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$READER_BIN" --dump \
+			--width 80 "$tmp/two" 2>&1 >/dev/null | sed -n 's/.*Collected : //p')
+		fi_=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$FLOOR_BIN" 80 \
+			"$tmp/two" 2>&1 >/dev/null | sed -n 's/.*Collected : //p')
+		awk -v r="$ri" -v f="$fi_" 'BEGIN {
+			printf "%15s instructions (callgrind, 2 MB): reader %.1f M, floor %.1f M, ratio %.2fx\n",
+				"", r / 1e6, f / 1e6, r / f
+		}'
+	fi
 }
 
 # bench_terminal: bytes written to an 80x24 terminal per page down, and
