@@ -328,6 +328,24 @@ static void test_dump_default(void **state)
 	run_free(&r);
 }
 
+/* In a locale that is not UTF-8 the reader switches to C.UTF-8: the dump
+ * is the same, wide characters measured as wide. */
+static void test_c_locale(void **state)
+{
+	struct run r, d;
+
+	(void)state;
+	run_reader(&r, (const char *[]){"--dump", "-w", "40", seed_path(), NULL},
+		   (const char *[]){"LC_ALL=C", "LANG=C", NULL});
+	run_reader(&d, (const char *[]){"--dump", "-w", "40", seed_path(), NULL},
+		   (const char *[]){"LC_ALL=C.UTF-8", NULL});
+	assert_int_equal(r.status, 0);
+	assert_int_equal(r.outlen, d.outlen);
+	assert_memory_equal(r.out, d.out, r.outlen);
+	run_free(&r);
+	run_free(&d);
+}
+
 /* Widths below 2, or not numbers, are usage errors. */
 static void test_dump_bad_width(void **state)
 {
@@ -388,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_dump_default),
 		cmocka_unit_test(test_dump_bad_width),
 		cmocka_unit_test(test_dump_marks),
+		cmocka_unit_test(test_c_locale),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
