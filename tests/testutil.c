@@ -161,6 +161,8 @@ void run_reader(struct run *r, const char *const *argv, const char *const *env)
 	struct timespec t0, t1;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	const char *home = test_tmpdir();  /* made here, not in the child */
+
 	if (pipe(po) || pipe(pe))
 		fail_msg("pipe");
 	pid = fork();
@@ -178,6 +180,10 @@ void run_reader(struct run *r, const char *const *argv, const char *const *env)
 		dup2(po[1], 1);
 		dup2(pe[1], 2);
 		close(po[0]), close(pe[0]), close(po[1]), close(pe[1]);
+		/* No settings from the user running the tests: the goldens
+		 * are of the defaults (a test may still pass its own). */
+		setenv("XDG_CONFIG_HOME", home, 1);
+		setenv("HOME", home, 1);
 		for (; env && *env; env++)
 			putenv((char *)*env);
 		execv(bin, (char *const *)args);
