@@ -127,8 +127,10 @@ static long find_mark(const struct tui *t, size_t article)
 
 		if (t->bm.v[i].kind != BM_GOOD || strcmp(b->edition_id, id) != 0)
 			continue;
-		if (b->article == article + 1 && strlen(b->headline) == h->n &&
-		    memcmp(b->headline, h->s, h->n) == 0)
+		/* The stored headline is a C string: a NUL in the edition's
+		 * headline ends it, so compare up to there. */
+		if (b->article == article + 1 && strlen(b->headline) == strnlen(h->s, h->n) &&
+		    memcmp(b->headline, h->s, strlen(b->headline)) == 0)
 			return (long)i;
 	}
 	return -1;
