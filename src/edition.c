@@ -931,22 +931,23 @@ void edition_article_locate(const struct edition *ed, size_t art, size_t offset,
 	}
 }
 
+/* Does an article's headline read as the C string h (which a NUL in the
+ * headline would have ended)? */
+static int headline_is(const struct str *hl, const char *h, size_t hn)
+{
+	return strnlen(hl->s ? hl->s : "", hl->n) == hn && (!hn || memcmp(hl->s, h, hn) == 0);
+}
+
 size_t edition_find_story(const struct edition *ed, size_t number, const char *headline)
 {
 	size_t hn = strlen(headline);
 
-	if (number >= 1 && number <= ed->narticles) {
-		const struct str *h = &ed->articles[number - 1].headline;
-
-		if (h->n == hn && memcmp(h->s, headline, hn) == 0)
-			return number - 1;
-	}
-	for (size_t i = 0; i < ed->narticles; i++) {
-		const struct str *h = &ed->articles[i].headline;
-
-		if (hn && h->n == hn && memcmp(h->s, headline, hn) == 0)
+	if (number >= 1 && number <= ed->narticles &&
+	    headline_is(&ed->articles[number - 1].headline, headline, hn))
+		return number - 1;
+	for (size_t i = 0; hn && i < ed->narticles; i++)
+		if (headline_is(&ed->articles[i].headline, headline, hn))
 			return i;
-	}
 	return number >= 1 && number <= ed->narticles ? number - 1 : SIZE_MAX;
 }
 
