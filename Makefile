@@ -5,6 +5,7 @@
 #   make check      build and run every test (SAN=1: with ASan + UBSan)
 #   make deps       install the Debian packages the build and tests need
 #   make bench      print benchmark figures (not a test)
+#   make fuzz       fuzz the loader and the layout with libFuzzer (clang)
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall ; make clean
 
 PREFIX      ?= /usr/local
@@ -51,7 +52,7 @@ MAIN_OBJ    := $(BUILD)/main.o
 TEST_BIN    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 CORE_LIB    := $(BUILD)/libreadercore.a
 
-.PHONY: all run check test deps bench install uninstall clean lint-man
+.PHONY: all run check test deps bench fuzz install uninstall clean lint-man
 all: reader
 
 ifeq ($(SAN),1)
@@ -125,6 +126,20 @@ $(BUILD)/bench-ptybytes: tests/bench/ptybytes.c
 $(BUILD)/bench-floor: tests/bench/floor.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lunistring
+
+# libFuzzer with ASan and UBSan over the loader and the layout, seeded
+# with the bundled edition; FUZZ_SECONDS (default 60) long.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+fuzz: build/fuzz/fuzz_edition
+	@mkdir -p build/fuzz/corpus
+	cp data/tongxinyuan-2020-11-11.txt build/fuzz/corpus/
+	build/fuzz/fuzz_edition -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build/fuzz/corpus
+
+build/fuzz/fuzz_edition: tests/fuzz/fuzz_edition.c $(CORE_SRC) $(wildcard src/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined $(CORE_CPP) -o $@ \
+	    tests/fuzz/fuzz_edition.c $(CORE_SRC) $(CORE_LIBS)
 
 # Installs with apt-get (through sudo when not root) only what is missing.
 DEB_PKGS := build-essential pkg-config libncurses-dev libunistring-dev \
