@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "byline.h"
+#include "locality.h"
 #include "text.h"
 #include "util.h"
 
@@ -212,32 +213,6 @@ static size_t next_line(const char *t, size_t len, size_t pos, size_t *n)
 	return pos + seg + (nl ? 1 : 0);
 }
 
-/* A 64-bit multiplicative hash over four independent lanes, so that the
- * multiplications overlap; only the id and the memo use it. */
-static uint64_t hash_bytes(uint64_t h, const char *s, size_t n)
-{
-	const uint64_t k = 0x9E3779B97F4A7C15ULL;
-	uint64_t l[4] = {h, h ^ 1, h ^ 2, h ^ 3}, w = 0;
-	size_t len = n;
-
-	for (; n >= 32; s += 32, n -= 32)
-		for (int i = 0; i < 4; i++) {
-			memcpy(&w, s + 8 * i, 8);
-			l[i] = (l[i] ^ le64toh(w)) * k;
-			l[i] ^= l[i] >> 29;
-		}
-	h = (l[0] ^ (l[1] << 1) ^ (l[2] << 2) ^ (l[3] << 3)) * k;
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ le64toh(w)) * k;
-		h ^= h >> 29;
-	}
-	w = 0;
-	memcpy(&w, s, n);
-	h = (h ^ le64toh(w) ^ ((uint64_t)len << 48)) * k;
-	return h ^ (h >> 32);
-}
-
 const char *edition_id(struct edition *ed)
 {
 	uint64_t h = 0xCBF29CE484222325ULL;
@@ -249,7 +224,7 @@ const char *edition_id(struct edition *ed)
 	while (pos < ed->dec.len) {
 		size_t next = next_line(ed->dec.text, ed->dec.len, pos, &n);
 
-		h = hash_bytes(h, ed->dec.text + pos, n);
+		h = text_hash(h, ed->dec.text + pos, n);
 		pos = next;
 	}
 	snprintf(ed->id, sizeof ed->id, "%016llx", (unsigned long long)h);
@@ -758,93 +733,6 @@ static void parse_articles(struct parser *p, size_t start)
 	}
 }
 
-/* Gazetteer answers for one pass, keyed by the text asked about: kickers
- * repeat across an archive, and a lookup costs far more than a probe. */
-struct memo {
-	struct memo_slot {
-		const char *s;      /* NULL: empty slot */
-		size_t n;
-		int flags, ok;
-		struct place pl;
-	} *slot;
-	size_t mask;
-};
-
-static int memo_match(struct memo *m, const struct gazetteer *g, const char *s, size_t n,
-		      int flags, const char *prefer, struct place *out)
-{
-	if (!n)
-		return 0;  /* no kicker and no headline: no place */
-	size_t i = (size_t)hash_bytes((uint64_t)flags, s, n) & m->mask;
-
-	for (;; i = (i + 1) & m->mask) {
-		struct memo_slot *e = &m->slot[i];
-
-		if (!e->s) {
-			e->s = s;
-			e->n = n;
-			e->flags = flags;
-			e->ok = gazetteer_match(g, s, n, flags, prefer, &e->pl);
-			*out = e->pl;
-			return e->ok;
-		}
-		if (e->n == n && e->flags == flags && memcmp(e->s, s, n) == 0) {
-			*out = e->pl;
-			return e->ok;
-		}
-	}
-}
-
-/* Resolve each article's locality: from the kicker, else from the start of
- * the headline. Ambiguous names prefer the edition's most common province,
- * found by a first pass. */
-static void resolve_localities(struct parser *p)
-{
-	struct edition *ed = p->ed;
-	size_t votes[100] = {0}, best = 0, cap = 16;
-	char prefer[3] = "";
-	struct memo m;
-
-	if (!p->gaz || !ed->narticles)
-		return;
-	while (cap < 2 * ed->narticles)
-		cap *= 2;
-	m.mask = cap - 1;
-	m.slot = xcalloc(cap, sizeof *m.slot);
-	for (int pass = 0; pass < 2; pass++) {
-		memset(m.slot, 0, cap * sizeof *m.slot);
-		for (size_t i = 0; i < ed->narticles; i++) {
-			struct article *a = &ed->articles[i];
-			struct place pl;
-			int ok;
-
-			if (a->kicker.n)
-				ok = memo_match(&m, p->gaz, a->kicker.s, a->kicker.n, 0, prefer, &pl);
-			else
-				ok = memo_match(&m, p->gaz, a->headline.s, a->headline.n,
-						GAZ_MATCH_HEADLINE, prefer, &pl);
-			if (!ok)
-				continue;
-			if (pass == 0) {
-				int prov = (pl.code[0] - '0') * 10 + (pl.code[1] - '0');
-
-				if (prov >= 0 && prov < 100 && ++votes[prov] > votes[best])
-					best = (size_t)prov;
-				continue;
-			}
-			a->locality = a->kicker.n ? a->kicker : span(a->headline.s, pl.matched);
-			a->has_place = 1;
-			snprintf(a->place_code, sizeof a->place_code, "%s", pl.code);
-			a->place_name = xstrdup(pl.full_name);
-		}
-		if (votes[best]) {
-			prefer[0] = (char)('0' + best / 10);
-			prefer[1] = (char)('0' + best % 10);
-		}
-	}
-	free(m.slot);
-}
-
 static int repair_cmp(const void *x, const void *y)
 {
 	const struct repair *a = x, *b = y;
@@ -877,7 +765,7 @@ void edition_parse(struct edition *ed, const char *path, struct decoded *dec,
 	}
 	start = parse_front(&p);
 	parse_articles(&p, start);
-	resolve_localities(&p);
+	locality_resolve(ed, gaz);
 	if (ed->nrepairs)
 		qsort(ed->repairs, ed->nrepairs, sizeof *ed->repairs, repair_cmp);
 	free(p.b);

@@ -3,6 +3,8 @@
  */
 #include "text.h"
 
+#include <endian.h>
+#include <string.h>
 #include <unistr.h>
 
 size_t text_next_slow(const char *s, size_t n, uint32_t *cp)
@@ -185,4 +187,28 @@ size_t text_unsafe(const char *s, size_t n, uint32_t *cp)
 	    *cp == 0x2028 || *cp == 0x2029)
 		return l;
 	return 0;
+}
+
+uint64_t text_hash(uint64_t h, const char *s, size_t n)
+{
+	const uint64_t k = 0x9E3779B97F4A7C15ULL;
+	uint64_t l[4] = {h, h ^ 1, h ^ 2, h ^ 3}, w = 0;
+	size_t len = n;
+
+	for (; n >= 32; s += 32, n -= 32)
+		for (int i = 0; i < 4; i++) {
+			memcpy(&w, s + 8 * i, 8);
+			l[i] = (l[i] ^ le64toh(w)) * k;
+			l[i] ^= l[i] >> 29;
+		}
+	h = (l[0] ^ (l[1] << 1) ^ (l[2] << 2) ^ (l[3] << 3)) * k;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ le64toh(w)) * k;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ le64toh(w) ^ ((uint64_t)len << 48)) * k;
+	return h ^ (h >> 32);
 }

@@ -33,6 +33,10 @@ static inline size_t text_next(const char *s, size_t n, uint32_t *cp)
 }
 /* Write the UTF-8 form of cp (at most 4 bytes) to out; returns its length. */
 size_t text_put(uint32_t cp, char *out);
+/* A 64-bit hash of n bytes, seeded with h: multiplicative, over four
+ * independent lanes so that the multiplications overlap. Stable across
+ * machines (little-endian words): the edition id is made of it. */
+uint64_t text_hash(uint64_t h, const char *s, size_t n);
 /* Count characters in s, stopping once limit is exceeded (returns limit+1). */
 size_t text_count(const char *s, size_t n, size_t limit);
 
