@@ -263,12 +263,6 @@ static int parse_num(const char *s, size_t *out)
 	return 1;
 }
 
-static void lower(char *s)
-{
-	for (; *s; s++)
-		*s = (char)tolower((unsigned char)*s);
-}
-
 /* The checks a bookmark must pass, on load and on add: NULL when it does,
  * else why not, written into why. */
 static const char *check_bookmark(const struct bookmark *b, char *why, size_t size)
@@ -374,7 +368,7 @@ static const char *parse_bookmark(const char *line, size_t n, struct bookmark *b
 	}
 	if (!bad) {
 		bookmark_copy(b, &t);
-		lower(b->edition_id);
+		text_ascii_lower(b->edition_id);
 	}
 	free(copy);
 	return bad;
@@ -582,7 +576,7 @@ int bm_add(struct bm_store *s, const struct bookmark *b, struct error *err)
 		free(t.created);
 		t.created = xstrdup(now);
 	}
-	lower(t.edition_id);
+	text_ascii_lower(t.edition_id);
 	if (check_bookmark(&t, why, sizeof why)) {
 		error_set(err, s->path ? s->path : "", 0, 0, "cannot add a bookmark: %s", why);
 		bookmark_free(&t);
@@ -738,7 +732,7 @@ static int parse_pos(const char *line, size_t n, struct pos_line *l)
 	}
 	if (ok) {
 		memcpy(l->id, f[0], 17);
-		lower(l->id);
+		text_ascii_lower(l->id);
 		l->path = xstrdup(f[1]);
 	}
 	free(copy);
@@ -850,7 +844,7 @@ int pos_set(const char *path, const char *edition_id, const char *edition_path,
 	}
 	bm_now(now, sizeof now);
 	memcpy(id, edition_id, sizeof id);
-	lower(id);
+	text_ascii_lower(id);
 	sbuf_addf(&line, "%s\t", id);
 	put_escaped(&line, edition_path);
 	sbuf_addf(&line, "\t%zu\t%zu\t%s", article, offset, now);

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "text.h"
 #include "util.h"
 
 const struct option_def options_table[] = {
@@ -60,12 +61,6 @@ struct spots {
 	struct spot *v;
 	size_t n, cap;
 };
-
-static void lower(char *s)
-{
-	for (; *s; s++)
-		*s = (char)tolower((unsigned char)*s);
-}
 
 static char *trim(char *s)
 {
@@ -148,7 +143,7 @@ static int scan(const char *path, char *text, struct spots *sp, struct error *er
 			}
 			*e = '\0';
 			snprintf(section, sizeof section, "%s", trim(s + 1));
-			lower(section);
+			text_ascii_lower(section);
 			snprintf(p->key, sizeof p->key, "%s", section);
 			sp->n++;
 			continue;
@@ -163,7 +158,7 @@ static int scan(const char *path, char *text, struct spots *sp, struct error *er
 			return -1;
 		}
 		snprintf(p->key, sizeof p->key, "%s:%s", section, trim(s));
-		lower(p->key);
+		text_ascii_lower(p->key);
 		sp->n++;
 	}
 	return 0;

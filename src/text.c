@@ -212,3 +212,10 @@ uint64_t text_hash(uint64_t h, const char *s, size_t n)
 	h = (h ^ le64toh(w) ^ ((uint64_t)len << 48)) * k;
 	return h ^ (h >> 32);
 }
+
+void text_ascii_lower(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s + ('a' - 'A'));
+}

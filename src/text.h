@@ -58,6 +58,10 @@ int text_is_punct(uint32_t cp);
  * store it in *cp; else 0. Every escaper of the program asks this. */
 size_t text_unsafe(const char *s, size_t n, uint32_t *cp);
 
+/* Lower-case the ASCII letters of a NUL-terminated string, in place (the
+ * settings file's names, edition ids). */
+void text_ascii_lower(char *s);
+
 /* Strip leading and trailing text_is_space() characters: adjusts *s, *n and
  * returns the number of characters removed at the start. */
 size_t text_trim(const char **s, size_t *n);
