@@ -18,7 +18,6 @@
 #include "layout.h"
 #include "bookmarks.h"
 #include "options.h"
-#include "store.h"
 #include "tui/tui.h"
 #include "paths.h"
 #include "util.h"
@@ -73,11 +72,17 @@ static long parse_width(const char *arg, const char *what)
 	return v;
 }
 
+/* Standard output must have reached its file: a full disk is an error. */
+static void flush_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout))
+		die(1, "error writing to standard output");
+}
+
 /* --bookmarks: every bookmark as TSV; bad lines reported on stderr. */
 static int print_bookmarks(const struct options *o)
 {
-	char *path = *o->bookmarks ? xstrdup(o->bookmarks)
-				   : store_path("XDG_DATA_HOME", ".local/share", "bookmarks");
+	char *path = options_bookmarks_file(o);
 	struct bm_store s = {0};
 	struct error err;
 
@@ -96,8 +101,7 @@ static int print_bookmarks(const struct options *o)
 	bm_print_tsv(stdout, &s);
 	bm_free(&s);
 	free(path);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		die(1, "error writing to standard output");
+	flush_stdout();
 	return 0;
 }
 
@@ -170,13 +174,11 @@ int main(int argc, char **argv)
 		case 'h':
 			fputs(usage_text, stdout);
 			options_print_help(stdout);
-			if (fflush(stdout) != 0 || ferror(stdout))
-				die(1, "error writing to standard output");
+			flush_stdout();
 			return 0;
 		case 'V':
 			printf("reader %s\n", READER_VERSION);
-			if (fflush(stdout) != 0 || ferror(stdout))
-				die(1, "error writing to standard output");
+			flush_stdout();
 			return 0;
 		case ':':
 			usage_error("option '%s' needs a value", argv[optind - 1]);
@@ -245,20 +247,7 @@ int main(int argc, char **argv)
 		/* The header and the array open only once there is something
 		 * to print: bad input alone leaves standard output empty. */
 		if (mode == MODE_TUI) {
-			struct tui_opts to = {
-				.lo = lo,
-				.max_width = opts.width,
-				.color = opts.color,
-				.status_line = opts.status_line,
-				.search_case = opts.search_case,
-				.bookmarks = opts.bookmarks,
-				.positions = opts.positions,
-				.restore_position = opts.restore_position,
-				.editions = opts.editions,
-				.settings = &opts,
-			};
-
-			status = tui_run(&ed, gaz, &opts.keys, &to);
+			status = tui_run(&ed, gaz, &opts, &lo);
 		} else if (mode == MODE_DUMP) {
 			if (written)
 				fputc('\n', stdout);
@@ -280,8 +269,7 @@ int main(int argc, char **argv)
 	gazetteer_free(gaz);
 	free(bundled);
 	options_free(&opts);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		die(1, "error writing to standard output");
+	flush_stdout();
 	if (status > 128) {
 		/* The reader was ended by a signal: end the same way, now that
 		 * the terminal is restored and the position saved. */

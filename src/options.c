@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "store.h"
 #include "text.h"
 #include "util.h"
 
@@ -557,6 +558,18 @@ void options_format(const struct options *o, const struct option_def *d, char *b
 		snprintf(buf, size, "%s", v ? "sensitive" : "insensitive");
 	else
 		snprintf(buf, size, "%d", v);
+}
+
+char *options_bookmarks_file(const struct options *o)
+{
+	return *o->bookmarks ? xstrdup(o->bookmarks)
+			     : store_path("XDG_DATA_HOME", ".local/share", "bookmarks");
+}
+
+char *options_positions_file(const struct options *o)
+{
+	return *o->positions ? xstrdup(o->positions)
+			     : store_path("XDG_STATE_HOME", ".local/state", "positions");
 }
 
 void options_print_help(FILE *f)

@@ -68,6 +68,11 @@ char *options_find(const char *config_arg);
 /* A setting's value in o, as reader.ini would write it, into buf. */
 void options_format(const struct options *o, const struct option_def *d, char *buf, size_t size);
 
+/* The bookmark and reading-position files: the setting, else the XDG
+ * default. A new string, or NULL when there is no home directory. */
+char *options_bookmarks_file(const struct options *o);
+char *options_positions_file(const struct options *o);
+
 /* Describe the settings for --help. */
 void options_print_help(FILE *f);
 

@@ -25,10 +25,8 @@ struct tui {
 	struct view v;
 	struct edition *ed;
 	const struct gazetteer *gaz;
-	const struct keymap *km;
 	struct layout_opts lo;     /* for cutting status and list text */
 	int color;
-	int status_line;
 	char msg[512];
 	enum panel panel;
 	struct list list;
@@ -38,7 +36,7 @@ struct tui {
 	struct sbuf buf;
 	struct marks marks;
 	int last_dir;
-	const struct tui_opts *opts;
+	const struct options *opts;
 	struct bm_store bm;        /* the bookmarks, as last read or written */
 	int bm_ok;                 /* they could be read */
 	char *bm_path, *pos_path;
@@ -58,6 +56,8 @@ void shell_say(struct tui *t, const char *fmt, ...) __attribute__((format(printf
 /* Select the first list entry that is not a heading at or after k (dir 1)
  * or at or before it (dir -1). */
 void shell_select(struct tui *t, size_t k, int dir);
+/* Set up the view of t->ed with the settings (after an edition change). */
+void shell_new_view(struct tui *t);
 /* The rows the text gets. */
 int shell_text_rows(const struct tui *t);
 

@@ -34,7 +34,7 @@ static void on_signal(int sig)
 /* Rows for the text: all but the status line, when there is one. */
 int shell_text_rows(const struct tui *t)
 {
-	return t->status_line ? LINES - 1 : LINES;
+	return t->opts->status_line ? LINES - 1 : LINES;
 }
 
 /* Restore the terminal; safe to call twice, and from the fatal path. */
@@ -268,7 +268,7 @@ void shell_draw(struct tui *t)
 	else
 		draw_list(t);
 	/* Without a status line, messages still show, over the last row. */
-	if (t->status_line || t->msg[0] || t->panel != PANEL_NONE)
+	if (t->opts->status_line || t->msg[0] || t->panel != PANEL_NONE)
 		draw_status(t);
 	refresh();
 }
@@ -519,7 +519,7 @@ static void open_help(struct tui *t)
 		struct sbuf s = {0};
 		int used;
 
-		keymap_describe(t->km, (enum action)a, keys, sizeof keys);
+		keymap_describe(&t->opts->keys, (enum action)a, keys, sizeof keys);
 		sbuf_addf(&s, "  %s", keys);
 		layout_fit(s.s, s.len, 1000, &t->lo, &used);
 		for (; used < 22; used++)
@@ -529,8 +529,8 @@ static void open_help(struct tui *t)
 		t->list.v[t->list.n++] = (struct list_entry){sbuf_take(&s), NULL, 0, (size_t)a, 0};
 	}
 	/* Then the settings in force, from the same table as reader.ini. */
-	if (t->opts->settings) {
-		const struct options *so = t->opts->settings;
+	{
+		const struct options *so = t->opts;
 		struct sbuf h = {0};
 
 		sbuf_addf(&h, "Settings (%s):", so->source ? so->source : "defaults");
@@ -573,7 +573,7 @@ static void open_list(struct tui *t, enum panel p)
 /* A key while a list panel is open. */
 static void list_key(struct tui *t, int key)
 {
-	enum action act = keymap_lookup(t->km, key);
+	enum action act = keymap_lookup(&t->opts->keys, key);
 	size_t page = LINES > 4 ? (size_t)LINES - 4 : 1;
 
 	if (act == ACT_CLOSE || act == ACT_QUIT || key == K_ESC) {
@@ -584,7 +584,7 @@ static void list_key(struct tui *t, int key)
 		/* The help only scrolls: by lines, or by pages with the keys
 		 * that page the article. */
 		size_t last = t->list.nshown > page ? t->list.nshown - page : 0;
-		enum action act2 = keymap_lookup(t->km, key);
+		enum action act2 = keymap_lookup(&t->opts->keys, key);
 
 		if (key == K_DOWN || key == 'j')
 			t->ltop += t->ltop < last;
@@ -635,7 +635,7 @@ static int view_key(struct tui *t, int key)
 	char q[512];
 	size_t qn;
 
-	switch (keymap_lookup(t->km, key)) {
+	switch (keymap_lookup(&t->opts->keys, key)) {
 	case ACT_PAGE_DOWN:
 		if (v->top >= view_max_top(v) && v->art + 1 < t->ed->narticles)
 			view_open(v, v->art + 1, 0);  /* on past the end */
@@ -686,7 +686,7 @@ static int view_key(struct tui *t, int key)
 		break;
 	case ACT_SEARCH:
 	case ACT_SEARCH_BACK: {
-		int dir = keymap_lookup(t->km, key) == ACT_SEARCH ? 1 : -1;
+		int dir = keymap_lookup(&t->opts->keys, key) == ACT_SEARCH ? 1 : -1;
 
 		if (shell_prompt(t, dir > 0 ? "/" : "?", "", q, sizeof q, &qn) && qn) {
 			view_set_query(v, q, qn);
@@ -699,7 +699,7 @@ static int view_key(struct tui *t, int key)
 	case ACT_PREV_MATCH: {
 		int dir = t->last_dir ? t->last_dir : 1;
 
-		if (keymap_lookup(t->km, key) == ACT_PREV_MATCH)
+		if (keymap_lookup(&t->opts->keys, key) == ACT_PREV_MATCH)
 			dir = -dir;
 		report_search(t, view_search(v, dir), dir);
 		break;
@@ -748,8 +748,14 @@ int shell_confirm(struct tui *t, const char *question)
 	}
 }
 
-int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct keymap *km,
-	    const struct tui_opts *o)
+void shell_new_view(struct tui *t)
+{
+	view_init(&t->v, t->ed, &t->lo, t->opts->width);
+	t->v.keep_case = t->opts->search_case;
+}
+
+int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct options *opts,
+	    const struct layout_opts *lo)
 {
 	struct tui t;
 	struct sigaction sa;
@@ -758,14 +764,11 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct keymap
 	memset(&t, 0, sizeof t);
 	t.ed = ed;
 	t.gaz = gaz;
-	t.km = km;
-	t.lo = o->lo;
-	t.color = o->color;
-	t.status_line = o->status_line;
-	t.opts = o;
-	view_init(&t.v, ed, &o->lo, o->max_width);
-	t.v.keep_case = o->search_case;
-	tui_ambiguous_wide = o->lo.amb == 2;
+	t.lo = *lo;
+	t.color = opts->color;
+	t.opts = opts;
+	shell_new_view(&t);
+	tui_ambiguous_wide = lo->amb == 2;
 	width_init();  /* widths measured before the flag was set are stale */
 
 	memset(&sa, 0, sizeof sa);

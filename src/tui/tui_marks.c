@@ -16,7 +16,6 @@
 #include <sys/stat.h>
 
 #include "shell.h"
-#include "store.h"
 
 /* The edition's path made absolute, as the stores want it. */
 static char *abs_path(const char *path)
@@ -79,15 +78,11 @@ static void go(struct tui *t, size_t art, size_t offset)
 
 void marks_open(struct tui *t)
 {
-	const struct tui_opts *o = t->opts;
+	const struct options *o = t->opts;
 	struct error err;
 
-	t->bm_path = o->bookmarks && *o->bookmarks
-			     ? xstrdup(o->bookmarks)
-			     : store_path("XDG_DATA_HOME", ".local/share", "bookmarks");
-	t->pos_path = o->positions && *o->positions
-			      ? xstrdup(o->positions)
-			      : store_path("XDG_STATE_HOME", ".local/state", "positions");
+	t->bm_path = options_bookmarks_file(o);
+	t->pos_path = options_positions_file(o);
 	if (t->bm_path) {
 		t->bm_ok = bm_load(&t->bm, t->bm_path, &err) == 0;
 		if (!t->bm_ok)
@@ -260,7 +255,7 @@ static int find_edition(struct tui *t, const struct bookmark *b, struct edition 
 
 	if (try_edition(out, b->edition_path, b->edition_id, t->gaz))
 		return 1;
-	dirs = xstrdup(t->opts->editions ? t->opts->editions : "");
+	dirs = xstrdup(t->opts->editions);
 	for (char *d = strtok_r(dirs, ":", &save); d && !found; d = strtok_r(NULL, ":", &save)) {
 		DIR *dir = opendir(d);
 		struct dirent *e;
@@ -304,8 +299,7 @@ static void jump(struct tui *t, const struct bookmark *b)
 		edition_free(t->ed);
 		*t->ed = other;
 		view_free(&t->v);
-		view_init(&t->v, t->ed, &t->opts->lo, t->opts->max_width);
-		t->v.keep_case = t->opts->search_case;
+		shell_new_view(t);
 		view_resize(&t->v, shell_text_rows(t), COLS);
 		view_open(&t->v, 0, 0);
 	}
@@ -324,7 +318,7 @@ void marks_key(struct tui *t, int key)
 	const struct bookmark *b;
 	size_t page = LINES > 4 ? (size_t)LINES - 4 : 1;
 
-	if (key == K_ESC || key == 'q' || keymap_lookup(t->km, key) == ACT_CLOSE) {
+	if (key == K_ESC || key == 'q' || keymap_lookup(&t->opts->keys, key) == ACT_CLOSE) {
 		t->panel = PANEL_NONE;
 		return;
 	}
