@@ -29,8 +29,26 @@ BUILD       := build/san
 SANFLAGS    := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 
-CORE_CPP    := -D_GNU_SOURCE -Isrc -I/usr/include/iniparser \
+# The layers, lowest first. Each folder of src/ is compiled with include
+# paths for itself and the layers below it only, so that an upward
+# #include fails to build; only tui/ sees <curses.h>. See README.md.
+#   base     allocation, errors and findings, text classes, JSON, paths
+#   typeset  widths, folding, the reflow engine
+#   edition  decoding, the document model, the parser, bylines, places
+#   user     record files, bookmarks, positions, settings, keys
+#   views    the article view, display lines, pick lists
+#   out      outline, JSON and dump writers
+#   tui      the curses shell
+LAYERS      := base typeset edition user views out tui
+CORE_LAYERS := $(filter-out tui,$(LAYERS))
+# $(call below,LAYER): LAYER and every layer under it.
+below        = $(wordlist 1,$(words $(call upto,$1,$(LAYERS))),$(LAYERS))
+upto         = $(if $(filter $1,$(firstword $2)),$1,$(firstword $2) $(call upto,$1,$(wordlist 2,$(words $2),$2)))
+layer_inc    = $(foreach d,$(call below,$1),-Isrc/$(d))
+
+BASE_CPP    := -D_GNU_SOURCE -I/usr/include/iniparser \
                -DREADER_VERSION='"$(VERSION)"' -DREADER_DATADIR='"$(DATADIR)"'
+CORE_CPP    := $(BASE_CPP) $(foreach d,$(CORE_LAYERS),-Isrc/$(d))
 CORE_LIBS   := -liniparser -lunistring
 CURSES_CPP  := $(shell $(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw)
@@ -43,7 +61,7 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 # The core never includes <curses.h>: it is compiled without the curses
 # include path and the tests link it without ncursesw.
-CORE_SRC    := $(filter-out src/main.c,$(wildcard src/*.c))
+CORE_SRC    := $(foreach d,$(CORE_LAYERS),$(wildcard src/$(d)/*.c))
 TUI_SRC     := $(wildcard src/tui/*.c)
 TEST_SRC    := $(wildcard tests/test_*.c)
 CORE_OBJ    := $(CORE_SRC:src/%.c=$(BUILD)/%.o)
@@ -75,17 +93,22 @@ $(CORE_LIB): $(CORE_OBJ)
 $(BUILD)/datadir.txt: FORCE
 	@mkdir -p $(@D)
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
-$(BUILD)/paths.o: $(BUILD)/datadir.txt
+$(BUILD)/base/paths.o: $(BUILD)/datadir.txt
 .PHONY: FORCE
 FORCE:
 
-$(BUILD)/tui/%.o: src/tui/%.c
-	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CORE_CPP) $(CURSES_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+# One rule per layer, each with the include paths of the layers below it.
+define layer_rule
+$$(BUILD)/$(1)/%.o: src/$(1)/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CPPFLAGS) $$(BASE_CPP) $$(call layer_inc,$(1)) $(if $(filter tui,$(1)),$$(CURSES_CPP)) \
+	    $$(ALL_CFLAGS) -MMD -MP -c -o $$@ $$<
+endef
+$(foreach L,$(LAYERS),$(eval $(call layer_rule,$(L))))
 
-$(BUILD)/%.o: src/%.c
+$(MAIN_OBJ): src/main.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CORE_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(BASE_CPP) $(call layer_inc,tui) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
@@ -136,7 +159,7 @@ fuzz: build/fuzz/fuzz_edition
 	cp data/tongxinyuan-2020-11-11.txt build/fuzz/corpus/
 	build/fuzz/fuzz_edition -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build/fuzz/corpus
 
-build/fuzz/fuzz_edition: tests/fuzz/fuzz_edition.c $(CORE_SRC) $(wildcard src/*.h)
+build/fuzz/fuzz_edition: tests/fuzz/fuzz_edition.c $(CORE_SRC) $(wildcard src/*/*.h)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined $(CORE_CPP) -o $@ \
 	    tests/fuzz/fuzz_edition.c $(CORE_SRC) $(CORE_LIBS)
@@ -174,4 +197,4 @@ lint-man:
 clean:
 	rm -rf build reader
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d $(BUILD)/*/*/*.d)

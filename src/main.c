@@ -15,6 +15,7 @@
 #include "gazetteer.h"
 #include "json.h"
 #include "keys.h"
+#include "dump.h"
 #include "layout.h"
 #include "bookmarks.h"
 #include "options.h"
@@ -251,7 +252,7 @@ int main(int argc, char **argv)
 		} else if (mode == MODE_DUMP) {
 			if (written)
 				fputc('\n', stdout);
-			layout_dump(&ed, &lo, stdout);
+			dump_edition(&ed, &lo, stdout);
 		} else if (mode == MODE_OUTLINE) {
 			if (!written)
 				export_outline_header(stdout);

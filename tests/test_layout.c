@@ -1,5 +1,5 @@
 /*
- * test_layout: the guarantees of the layout (src/layout.h), checked as
+ * test_layout: the guarantees of the layout (src/typeset/layout.h), checked as
  * properties rather than as expected output.
  *
  * On the seed edition and its re-encoded (GB18030, UTF-16LE, BOM + CRLF)
@@ -9,7 +9,7 @@
  *   - the lines tile the text, break only at grapheme-cluster boundaries,
  *     hold valid UTF-8 and leave only spaces undrawn, so that the source's
  *     non-whitespace characters come out exactly, in order (also through
- *     layout_dump() and through layout_front() / layout_article());
+ *     dump_edition() and through doclines_front() / doclines_article());
  *   - no line starts with a line-start-prohibited mark or ends with a
  *     line-end-prohibited one, and —— and …… stay whole, unless the line
  *     is forced; a forced line has no legal break within its width and
@@ -35,6 +35,8 @@
 #include "decode.h"
 #include "edition.h"
 #include "gazetteer.h"
+#include "doclines.h"
+#include "dump.h"
 #include "layout.h"
 #include "util.h"
 #include "text.h"
@@ -640,7 +642,7 @@ static void add_piece(struct variant *var, int v, struct str text, enum layout_a
 
 /* Parse variant v and collect its texts: front-matter lines, kickers
  * (left, no indent), headlines (centred), paragraphs (indented) and bylines
- * (right-aligned), as layout_article() draws them. Returns -1 when the
+ * (right-aligned), as doclines_article() draws them. Returns -1 when the
  * variant does not decode. */
 static int load_variant(int v)
 {
@@ -797,7 +799,7 @@ static int dump_line_width(const char *s, size_t n, int amb)
 	return w;
 }
 
-/* layout_dump() of every variant at every width: valid UTF-8, no line
+/* dump_edition() of every variant at every width: valid UTF-8, no line
  * wider than the width, and exactly the source file's non-whitespace
  * characters, in order (kicker colons, bylines and front matter included). */
 static void test_seed_dump(void **state)
@@ -812,7 +814,7 @@ static void test_seed_dump(void **state)
 			FILE *f = open_memstream(&buf, &len);
 
 			assert_non_null(f);
-			layout_dump(&variants[v].ed, &o, f);
+			dump_edition(&variants[v].ed, &o, f);
 			assert_int_equal(fclose(f), 0);
 			if (len && u8_check((const uint8_t *)buf, len) != NULL)
 				fail_msg("%s: dump at W=%d is not valid UTF-8", variant_names[v], W);
@@ -844,7 +846,7 @@ static void test_seed_dump(void **state)
 		}
 }
 
-/* layout_front() and layout_article() on the seed at every width: every
+/* doclines_front() and doclines_article() on the seed at every width: every
  * display line fits, headlines are centred, bylines right-aligned,
  * paragraphs' first lines indented and the rest not, and the drawn parts
  * hold exactly the source's non-whitespace characters. */
@@ -858,9 +860,9 @@ static void test_seed_articles(void **state)
 		struct vlines vl = {0};
 		struct sbuf got = {0};
 
-		layout_front(ed, &o, &vl);
+		doclines_front(ed, &o, &vl);
 		for (size_t a = 0; a < ed->narticles; a++)
-			layout_article(ed, a, &o, &vl);
+			doclines_article(ed, a, &o, &vl);
 		for (size_t i = 0; i < vl.n; i++) {
 			const struct vline *x = &vl.v[i];
 			const struct lline *L = &x->l;

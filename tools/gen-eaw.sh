@@ -1,7 +1,7 @@
 #!/bin/sh
-# Generate src/eaw_table.h, the East Asian Width "A" (ambiguous) ranges,
+# Generate src/typeset/eaw_table.h, the East Asian Width "A" (ambiguous) ranges,
 # from the Unicode Character Database (Debian package unicode-data):
-#   sh tools/gen-eaw.sh /usr/share/unicode/EastAsianWidth.txt > src/eaw_table.h
+#   sh tools/gen-eaw.sh /usr/share/unicode/EastAsianWidth.txt > src/typeset/eaw_table.h
 # libunistring 1.0 has no East Asian Width API, so the table is generated
 # once and committed; adjacent ranges are merged.
 set -eu

@@ -10,7 +10,7 @@
  * are left out) and writes, after a few '#' header lines, one row per
  * division: code TAB level TAB parent_code TAB name. Rows are sorted by code
  * as byte strings, so that every division comes right before all of its
- * descendants; the loader in src/gazetteer.c relies on that order. Any
+ * descendants; the loader in src/edition/gazetteer.c relies on that order. Any
  * inconsistency in the input (a parent that does not exist, a code that does
  * not extend its parent's, a duplicate code, a name with a tab) stops the
  * run with an error rather than writing a file the loader would reject.

@@ -11,6 +11,7 @@
 #include "decode.h"
 #include "edition.h"
 #include "export.h"
+#include "dump.h"
 #include "layout.h"
 #include "width.h"
 
@@ -38,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		o.normalize = w & 1;
 		o.amb = 1 + (int)(w & 1);
-		layout_dump(&ed, &o, devnull);
+		dump_edition(&ed, &o, devnull);
 	}
 	export_outline(devnull, &ed);
 	{

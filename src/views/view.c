@@ -15,17 +15,17 @@ static void relayout(struct view *v)
 {
 	v->vl.n = 0;
 	if (!v->ed->narticles) {
-		layout_front(v->ed, &v->lo, &v->vl);
+		doclines_front(v->ed, &v->lo, &v->vl);
 		return;
 	}
 	if (v->art == 0 && v->ed->nfront) {
 		struct lline blank = {0};
 
-		layout_front(v->ed, &v->lo, &v->vl);
+		doclines_front(v->ed, &v->lo, &v->vl);
 		XGROW(v->vl.v, v->vl.cap, v->vl.n + 1);
 		v->vl.v[v->vl.n++] = (struct vline){VL_BLANK, NULL, 0, SIZE_MAX, 0, blank};
 	}
-	layout_article(v->ed, v->art, &v->lo, &v->vl);
+	doclines_article(v->ed, v->art, &v->lo, &v->vl);
 }
 
 void view_init(struct view *v, struct edition *ed, const struct layout_opts *lo, int max_width)

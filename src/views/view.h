@@ -13,7 +13,7 @@
 
 #include "edition.h"
 #include "fold.h"
-#include "layout.h"
+#include "doclines.h"
 
 /* A place in the text: the item (ITEM_FRONT for a front-matter line) and
  * a byte offset into its text. */

@@ -22,7 +22,6 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "edition.h"
 #include "util.h"
 
 struct layout_opts {
@@ -91,33 +90,6 @@ struct marks {
 void layout_render(const char *s, size_t n, size_t start, size_t end, int plain,
 		   const struct layout_opts *o, struct sbuf *out, struct marks *marks);
 
-/* A display line of an edition: what it belongs to and where it is drawn. */
-enum vline_kind { VL_BLANK, VL_FRONT, VL_KICKER, VL_HEADLINE, VL_PARA, VL_BYLINE };
-
-struct vline {
-	enum vline_kind kind;
-	const char *text;   /* the laid-out text (the item's), NULL for blanks */
-	size_t textlen;
-	size_t article;     /* index into ed->articles, or SIZE_MAX (front) */
-	size_t item;        /* index into the article's items */
-	struct lline l;
-};
-
-struct vlines {
-	struct vline *v;
-	size_t n, cap;
-};
-
-/* Lay out the front matter (nothing when the edition has none). */
-void layout_front(const struct edition *ed, const struct layout_opts *o, struct vlines *out);
-/* Lay out one article: kicker, headline (centred), paragraphs with their
- * indent, bylines (right-aligned), in source order. */
-void layout_article(const struct edition *ed, size_t article, const struct layout_opts *o,
-		    struct vlines *out);
-/* Write the whole edition as laid out, for --dump: only whitespace is
- * added to the source's characters. */
-void layout_dump(const struct edition *ed, const struct layout_opts *o, FILE *f);
-
 /*
  * How many bytes of s (n bytes) fit in width cells, whole characters only;
  * *used gets their width. For the status line, prompts and lists, which
@@ -126,6 +98,5 @@ void layout_dump(const struct edition *ed, const struct layout_opts *o, FILE *f)
 size_t layout_fit(const char *s, size_t n, int width, const struct layout_opts *o, int *used);
 
 void llines_free(struct llines *l);
-void vlines_free(struct vlines *v);
 
 #endif

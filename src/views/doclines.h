@@ -1,0 +1,42 @@
+/*
+ * doclines: an edition as display lines, at one width: the front matter
+ * and each article laid out item by item, in source order, with the blank
+ * lines between them. What the article view shows and --dump prints.
+ */
+#ifndef READER_DOCLINES_H
+#define READER_DOCLINES_H
+
+#include <stddef.h>
+
+#include "edition.h"
+#include "layout.h"
+
+/* A display line of an edition: what it belongs to and where it is drawn. */
+enum vline_kind { VL_BLANK, VL_FRONT, VL_KICKER, VL_HEADLINE, VL_PARA, VL_BYLINE };
+
+struct vline {
+	enum vline_kind kind;
+	const char *text;   /* the laid-out text (the item's), NULL for blanks */
+	size_t textlen;
+	size_t article;     /* index into ed->articles, or SIZE_MAX (front) */
+	size_t item;        /* index into the article's items */
+	struct lline l;
+};
+
+struct vlines {
+	struct vline *v;
+	size_t n, cap;
+};
+
+/* Lay out the front matter (nothing when the edition has none). */
+void doclines_front(const struct edition *ed, const struct layout_opts *o, struct vlines *out);
+/* Lay out one article: kicker, headline (centred), paragraphs with their
+ * indent, bylines (right-aligned), in source order. */
+void doclines_article(const struct edition *ed, size_t article, const struct layout_opts *o,
+		    struct vlines *out);
+/* Append one display line (l NULL: a blank line). */
+void vlines_push(struct vlines *out, enum vline_kind kind, const char *text, size_t len,
+		 size_t article, size_t item, const struct lline *l);
+void vlines_free(struct vlines *v);
+
+#endif
