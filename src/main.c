@@ -11,6 +11,7 @@
 
 #include "edition.h"
 #include "error.h"
+#include "escape.h"
 #include "export.h"
 #include "gazetteer.h"
 #include "json.h"
@@ -19,7 +20,7 @@
 #include "layout.h"
 #include "bookmarks.h"
 #include "options.h"
-#include "tui/tui.h"
+#include "tui.h"
 #include "paths.h"
 #include "util.h"
 #include "width.h"
@@ -55,7 +56,7 @@ static _Noreturn void usage_error(const char *fmt, const char *arg)
 	/* The argument may hold anything: never echo it raw. */
 	snprintf(buf, sizeof buf, fmt, arg);
 	fputs("reader: ", stderr);
-	error_put_safe(buf, stderr);
+	escape_fput(stderr, buf, strlen(buf), 0);
 	fputs("\nTry 'reader --help' for more information.\n", stderr);
 	exit(2);
 }
@@ -96,7 +97,7 @@ static int print_bookmarks(const struct options *o)
 	}
 	for (size_t i = 0; i < s.nwarnings; i++) {
 		fputs("reader: ", stderr);
-		error_put_safe(s.warnings[i], stderr);
+		escape_fput(stderr, s.warnings[i], strlen(s.warnings[i]), 0);
 		fputc('\n', stderr);
 	}
 	bm_print_tsv(stdout, &s);

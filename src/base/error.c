@@ -6,7 +6,15 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "text.h"
+static void error_vset(struct error *e, enum finding_kind kind, const char *file, size_t line,
+		       size_t column, const char *fmt, va_list ap)
+{
+	e->kind = kind;
+	snprintf(e->file, sizeof e->file, "%s", file ? file : "");
+	e->line = line;
+	e->column = column;
+	vsnprintf(e->reason, sizeof e->reason, fmt, ap);
+}
 
 void error_set(struct error *e, const char *file, size_t line, size_t column,
 	       const char *fmt, ...)
@@ -15,43 +23,31 @@ void error_set(struct error *e, const char *file, size_t line, size_t column,
 
 	if (!e)
 		return;
-	snprintf(e->file, sizeof e->file, "%s", file ? file : "");
-	e->line = line;
-	e->column = column;
 	va_start(ap, fmt);
-	vsnprintf(e->reason, sizeof e->reason, fmt, ap);
+	error_vset(e, FK_ERROR, file, line, column, fmt, ap);
 	va_end(ap);
 }
 
-void error_put_safe(const char *s, FILE *f)
+void error_set_kind(struct error *e, enum finding_kind kind, const char *file, size_t line,
+		    size_t column, const char *fmt, ...)
 {
-	size_t n = strlen(s);
+	va_list ap;
 
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t l = text_unsafe(s + i, n - i, &cp);
+	if (!e)
+		return;
+	va_start(ap, fmt);
+	error_vset(e, kind, file, line, column, fmt, ap);
+	va_end(ap);
+}
 
-		if (l) {
-			fprintf(f, cp < 0x80 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
-			i += l;
-		} else {
-			fputc(s[i++], f);
-		}
-	}
+struct finding error_finding(const struct error *e)
+{
+	return (struct finding){ e->kind, e->file, e->line, e->column, (char *)e->reason };
 }
 
 void error_print(const struct error *e, FILE *f)
 {
-	fputs("reader: ", f);
-	if (e->file[0]) {
-		error_put_safe(e->file, f);
-		if (e->line) {
-			fprintf(f, ":%zu", e->line);
-			if (e->column)
-				fprintf(f, ":%zu", e->column);
-		}
-		fputs(": ", f);
-	}
-	error_put_safe(e->reason, f);
-	fputc('\n', f);
+	struct finding fi = error_finding(e);
+
+	finding_print(&fi, f);
 }

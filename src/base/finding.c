@@ -1,0 +1,134 @@
+/*
+ * finding: the table of kinds, lists of findings and their two printed
+ * forms. See finding.h.
+ */
+#include "finding.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "util.h"
+
+const struct finding_info finding_kinds[FK_COUNT] = {
+	[FK_ERROR] = { "error", LEVEL_ERROR, "the file or argument cannot be used as it is" },
+	[FK_CONFIG] = { "config", LEVEL_ERROR, "a setting the reader cannot take" },
+	[FK_RECORD_LINE] = { "record-line", LEVEL_WARNING,
+			     "a line of the bookmark or position file that does not parse; "
+			     "it is kept as it is" },
+	[FK_JOIN] = { "join", LEVEL_NOTE,
+		      "a paragraph cut by a column break was rejoined: check the seam" },
+	[FK_BYLINE_SPLIT] = { "byline-split", LEVEL_NOTE,
+			      "names glued to the end of a paragraph were taken as its byline" },
+	[FK_INVALID] = { "invalid-bytes", LEVEL_WARNING,
+			 "bytes that are not text in the file's encoding were shown as U+FFFD" },
+	[FK_CONTROL] = { "control-char", LEVEL_WARNING,
+			 "a control character in the text, kept as data and shown as a mark" },
+};
+
+void findings_add(struct findings *fs, enum finding_kind kind, const char *file, size_t line,
+		  size_t column, const char *fmt, ...)
+{
+	struct sbuf b = {0};
+	va_list ap;
+	char small[256];
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof small) {
+		sbuf_add(&b, small, (size_t)n);
+	} else {
+		va_start(ap, fmt);
+		n = vsnprintf(NULL, 0, fmt, ap);
+		va_end(ap);
+		XGROW(b.s, b.cap, (size_t)(n < 0 ? 0 : n) + 1);
+		va_start(ap, fmt);
+		vsnprintf(b.s, b.cap, fmt, ap);
+		va_end(ap);
+	}
+	XGROW(fs->v, fs->cap, fs->n + 1);
+	fs->v[fs->n++] = (struct finding){ kind, file, line, column, b.s ? b.s : xstrdup("") };
+}
+
+/* Findings in qsort's hands, with their original positions: ties keep
+ * the order they were found in (qsort itself is not stable). */
+struct ranked {
+	struct finding f;
+	size_t seq;
+};
+
+static int by_place(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->f.line != y->f.line)
+		return x->f.line < y->f.line ? -1 : 1;
+	if (x->f.column != y->f.column)
+		return x->f.column < y->f.column ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void findings_sort(struct findings *fs)
+{
+	struct ranked *r;
+
+	if (fs->n < 2)
+		return;
+	r = xcalloc(fs->n, sizeof *r);
+	for (size_t i = 0; i < fs->n; i++)
+		r[i] = (struct ranked){ fs->v[i], i };
+	qsort(r, fs->n, sizeof *r, by_place);
+	for (size_t i = 0; i < fs->n; i++)
+		fs->v[i] = r[i].f;
+	free(r);
+}
+
+void findings_free(struct findings *fs)
+{
+	if (!fs)
+		return;
+	for (size_t i = 0; i < fs->n; i++)
+		free(fs->v[i].message);
+	free(fs->v);
+	memset(fs, 0, sizeof *fs);
+}
+
+const char *finding_level_name(enum finding_level level)
+{
+	return level == LEVEL_ERROR ? "error" : level == LEVEL_WARNING ? "warning" : "note";
+}
+
+void finding_print(const struct finding *fi, FILE *f)
+{
+	fputs("reader: ", f);
+	if (fi->file && fi->file[0]) {
+		escape_fput(f, fi->file, strlen(fi->file), 0);
+		if (fi->line) {
+			fprintf(f, ":%zu", fi->line);
+			if (fi->column)
+				fprintf(f, ":%zu", fi->column);
+		}
+		fputs(": ", f);
+	}
+	escape_fput(f, fi->message, strlen(fi->message), 0);
+	fputc('\n', f);
+}
+
+void finding_json(const struct finding *fi, struct json *j)
+{
+	json_object_begin(j);
+	json_key(j, "kind");
+	json_cstring(j, finding_kinds[fi->kind].name);
+	json_key(j, "level");
+	json_cstring(j, finding_level_name(finding_kinds[fi->kind].level));
+	json_key(j, "line");
+	json_uint(j, fi->line);
+	json_key(j, "column");
+	json_uint(j, fi->column);
+	json_key(j, "message");
+	json_cstring(j, fi->message);
+	json_object_end(j);
+}
