@@ -11,6 +11,7 @@
 PREFIX      ?= /usr/local
 BINDIR      ?= $(PREFIX)/bin
 DATADIR     ?= $(PREFIX)/share/reader
+LOCALEDIR   ?= $(PREFIX)/share/locale
 MANDIR      ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 PKG_CONFIG  ?= pkg-config
@@ -47,7 +48,8 @@ upto         = $(if $(filter $1,$(firstword $2)),$1,$(firstword $2) $(call upto,
 layer_inc    = $(foreach d,$(call below,$1),-Isrc/$(d))
 
 BASE_CPP    := -D_GNU_SOURCE -I/usr/include/iniparser \
-               -DREADER_VERSION='"$(VERSION)"' -DREADER_DATADIR='"$(DATADIR)"'
+               -DREADER_VERSION='"$(VERSION)"' -DREADER_DATADIR='"$(DATADIR)"' \
+               -DREADER_LOCALEDIR='"$(LOCALEDIR)"'
 CORE_CPP    := $(BASE_CPP) $(foreach d,$(CORE_LAYERS),-Isrc/$(d))
 CORE_LIBS   := -liniparser -lunistring
 CURSES_CPP  := $(shell $(PKG_CONFIG) --cflags ncursesw)
@@ -71,7 +73,7 @@ TEST_BIN    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 CORE_LIB    := $(BUILD)/libreadercore.a
 
 .PHONY: all run check test deps bench fuzz install uninstall clean lint-man
-all: reader
+all: reader locales
 
 ifeq ($(SAN),1)
 reader: $(BUILD)/reader
@@ -92,7 +94,7 @@ $(CORE_LIB): $(CORE_OBJ)
 # looks in /usr/local).
 $(BUILD)/datadir.txt: FORCE
 	@mkdir -p $(@D)
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+	@echo '$(DATADIR) $(LOCALEDIR)' | cmp -s - $@ || echo '$(DATADIR) $(LOCALEDIR)' > $@
 $(BUILD)/base/paths.o: $(BUILD)/datadir.txt
 .PHONY: FORCE
 FORCE:
@@ -129,10 +131,10 @@ $(BUILD)/tests/testutil.o: tests/testutil.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CORE_CPP) $(TEST_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-run: reader
+run: reader locales
 	./reader
 
-check test: $(BUILD)/reader $(TEST_BIN)
+check test: $(BUILD)/reader $(TEST_BIN) locales
 	READER_BIN=$(CURDIR)/$(BUILD)/reader \
 	    $(if $(SANFLAGS),READER_SANITIZED=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	    ASAN_OPTIONS=fast_unwind_on_malloc=0) \
@@ -164,20 +166,46 @@ build/fuzz/fuzz_edition: tests/fuzz/fuzz_edition.c $(CORE_SRC) $(wildcard src/*/
 	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined $(CORE_CPP) -o $@ \
 	    tests/fuzz/fuzz_edition.c $(CORE_SRC) $(CORE_LIBS)
 
+# Message catalogues: po/reader.pot is extracted from the sources by
+# `make pot` (which also merges it into each translation); each po/LANG.po
+# is compiled to build/locale/LANG/LC_MESSAGES/reader.mo, where the reader
+# finds it when run from the source tree.
+LINGUAS     := $(basename $(notdir $(wildcard po/*.po)))
+MO_FILES    := $(LINGUAS:%=build/locale/%/LC_MESSAGES/reader.mo)
+ALL_SRC     := $(sort $(CORE_SRC) $(TUI_SRC) src/main.c)
+XGETTEXT    := xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+               --keyword=ngettext:1,2 --add-comments=TRANSLATORS: --no-location --sort-output \
+               --package-name=reader --package-version=$(VERSION) --msgid-bugs-address=none --copyright-holder='the reader authors'
+.PHONY: locales pot
+locales: $(MO_FILES)
+build/locale/%/LC_MESSAGES/reader.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+pot:
+	$(XGETTEXT) -o po/reader.pot $(ALL_SRC)
+	sed -i "/^\"POT-Creation-Date:/d" po/reader.pot
+	for l in $(LINGUAS); do msgmerge -q --update --backup=none --no-location --sort-output po/$$l.po po/reader.pot; done
+
 # Installs with apt-get (through sudo when not root) only what is missing.
 DEB_PKGS := build-essential pkg-config libncurses-dev libunistring-dev \
-            libiniparser-dev libjansson-dev libcmocka-dev unicode-data tmux mandoc time
+            libiniparser-dev libjansson-dev libcmocka-dev unicode-data tmux mandoc time \
+            gettext locales
 deps:
-	@missing=$$(for p in $(DEB_PKGS); do \
+	@sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	missing=$$(for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
-	    sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	    echo "installing:" $$missing; \
 	    $$sudo apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
-	fi
+	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing || exit 1; \
+	fi; \
+	for l in zh_CN zh_TW; do \
+	    locale -a 2>/dev/null | grep -qx "$$l.utf8" && continue; \
+	    echo "creating the locale $$l.UTF-8"; \
+	    $$sudo localedef -i $$l -f UTF-8 $$l.UTF-8 || exit 1; \
+	done
 
-install: reader
+install: reader locales
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(BASHCOMPDIR)
 	$(INSTALL) -m 755 reader $(DESTDIR)$(BINDIR)/reader
@@ -185,10 +213,14 @@ install: reader
 	$(INSTALL) -m 644 reader.ini $(DESTDIR)$(DATADIR)/reader.ini
 	$(INSTALL) -m 644 man/reader.1 $(DESTDIR)$(MANDIR)/man1/reader.1
 	$(INSTALL) -m 644 tools/reader.bash-completion $(DESTDIR)$(BASHCOMPDIR)/reader
+	for l in $(LINGUAS); do \
+	    $(INSTALL) -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    $(INSTALL) -m 644 build/locale/$$l/LC_MESSAGES/reader.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/reader.mo; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/reader $(DESTDIR)$(MANDIR)/man1/reader.1 \
-	    $(DESTDIR)$(BASHCOMPDIR)/reader
+	    $(DESTDIR)$(BASHCOMPDIR)/reader $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/reader.mo)
 	rm -rf $(DESTDIR)$(DATADIR)
 
 lint-man:

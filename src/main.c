@@ -14,6 +14,7 @@
 #include "escape.h"
 #include "export.h"
 #include "gazetteer.h"
+#include "i18n.h"
 #include "json.h"
 #include "keys.h"
 #include "dump.h"
@@ -29,7 +30,8 @@
 
 enum mode { MODE_NONE, MODE_OUTLINE, MODE_JSON, MODE_DUMP, MODE_TUI, MODE_BOOKMARKS };
 
-static const char usage_text[] =
+/* TRANSLATORS: keep the option names and the columns as they are. */
+static const char *const usage_text = N_(
 	"usage: reader [FILE]\n"
 	"       reader [OPTION]... [FILE]...\n"
 	"Read plain-text Chinese newspaper editions: split into articles, reflowed\n"
@@ -47,17 +49,18 @@ static const char usage_text[] =
 	"  -V, --version       print the version and exit\n"
 	"\n"
 	"Exit status: 0 success, 1 bad input, 2 usage or configuration error.\n"
-	"See reader(1) for the full manual.\n\n";
+	"See reader(1) for the full manual.\n\n");
 
 static _Noreturn void usage_error(const char *fmt, const char *arg)
 {
 	char buf[1024];
 
 	/* The argument may hold anything: never echo it raw. */
-	snprintf(buf, sizeof buf, fmt, arg);
+	snprintf(buf, sizeof buf, _(fmt), arg);
 	fputs("reader: ", stderr);
 	escape_fput(stderr, buf, strlen(buf), 0);
-	fputs("\nTry 'reader --help' for more information.\n", stderr);
+	fputc('\n', stderr);
+	fputs(_("Try 'reader --help' for more information.\n"), stderr);
 	exit(2);
 }
 
@@ -68,8 +71,8 @@ static long parse_width(const char *arg, const char *what)
 	long v = strtol(arg, &end, 10);
 
 	if (end == arg || *end || v < 2 || v > 10000)
-		usage_error(what[0] == '-' ? "invalid width '%s': give a number of columns from 2 to 10000"
-					   : "invalid COLUMNS '%s': give a number from 2 to 10000",
+		usage_error(what[0] == '-' ? N_("invalid width '%s': give a number of columns from 2 to 10000")
+					   : N_("invalid COLUMNS '%s': give a number from 2 to 10000"),
 			    arg);
 	return v;
 }
@@ -152,6 +155,7 @@ int main(int argc, char **argv)
 	char *config;
 
 	setlocale(LC_ALL, "");
+	i18n_init();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":dw:ojbc:hV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -174,7 +178,7 @@ int main(int argc, char **argv)
 			mode = MODE_BOOKMARKS;
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
+			fputs(_(usage_text), stdout);
 			options_print_help(stdout);
 			flush_stdout();
 			return 0;
@@ -183,11 +187,11 @@ int main(int argc, char **argv)
 			flush_stdout();
 			return 0;
 		case ':':
-			usage_error("option '%s' needs a value", argv[optind - 1]);
+			usage_error(N_("option '%s' needs a value"), argv[optind - 1]);
 		default:
 			if (optopt)
-				usage_error("unknown option '-%c'", (char[]){(char)optopt, 0});
-			usage_error("unknown option '%s'", argv[optind - 1]);
+				usage_error(N_("unknown option '%s'"), (char[]){'-', (char)optopt, 0});
+			usage_error(N_("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
 	if (mode == MODE_NONE) {
@@ -195,7 +199,7 @@ int main(int argc, char **argv)
 		mode = isatty(STDOUT_FILENO) ? MODE_TUI : MODE_DUMP;
 	}
 	if (mode == MODE_TUI && argc - optind > 1)
-		usage_error("%s", "the reader opens one edition at a time");
+		usage_error(N_("the reader opens one edition at a time"), "");
 	options_defaults(&opts);
 	config = options_find(config_arg);
 	if (config) {

@@ -13,6 +13,9 @@
 #ifndef READER_DATADIR
 #define READER_DATADIR "/usr/local/share/reader"
 #endif
+#ifndef READER_LOCALEDIR
+#define READER_LOCALEDIR "/usr/local/share/locale"
+#endif
 
 static char *exists(char *path)
 {
@@ -78,4 +81,18 @@ char *paths_system_config(void)
 	p = in_dir(tree, "", "reader.ini");
 	free(tree);
 	return p ? p : exists(xasprintf("%s/reader.ini", READER_DATADIR));
+}
+
+char *paths_locale(void)
+{
+	const char *env = getenv("READER_LOCALEDIR");
+	char *tree, *p;
+
+	if (env && *env)
+		return xstrdup(env);
+	/* Running from the source tree: the catalogues make built there. */
+	tree = source_tree();
+	p = tree ? exists(xasprintf("%s/build/locale", tree)) : NULL;
+	free(tree);
+	return p ? p : xstrdup(READER_LOCALEDIR);
 }

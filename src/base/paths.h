@@ -21,4 +21,9 @@ char *paths_data(const char *name);
  * installed READER_DATADIR/reader.ini; NULL when none exists. */
 char *paths_system_config(void);
 
+/* Where the message catalogues are: $READER_LOCALEDIR when set, else
+ * build/locale in the source tree the executable was built in, else the
+ * installed READER_LOCALEDIR. A new string. */
+char *paths_locale(void);
+
 #endif
