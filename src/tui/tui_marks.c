@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "positions.h"
 #include "shell.h"
 
 /* The edition's path made absolute, as the stores want it. */
@@ -87,9 +88,10 @@ void marks_open(struct tui *t)
 		t->bm_ok = bm_load(&t->bm, t->bm_path, &err) == 0;
 		if (!t->bm_ok)
 			shell_say(t, "%s: %s", err.file, err.reason);
-		else if (t->bm.nwarnings)
-			shell_say(t, "%s (and %zu more; reader --bookmarks lists them)",
-				  t->bm.warnings[0], t->bm.nwarnings - 1);
+		else if (t->bm.file.warnings.n)
+			shell_say(t, "%s:%zu: %s (and %zu more; reader --bookmarks lists them)",
+				  t->bm_path, t->bm.file.warnings.v[0].line,
+				  t->bm.file.warnings.v[0].message, t->bm.file.warnings.n - 1);
 	}
 	if (o->restore_position && t->pos_path && t->ed->narticles) {
 		size_t art, off;
