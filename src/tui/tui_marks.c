@@ -17,6 +17,7 @@
 
 #include "positions.h"
 #include "shell.h"
+#include "text.h"
 
 /* The edition's path made absolute, as the stores want it. */
 static char *abs_path(const char *path)
@@ -126,8 +127,8 @@ static long find_mark(const struct tui *t, size_t article)
 			continue;
 		/* The stored headline is a C string: a NUL in the edition's
 		 * headline ends it, so compare up to there. */
-		if (b->article == article + 1 && strlen(b->headline) == strnlen(h->s, h->n) &&
-		    memcmp(b->headline, h->s, strlen(b->headline)) == 0)
+		if (b->article == article + 1 &&
+		    text_equal_upto_nul(h->s, h->n, b->headline, strlen(b->headline)))
 			return (long)i;
 	}
 	return -1;
