@@ -23,13 +23,18 @@ enum { P_ID, P_PATH, P_ARTICLE, P_OFFSET, P_UPDATED };
 static const char *check_fields(char **f, char *why, size_t size)
 {
 	size_t n;
-	const char *bad = !record_is_id(f[P_ID])                 ? "the edition id is not 16 hexadecimal digits"
-			  : f[P_PATH][0] != '/'                   ? "the edition path is not absolute"
-			  : !record_parse_num(f[P_ARTICLE], &n) || n < 1 ? "article must be a number from 1"
-			  : !record_parse_num(f[P_OFFSET], &n)    ? "offset is not a number"
-			  : !record_is_utc_time(f[P_UPDATED])     ? "updated is not YYYY-MM-DDTHH:MM:SSZ"
-								  : NULL;
+	const char *bad = NULL;
 
+	if (!record_is_id(f[P_ID]))
+		bad = "the edition id is not 16 hexadecimal digits";
+	else if (f[P_PATH][0] != '/')
+		bad = "the edition path is not absolute";
+	else if (!record_parse_num(f[P_ARTICLE], &n) || n < 1)
+		bad = "article must be a number from 1";
+	else if (!record_parse_num(f[P_OFFSET], &n))
+		bad = "offset is not a number";
+	else if (!record_is_utc_time(f[P_UPDATED]))
+		bad = "updated is not YYYY-MM-DDTHH:MM:SSZ";
 	if (!bad) {
 		text_ascii_lower(f[P_ID]);
 		return NULL;
