@@ -98,11 +98,8 @@ static int print_bookmarks(const struct options *o)
 		free(path);
 		return 1;
 	}
-	for (size_t i = 0; i < s.nwarnings; i++) {
-		fputs("reader: ", stderr);
-		escape_fput(stderr, s.warnings[i], strlen(s.warnings[i]), 0);
-		fputc('\n', stderr);
-	}
+	for (size_t i = 0; i < s.file.warnings.n; i++)
+		finding_print(&s.file.warnings.v[i], stderr);
 	bm_print_tsv(stdout, &s);
 	bm_free(&s);
 	free(path);

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "bookmarks.h"
+#include "positions.h"
 #include "store.h"
 #include "util.h"
 
@@ -146,7 +147,7 @@ static void test_round_trip(void **state)
 	assert_int_equal(ngood(&s), 1);
 
 	assert_int_equal(bm_load(&t, path, &err), 0);
-	assert_int_equal(t.nwarnings, 0);
+	assert_int_equal(t.file.warnings.n, 0);
 	assert_int_equal(ngood(&t), 1);
 	assert_int_equal(t.v[2].kind, BM_GOOD);
 	assert_string_equal(t.v[2].b.edition_id, ID_A);  /* normalised to lower case */
@@ -207,8 +208,8 @@ static void test_missing_file(void **state)
 	(void)state;
 	assert_int_equal(bm_load(&s, keep("nowhere/at/all/bookmarks"), &err), 0);
 	assert_int_equal(s.n, 0);
-	assert_int_equal(s.nwarnings, 0);
-	assert_string_equal(s.path, keep("nowhere/at/all/bookmarks"));
+	assert_int_equal(s.file.warnings.n, 0);
+	assert_string_equal(s.file.path, keep("nowhere/at/all/bookmarks"));
 	bm_free(&s);
 
 	/* A directory where the file should be is unreadable: an error. */
@@ -217,7 +218,7 @@ static void test_missing_file(void **state)
 	assert_string_equal(err.file, keep("isdir/bookmarks"));
 	assert_string_equal(err.reason, "is a directory");
 	assert_int_equal(s.n, 0);
-	assert_non_null(s.path);
+	assert_non_null(s.file.path);
 	bm_free(&s);
 }
 
@@ -318,14 +319,17 @@ static void test_bad_lines(void **state)
 		assert_int_equal(ngood(&s), round == 1 ? 3 : 2);
 		assert_non_null(by_note(&s, "good one"));
 		assert_non_null(by_note(&s, "good two"));
-		assert_int_equal(s.nwarnings, 5);
+		assert_int_equal(s.file.warnings.n, 5);
 		for (size_t i = 0; i < 5; i++) {
+			const struct finding *w = &s.file.warnings.v[i];
 			char *prefix = xasprintf("%s:%s: ", path, want[i][0]);
+			char *got = xasprintf("%s:%zu: %s", w->file, w->line, w->message);
 
-			if (strncmp(s.warnings[i], prefix, strlen(prefix)) != 0 ||
-			    !strstr(s.warnings[i], want[i][1]))
-				fail_msg("warning %zu: got \"%s\", want \"%s%s\"", i, s.warnings[i],
-					 prefix, want[i][1]);
+			assert_int_equal(w->kind, FK_RECORD_LINE);
+			if (strncmp(got, prefix, strlen(prefix)) != 0 || !strstr(got, want[i][1]))
+				fail_msg("warning %zu: got \"%s\", want \"%s%s\"", i, got, prefix,
+					 want[i][1]);
+			free(got);
 			free(prefix);
 		}
 		/* The file: everything as it was, plus the new line at the end
@@ -546,7 +550,7 @@ static void test_two_processes(void **state)
 		assert_int_equal(WEXITSTATUS(st), 0);
 	}
 	assert_int_equal(bm_load(&s, path, &err), 0);
-	assert_int_equal(s.nwarnings, 0);
+	assert_int_equal(s.file.warnings.n, 0);
 	assert_int_equal(ngood(&s), KIDS * EACH);
 	for (size_t i = 0; i < s.n; i++) {
 		int k, j;
@@ -670,8 +674,8 @@ static void test_kill_loop(void **state)
 			error_print(&err, stderr);
 			fail_msg("seed %u", seed);
 		}
-		if (s.nwarnings)
-			fail_msg("after kill %zu: %s (seed %u)", kills, s.warnings[0], seed);
+		if (s.file.warnings.n)
+			fail_msg("after kill %zu: %s (seed %u)", kills, s.file.warnings.v[0].message, seed);
 		for (size_t i = 0; i < s.n; i++) {
 			char *want;
 
@@ -700,7 +704,7 @@ static void test_kill_loop(void **state)
 	assert_int_equal(bm_load(&s, path, &err), 0);
 	assert_int_equal(bm_add(&s, &last, &err), 0);
 	assert_int_equal(ngood(&s), prev + 1);
-	assert_int_equal(s.nwarnings, 0);
+	assert_int_equal(s.file.warnings.n, 0);
 	assert_int_equal(ntemps(keep("kill")), 0);
 	bm_free(&s);
 }
@@ -922,7 +926,8 @@ static void test_store(void **state)
 }
 
 /* Control characters from an edition (an escape sequence in a headline)
- * are written \xHH in the file and in --bookmarks, and read back whole. */
+ * are written \xHH (C1: \uHHHH) in the file and in --bookmarks, and read
+ * back whole. */
 static void test_controls_escaped(void **state)
 {
 	const char *path = keep("ctl/bookmarks");
@@ -941,9 +946,9 @@ static void test_controls_escaped(void **state)
 	text = slurp(path, &len);
 	for (size_t i = 0; i < len; i++)
 		assert_false((unsigned char)text[i] < 0x20 && text[i] != '\t' && text[i] != '\n');
-	assert_non_null(strstr(text, "标题\\x1b]2;pwned\\x07和\\x7f及\\xc2\\x9b止"));
+	assert_non_null(strstr(text, "标题\\x1b]2;pwned\\x07和\\x7f及\\u009b止"));
 	assert_int_equal(bm_load(&t, path, &err), 0);
-	assert_int_equal(t.nwarnings, 0);
+	assert_int_equal(t.file.warnings.n, 0);
 	assert_int_equal(ngood(&t), 1);
 	for (size_t i = 0; i < t.n; i++)
 		if (t.v[i].kind == BM_GOOD) {
@@ -961,11 +966,47 @@ static void test_controls_escaped(void **state)
 	bm_free(&t);
 }
 
+/* Files written before the one escape dialect, with a C1 control as the
+ * \xHH of its two UTF-8 bytes, load the same; lines may end in LF, CRLF or
+ * CR, and a rewrite keeps each line's own end. */
+static void test_old_escapes(void **state)
+{
+	const char *path = keep("old/bookmarks");
+	static const char text[] =
+		"# reader bookmarks 1\r"
+		ID_A "\t" EDITION "\t\t1\t旧\\xc2\\x85式\\x1b\t\t0\t2026-11-01T08:00:00Z\tcr\r"
+		ID_B "\t" EDITION "\t\t2\t新\\u0085式\t\t0\t2026-11-01T08:00:01Z\tcrlf\r\n"
+		"not a bookmark\n";
+	struct bookmark c = mk(ID_A, 3, 0, "2026-11-02T08:00:00Z", "added");
+	struct bm_store s;
+	struct error err;
+	char *back;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(store_mkdirs(keep("old"), &err), 0);
+	spit(path, text, sizeof text - 1);
+	assert_int_equal(bm_load(&s, path, &err), 0);
+	assert_int_equal(s.n, 4);
+	assert_int_equal(ngood(&s), 2);
+	assert_string_equal(by_note(&s, "cr")->headline, "旧\xc2\x85式\x1b");
+	assert_string_equal(by_note(&s, "crlf")->headline, "新\xc2\x85式");
+	assert_int_equal(s.file.warnings.n, 1);
+	assert_int_equal(s.file.warnings.v[0].line, 4);
+	assert_int_equal(bm_add(&s, &c, &err), 0);
+	back = slurp(path, &len);
+	assert_true(len > sizeof text - 1);
+	assert_memory_equal(back, text, sizeof text - 1);
+	free(back);
+	bm_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_controls_escaped),
+		cmocka_unit_test(test_old_escapes),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_bad_lines),

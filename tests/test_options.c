@@ -188,6 +188,56 @@ static void test_load_values(void **state)
 	options_free(&o);
 }
 
+/* Every setting formats back to what loads it: the one loop reads and
+ * writes each field through the table's offset. Mistakes are findings of
+ * kind FK_CONFIG; a file over OPTIONS_MAX_BYTES is too large. */
+static void test_format_and_kinds(void **state)
+{
+	const char *p = tmp_path("fmt.ini");
+	static const char text[] =
+		"[display]\nwidth = 61\nindent = 2\nambiguous_width = 2\ncolors = off\n"
+		"status_line = no\nnormalize_punctuation = yes\n[behaviour]\n"
+		"restore_position = 0\nsearch_case = sensitive\n[files]\nbookmarks = /b\n"
+		"positions = /p\neditions = /e:/f\n";
+	static const char *const want[] = {"61", "2", "2", "true", "false", "false",
+					   "false", "sensitive", "/b", "/p", "/e:/f"};
+	struct options o;
+	struct error err;
+	char buf[64], *big;
+	size_t i = 0;
+
+	(void)state;
+	spit(p, text, sizeof text - 1);
+	options_defaults(&o);
+	if (options_load(&o, p, &err) < 0)
+		fail_msg("%s", err.reason);
+	for (const struct option_def *d = options_table; d->name; d++, i++) {
+		options_format(&o, d, buf, sizeof buf);
+		assert_string_equal(buf, want[i]);
+	}
+	options_free(&o);
+
+	spit(p, "[display]\nwidth = 2000\n", strlen("[display]\nwidth = 2000\n"));
+	options_defaults(&o);
+	assert_int_equal(options_load(&o, p, &err), -1);
+	assert_int_equal(err.kind, FK_CONFIG);
+	assert_int_equal(err.line, 2);
+	spit(p, "[keys]\nnext_article = j\n", strlen("[keys]\nnext_article = j\n"));
+	assert_int_equal(options_load(&o, p, &err), -1);
+	assert_int_equal(err.kind, FK_CONFIG);
+	options_free(&o);
+
+	big = xmalloc(OPTIONS_MAX_BYTES + 1);
+	memset(big, ';', OPTIONS_MAX_BYTES + 1);
+	spit(p, big, OPTIONS_MAX_BYTES + 1);
+	free(big);
+	options_defaults(&o);
+	assert_int_equal(options_load(&o, p, &err), -1);
+	assert_int_equal(err.kind, FK_ERROR);
+	assert_non_null(strstr(err.reason, "too large"));
+	options_free(&o);
+}
+
 /* A bad file: the message, with FILE:LINE, through the real binary. */
 static void expect_error(const char *text, const char *want)
 {
@@ -297,6 +347,7 @@ int main(void)
 		cmocka_unit_test(test_keys_documented),
 		cmocka_unit_test(test_ini_is_defaults),
 		cmocka_unit_test(test_load_values),
+		cmocka_unit_test(test_format_and_kinds),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_bom_crlf),

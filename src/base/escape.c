@@ -177,7 +177,8 @@ size_t escape_undo(char *s, size_t n)
 		} else if (c == 'x' && (v = hexnum(s + i + 2, n - i - 2, 2)) > 0) {
 			s[o++] = (char)v;
 			i += 4;
-		} else if (c == 'u' && (v = hexnum(s + i + 2, n - i - 2, 4)) > 0) {
+		} else if (c == 'u' && (v = hexnum(s + i + 2, n - i - 2, 4)) > 0 &&
+			   (v < 0xD800 || v > 0xDFFF)) {  /* a surrogate is no character */
 			char u[4];
 			size_t l = text_put((uint32_t)v, u);
 

@@ -34,8 +34,8 @@ void escape_fput(FILE *f, const char *s, size_t n, unsigned flags);
 /* Does s need escaping at all? (The common case is no: write it whole.) */
 int escape_needed(const char *s, size_t n, unsigned flags);
 /* Undo the escapes of a field in place (\t \n \r \\ \xHH \uHHHH); an
- * unknown escape, or one that would give a NUL, stands for itself, so a
- * hand-typed backslash survives. Returns the new length; s[len] is NUL. */
+ * unknown escape, or one that would give a NUL or a UTF-16 surrogate (no
+ * character), stands for itself, so a hand-typed backslash survives. Returns the new length; s[len] is NUL. */
 size_t escape_undo(char *s, size_t n);
 
 #endif

@@ -213,6 +213,13 @@ uint64_t text_hash(uint64_t h, const char *s, size_t n)
 	return h ^ (h >> 32);
 }
 
+int text_equal_upto_nul(const char *s, size_t n, const char *c, size_t cn)
+{
+	if (!s)
+		s = "", n = 0;
+	return strnlen(s, n) == cn && (!cn || memcmp(s, c, cn) == 0);
+}
+
 void text_ascii_lower(char *s)
 {
 	for (; *s; s++)

@@ -58,6 +58,11 @@ int text_is_punct(uint32_t cp);
  * store it in *cp; else 0. Every escaper of the program asks this. */
 size_t text_unsafe(const char *s, size_t n, uint32_t *cp);
 
+/* Do the n bytes at s (NULL: none), cut at their first NUL, equal the cn
+ * bytes of the C string c? A stored copy of text that held a NUL ends
+ * there: how a bookmark's headline is matched against an edition's. */
+int text_equal_upto_nul(const char *s, size_t n, const char *c, size_t cn);
+
 /* Lower-case the ASCII letters of a NUL-terminated string, in place (the
  * settings file's names, edition ids). */
 void text_ascii_lower(char *s);

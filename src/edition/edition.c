@@ -823,7 +823,7 @@ void edition_article_locate(const struct edition *ed, size_t art, size_t offset,
  * headline would have ended)? */
 static int headline_is(const struct str *hl, const char *h, size_t hn)
 {
-	return strnlen(hl->s ? hl->s : "", hl->n) == hn && (!hn || memcmp(hl->s, h, hn) == 0);
+	return text_equal_upto_nul(hl->s, hl->n, h, hn);
 }
 
 size_t edition_find_story(const struct edition *ed, size_t number, const char *headline)

@@ -15,7 +15,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "positions.h"
 #include "shell.h"
+#include "text.h"
 
 /* The edition's path made absolute, as the stores want it. */
 static char *abs_path(const char *path)
@@ -87,9 +89,10 @@ void marks_open(struct tui *t)
 		t->bm_ok = bm_load(&t->bm, t->bm_path, &err) == 0;
 		if (!t->bm_ok)
 			shell_say(t, "%s: %s", err.file, err.reason);
-		else if (t->bm.nwarnings)
-			shell_say(t, "%s (and %zu more; reader --bookmarks lists them)",
-				  t->bm.warnings[0], t->bm.nwarnings - 1);
+		else if (t->bm.file.warnings.n)
+			shell_say(t, "%s:%zu: %s (and %zu more; reader --bookmarks lists them)",
+				  t->bm_path, t->bm.file.warnings.v[0].line,
+				  t->bm.file.warnings.v[0].message, t->bm.file.warnings.n - 1);
 	}
 	if (o->restore_position && t->pos_path && t->ed->narticles) {
 		size_t art, off;
@@ -124,8 +127,8 @@ static long find_mark(const struct tui *t, size_t article)
 			continue;
 		/* The stored headline is a C string: a NUL in the edition's
 		 * headline ends it, so compare up to there. */
-		if (b->article == article + 1 && strlen(b->headline) == strnlen(h->s, h->n) &&
-		    memcmp(b->headline, h->s, strlen(b->headline)) == 0)
+		if (b->article == article + 1 &&
+		    text_equal_upto_nul(h->s, h->n, b->headline, strlen(b->headline)))
 			return (long)i;
 	}
 	return -1;

@@ -1,9 +1,9 @@
 /*
- * bookmarks: the bookmark file and the reading-position file.
+ * bookmarks: the bookmark file, a record file (record.h).
  *
- * THE BOOKMARK FILE, $XDG_DATA_HOME/reader/bookmarks (by default
- * ~/.local/share/reader/bookmarks), is UTF-8 text, one bookmark a line,
- * meant to be read, grepped and edited by people. A new file starts with
+ * $XDG_DATA_HOME/reader/bookmarks (by default ~/.local/share/reader/
+ * bookmarks) is UTF-8 text, one bookmark a line, meant to be read, grepped
+ * and edited by people. A new file starts with
  *
  *     # reader bookmarks 1
  *     # edition_id<TAB>edition_path<TAB>edition_date<TAB>article<TAB>headline<TAB>locality<TAB>offset<TAB>created<TAB>note
@@ -25,9 +25,11 @@
  *     note          the reader's note, or empty
  *
  * Inside a field a tab is written \t, a line feed \n, a carriage return \r,
- * a backslash \\ and any other control character \xHH (two hexadecimal
- * digits, one byte; a C1 control as its two UTF-8 bytes); a backslash
- * before anything else stands for itself.
+ * a backslash \\, any other ASCII control and any byte that is not UTF-8
+ * \xHH, and a C1 control or a bidirectional formatting character \uHHHH
+ * (escape.h's one dialect); a backslash before anything else stands for
+ * itself. Files written before this dialect, with a C1 control as the \xHH
+ * of its two UTF-8 bytes (\xc2\x85), load the same.
  * For example (tabs shown as "→"):
  *
  *     0123456789abcdef→/srv/papers/tongxinyuan-2020-11-11.txt→2020-11-11→4→
@@ -36,23 +38,15 @@
  * (one line, broken here to fit). A line that does not parse (wrong number
  * of fields, an id that is not 16 hex digits, an article or offset that is
  * not a number, a created time or date in another form, a relative path) is
- * reported as "FILE:LINE: reason" on every load and otherwise left alone:
- * the program keeps such lines, and comments, verbatim and in place when it
- * rewrites the file. New bookmarks are added at the end.
+ * reported as a finding "FILE:LINE: reason" on every load and otherwise
+ * left alone: the program keeps such lines, and comments, verbatim and in
+ * place when it rewrites the file. New bookmarks are added at the end. A
+ * file over RECORD_MAX_BYTES (64 MiB) is "FILE: too large".
  *
- * THE POSITION FILE, $XDG_STATE_HOME/reader/positions (by default
- * ~/.local/state/reader/positions), has the same form:
- *
- *     # reader positions 1
- *     # edition_id<TAB>edition_path<TAB>article<TAB>offset<TAB>updated
- *
- * then one line per edition: where the reader last was in it (article from
- * 1, byte offset into its text) and when (UTC, as "created" above). Lines
- * that do not parse are ignored, and kept when the file is rewritten.
- *
- * Both files are only ever replaced whole and atomically (see store.h), and
+ * The file is only ever replaced whole and atomically (see store.h), and
  * every change is made under the file's lock, to what is on disk at that
- * moment: two readers running at once never lose each other's changes.
+ * moment (record_change): two readers running at once never lose each
+ * other's changes.
  */
 #ifndef READER_BOOKMARKS_H
 #define READER_BOOKMARKS_H
@@ -61,9 +55,9 @@
 #include <stdio.h>
 
 #include "error.h"
+#include "record.h"
 
 #define BM_VERSION 1
-#define POS_VERSION 1
 
 /* One bookmark; every string is non-NULL once loaded (empty when absent). */
 struct bookmark {
@@ -75,24 +69,24 @@ struct bookmark {
 };
 
 enum bm_kind {
-	BM_GOOD,     /* a bookmark */
-	BM_BAD,      /* a line that does not parse, kept verbatim */
-	BM_COMMENT,  /* a comment or a blank line, kept verbatim */
+	BM_GOOD = RECORD_GOOD,        /* a bookmark */
+	BM_BAD = RECORD_BAD,          /* a line that does not parse, kept verbatim */
+	BM_COMMENT = RECORD_COMMENT,  /* a comment or a blank line, kept verbatim */
 };
 
-/* The file, line by line and in file order. */
+/* The file, line by line and in file order: the record file itself, and a
+ * typed view of its lines that every load and change rebuilds. */
 struct bm_store {
-	char *path;
+	struct record_file file;  /* the lines; file.warnings: FK_RECORD_LINE
+	                             findings, one per bad line */
 	struct bm_entry {
 		enum bm_kind kind;
-		char *raw;        /* the line as read, without its newline; NULL
-		                     for a bookmark written from b */
+		const char *raw;  /* the line as read, without its end; NULL for
+		                     a bookmark written from its fields */
 		size_t rawlen;    /* raw may hold NUL bytes */
-		struct bookmark b;  /* BM_GOOD only */
+		struct bookmark b;  /* BM_GOOD only; its strings belong to file */
 	} *v;
 	size_t n, cap;
-	char **warnings;      /* "FILE:LINE: reason", one per bad line */
-	size_t nwarnings, capwarnings;
 };
 
 /* A deep copy of a bookmark (NULL strings become ""), and its release:
@@ -142,24 +136,5 @@ void bm_print_tsv(FILE *f, const struct bm_store *s);
 
 /* Release everything s holds and zero it; s may be zeroed already. */
 void bm_free(struct bm_store *s);
-
-/* The current time as "YYYY-MM-DDTHH:MM:SSZ" into buf (at least 21 bytes). */
-void bm_now(char *buf, size_t size);
-
-/*
- * Where the reader last was in the edition with id edition_id, according to
- * the position file at path. Returns 1 with *article and *offset set, or 0
- * when the file is missing or unreadable or has no valid line for it.
- */
-int pos_get(const char *path, const char *edition_id, size_t *article, size_t *offset);
-
-/*
- * Record a position, replacing the edition's line in place or adding one
- * at the end, under the lock like the bookmarks; the file is not rewritten
- * when nothing changed. edition_path must be absolute, article from 1.
- * Returns 0, or -1 with err filled.
- */
-int pos_set(const char *path, const char *edition_id, const char *edition_path,
-	    size_t article, size_t offset, struct error *err);
 
 #endif

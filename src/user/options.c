@@ -1,53 +1,71 @@
 /*
  * options: the settings table and the reader.ini loader. See options.h.
  *
- * iniparser reads the values; a line scan of the same file finds where
- * each section and key stands, so that every message can name FILE:LINE,
- * which iniparser cannot. What always holds: a loaded struct options has
- * every setting within its range and a key map with no key bound twice.
+ * One table, one loop: every entry of options_table names its field in
+ * struct options (offset and type), so setting, formatting and describing
+ * a setting is the same code for all of them.
+ *
+ * One pass over reader.ini, in this order:
+ *   1. file_read reads it once (OPTIONS_MAX_BYTES at most); a byte-order
+ *      mark is dropped.
+ *   2. The line scanner (scan) walks its lines once: it rejects what
+ *      iniparser would only warn about (a line that is neither a section,
+ *      a setting nor a comment; one too long for iniparser) and notes
+ *      where each section and key stands. That is all it is for: iniparser
+ *      cannot say on which line it found a key, and every message names
+ *      FILE:LINE.
+ *   3. iniparser, the configuration library, parses the same text and
+ *      gives every value.
+ *   4. One loop over what the scanner found, in file order, checks each
+ *      section and setting against the table and sets it from iniparser's
+ *      value; [keys] is left to load_keys.
+ * What always holds: a loaded struct options has every setting within its
+ * range and a key map with no key bound twice.
  */
 #include "options.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <iniparser.h>
-#include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "paths.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
 
+#define FIELD(x) offsetof(struct options, x)
+
 const struct option_def options_table[] = {
-	{"display", "width", OPT_INT, "80", 0, 1000, NULL,
+	{"display", "width", OPT_INT, "80", 0, 1000, NULL, FIELD(width),
 	 "widest text in columns, centred on a wider screen (0: the whole screen)"},
-	{"display", "indent", OPT_INT, "4", 0, 16, NULL,
+	{"display", "indent", OPT_INT, "4", 0, 16, NULL, FIELD(indent),
 	 "first-line indent of paragraphs in cells (4 = two ideographic spaces)"},
-	{"display", "ambiguous_width", OPT_CHOICE, "1", 0, 0, "1|2",
+	{"display", "ambiguous_width", OPT_CHOICE, "1", 0, 0, "1|2", FIELD(ambiguous_width),
 	 "cells for East Asian ambiguous characters such as “ ” … · — (as your terminal)"},
-	{"display", "normalize_punctuation", OPT_BOOL, "false", 0, 0, NULL,
+	{"display", "normalize_punctuation", OPT_BOOL, "false", 0, 0, NULL, FIELD(normalize_punctuation),
 	 "show half-width , : ; ! ? ( ) between Chinese characters as full width"},
-	{"display", "colors", OPT_BOOL, "true", 0, 0, NULL,
+	{"display", "colors", OPT_BOOL, "true", 0, 0, NULL, FIELD(color),
 	 "use colours where the terminal has them (NO_COLOR turns them off too)"},
-	{"display", "status_line", OPT_BOOL, "true", 0, 0, NULL,
+	{"display", "status_line", OPT_BOOL, "true", 0, 0, NULL, FIELD(status_line),
 	 "show the status line at the bottom of the screen"},
-	{"behaviour", "restore_position", OPT_BOOL, "true", 0, 0, NULL,
+	{"behaviour", "restore_position", OPT_BOOL, "true", 0, 0, NULL, FIELD(restore_position),
 	 "reopen each edition where you left it"},
-	{"behaviour", "search_case", OPT_CHOICE, "insensitive", 0, 0, "insensitive|sensitive",
+	{"behaviour", "search_case", OPT_CHOICE, "insensitive", 0, 0, "insensitive|sensitive", FIELD(search_case),
 	 "whether search tells upper from lower case (width forms always match)"},
-	{"files", "bookmarks", OPT_STRING, "", 0, 0, NULL,
+	{"files", "bookmarks", OPT_STRING, "", 0, 0, NULL, FIELD(bookmarks),
 	 "bookmark file (empty: $XDG_DATA_HOME/reader/bookmarks)"},
-	{"files", "positions", OPT_STRING, "", 0, 0, NULL,
+	{"files", "positions", OPT_STRING, "", 0, 0, NULL, FIELD(positions),
 	 "reading positions file (empty: $XDG_STATE_HOME/reader/positions)"},
-	{"files", "editions", OPT_STRING, "", 0, 0, NULL,
+	{"files", "editions", OPT_STRING, "", 0, 0, NULL, FIELD(editions),
 	 "directories searched for editions moved since they were bookmarked, ':'-separated"},
-	{NULL, NULL, OPT_INT, NULL, 0, 0, NULL, NULL},
+	{NULL, NULL, OPT_INT, NULL, 0, 0, NULL, 0, NULL},
 };
 
 static const char *const sections[] = {"display", "behaviour", "files", "keys", NULL};
@@ -78,35 +96,21 @@ static char *trim(char *s)
 /* iniparser cannot read longer lines (its ASCIILINESZ). */
 #define LINE_MAX_BYTES 1000
 
-/* Read the whole file; fill err for anything but a readable regular file. */
+/* The file's text, without a byte-order mark, as a new string; NULL with
+ * err filled when it cannot be read or is too large. */
 static char *read_config(const char *path, size_t *len, struct error *err)
 {
-	FILE *f = fopen(path, "rb");
-	struct sbuf b = {0};
-	char chunk[8192];
-	size_t n;
-	struct stat st;
+	struct file_buf fb;
+	size_t skip;
+	char *text;
 
-	if (!f) {
-		error_set(err, path, 0, 0, "%s", strerror(errno));
+	if (file_read(path, OPTIONS_MAX_BYTES, 0, NULL, &fb, err) < 0)
 		return NULL;
-	}
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		error_set(err, path, 0, 0, "is a directory");
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sbuf_add(&b, chunk, n);
-	if (ferror(f)) {
-		error_set(err, path, 0, 0, "%s", strerror(errno));
-		fclose(f);
-		sbuf_free(&b);
-		return NULL;
-	}
-	fclose(f);
-	*len = b.len;
-	return sbuf_take(&b);
+	skip = fb.len >= 3 && !memcmp(fb.data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	text = xstrndup(fb.data + skip, fb.len - skip);
+	*len = fb.len - skip;
+	file_free(&fb);
+	return text;
 }
 
 /* Find each section header and key line of the file's text; fill err for
@@ -126,7 +130,8 @@ static int scan(const char *path, char *text, struct spots *sp, struct error *er
 			*nl = '\0';
 		line++;
 		if (strlen(raw) > LINE_MAX_BYTES) {
-			error_set(err, path, line, 0, "line too long (over %d bytes)", LINE_MAX_BYTES);
+			error_set_kind(err, FK_CONFIG, path, line, 0, "line too long (over %d bytes)",
+				       LINE_MAX_BYTES);
 			return -1;
 		}
 		s = trim(raw);
@@ -139,7 +144,7 @@ static int scan(const char *path, char *text, struct spots *sp, struct error *er
 			char *e = strchr(s, ']');
 
 			if (!e) {
-				error_set(err, path, line, 0, "a section header needs a closing ]");
+				error_set_kind(err, FK_CONFIG, path, line, 0, "a section header needs a closing ]");
 				return -1;
 			}
 			*e = '\0';
@@ -150,12 +155,12 @@ static int scan(const char *path, char *text, struct spots *sp, struct error *er
 			continue;
 		}
 		if (!(eq = strchr(s, '='))) {
-			error_set(err, path, line, 0, "expected 'name = value' or '[section]'");
+			error_set_kind(err, FK_CONFIG, path, line, 0, "expected 'name = value' or '[section]'");
 			return -1;
 		}
 		*eq = '\0';
 		if (!section[0]) {
-			error_set(err, path, line, 0, "%s: a setting before any [section]", trim(s));
+			error_set_kind(err, FK_CONFIG, path, line, 0, "%s: a setting before any [section]", trim(s));
 			return -1;
 		}
 		snprintf(p->key, sizeof p->key, "%s:%s", section, trim(s));
@@ -215,32 +220,23 @@ static const char *suggest(const char *s, const char *const *names, size_t n)
 	return best;
 }
 
+/* Where a setting lives in o. */
+static void *field_of(const struct options *o, const struct option_def *d)
+{
+	return (char *)o + d->offset;
+}
+
+/* Store a checked value: the string v for OPT_STRING, else iv. */
 static void set_value(struct options *o, const struct option_def *d, const char *v, int iv)
 {
-	const char *n = d->name;
+	if (d->type == OPT_STRING) {
+		char **sp = field_of(o, d);
 
-	if (!strcmp(n, "width"))
-		o->width = iv;
-	else if (!strcmp(n, "indent"))
-		o->indent = iv;
-	else if (!strcmp(n, "ambiguous_width"))
-		o->ambiguous_width = iv;
-	else if (!strcmp(n, "normalize_punctuation"))
-		o->normalize_punctuation = iv;
-	else if (!strcmp(n, "colors"))
-		o->color = iv;
-	else if (!strcmp(n, "status_line"))
-		o->status_line = iv;
-	else if (!strcmp(n, "restore_position"))
-		o->restore_position = iv;
-	else if (!strcmp(n, "search_case"))
-		o->search_case = iv;
-	else if (!strcmp(n, "bookmarks"))
-		free(o->bookmarks), o->bookmarks = xstrdup(v);
-	else if (!strcmp(n, "positions"))
-		free(o->positions), o->positions = xstrdup(v);
-	else if (!strcmp(n, "editions"))
-		free(o->editions), o->editions = xstrdup(v);
+		free(*sp);
+		*sp = xstrdup(v);
+	} else {
+		*(int *)field_of(o, d) = iv;
+	}
 }
 
 /* Check and store one value; fill err (FILE:LINE) when it is bad. */
@@ -255,12 +251,12 @@ static int parse_value(struct options *o, const struct option_def *d, const char
 		errno = 0;
 		n = strtol(v, &end, 10);
 		if (end == v || *end || errno) {
-			error_set(err, path, line, 0, "%s: not a number", d->name);
+			error_set_kind(err, FK_CONFIG, path, line, 0, "%s: not a number", d->name);
 			return -1;
 		}
 		if (n < d->min || n > d->max) {
-			error_set(err, path, line, 0, "%s: %ld is out of range (%d to %d)", d->name, n,
-				  d->min, d->max);
+			error_set_kind(err, FK_CONFIG, path, line, 0, "%s: %ld is out of range (%d to %d)",
+				       d->name, n, d->min, d->max);
 			return -1;
 		}
 		set_value(o, d, v, (int)n);
@@ -273,7 +269,7 @@ static int parse_value(struct options *o, const struct option_def *d, const char
 			 !strcmp(v, "0"))
 			set_value(o, d, v, 0);
 		else {
-			error_set(err, path, line, 0, "%s: not true or false", d->name);
+			error_set_kind(err, FK_CONFIG, path, line, 0, "%s: not true or false", d->name);
 			return -1;
 		}
 		return 0;
@@ -288,7 +284,8 @@ static int parse_value(struct options *o, const struct option_def *d, const char
 				set_value(o, d, v, isdigit((unsigned char)*c) ? atoi(c) : i);
 				return 0;
 			}
-		error_set(err, path, line, 0, "%s: '%s' is not one of %s", d->name, v, d->choices);
+		error_set_kind(err, FK_CONFIG, path, line, 0, "%s: '%s' is not one of %s", d->name, v,
+			       d->choices);
 		return -1;
 	}
 	case OPT_STRING:
@@ -389,126 +386,131 @@ fail:
 	return -1;
 }
 
-static char *ini_error;
-
-static int ini_error_cb(const char *fmt, ...)
+/* iniparser reports what it cannot parse on stderr unless given a
+ * callback; the scanner has already named every such line. */
+static int ini_quiet(const char *fmt, ...)
 {
-	va_list ap;
-	char buf[512];
+	(void)fmt;
+	return 0;
+}
 
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	if (!ini_error)
-		ini_error = xstrdup(buf);
+/* iniparser reads a path: hand it the text through an anonymous file.
+ * NULL with err filled when that fails. */
+static dictionary *ini_parse(const char *path, const char *text, size_t len, struct error *err)
+{
+	char fdpath[64];
+	dictionary *dict;
+	int fd = memfd_create("reader.ini", MFD_CLOEXEC);
+
+	if (fd < 0 || write(fd, text, len) != (ssize_t)len) {
+		error_set(err, path, 0, 0, "cannot read it: %s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	snprintf(fdpath, sizeof fdpath, "/proc/self/fd/%d", fd);
+	iniparser_set_error_callback(ini_quiet);
+	dict = iniparser_load(fdpath);
+	close(fd);
+	if (!dict)
+		error_set_kind(err, FK_CONFIG, path, 0, 0, "not a settings file iniparser can read");
+	return dict;
+}
+
+/* A section header the scanner found: one of the known sections, or an
+ * error with a suggestion. */
+static int check_section(const char *sec, const char *path, size_t line, struct error *err)
+{
+	const char *s;
+
+	for (int k = 0; sections[k]; k++)
+		if (!strcmp(sec, sections[k]))
+			return 0;
+	s = suggest(sec, sections, 4);
+	error_set_kind(err, FK_CONFIG, path, line, 0, "[%s]: no such section%s%s%s", sec,
+		       s ? " (did you mean [" : "", s ? s : "", s ? "]?)" : "");
+	return -1;
+}
+
+/* The table's entry for name in section sec; NULL with err filled (and a
+ * suggestion) when there is none. */
+static const struct option_def *find_setting(const char *sec, const char *name, const char *path,
+					     size_t line, struct error *err)
+{
+	const char *names[32], *s;
+	size_t nn = 0;
+
+	for (const struct option_def *d = options_table; d->name; d++) {
+		if (strcmp(d->section, sec))
+			continue;
+		if (!strcmp(d->name, name))
+			return d;
+		if (nn < 32)
+			names[nn++] = d->name;
+	}
+	s = suggest(name, names, nn);
+	error_set_kind(err, FK_CONFIG, path, line, 0, "%s: no such setting in [%s]%s%s%s", name, sec,
+		       s ? " (did you mean " : "", s ? s : "", s ? "?)" : "");
+	return NULL;
+}
+
+/* Step 4: every section and setting the scanner found, in file order,
+ * checked against the table and set from iniparser's value. A key written
+ * twice is set once, at its last line, whose value iniparser keeps. */
+static int apply_file(struct options *o, dictionary *dict, const struct spots *sp,
+		      const char *path, struct error *err)
+{
+	for (size_t i = 0; i < sp->n; i++) {
+		const char *key = sp->v[i].key, *colon = strchr(key, ':'), *v;
+		const struct option_def *d;
+		char sec[64];
+
+		snprintf(sec, sizeof sec, "%.*s", colon ? (int)(colon - key) : (int)strlen(key), key);
+		if (!colon) {
+			if (check_section(sec, path, sp->v[i].line, err) < 0)
+				return -1;
+			continue;
+		}
+		if (!strcmp(sec, "keys"))
+			continue;
+		d = find_setting(sec, colon + 1, path, sp->v[i].line, err);
+		if (!d)
+			return -1;
+		v = iniparser_getstring(dict, key, NULL);
+		if (v && line_of(sp, key) == sp->v[i].line &&
+		    parse_value(o, d, v, path, sp->v[i].line, err) < 0)
+			return -1;
+	}
 	return 0;
 }
 
 int options_load(struct options *o, const char *path, struct error *err)
 {
 	struct spots sp = {0};
-	dictionary *dict;
-	int rc = -1, fd;
+	dictionary *dict = NULL;
 	size_t len = 0;
-	char *text = read_config(path, &len, err), *copy, fdpath[64];
-	const char *body;
+	char *text = read_config(path, &len, err), *lines;
+	int rc = -1;
 
 	if (!text)
-		goto out;
-	/* iniparser reads a path and knows no byte-order mark: it gets the
-	 * text without one, through an anonymous file. */
-	body = len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? text + 3 : text;
-	fd = memfd_create("reader.ini", MFD_CLOEXEC);
-	if (fd < 0 || write(fd, body, len - (size_t)(body - text)) != (ssize_t)(len - (size_t)(body - text))) {
-		error_set(err, path, 0, 0, "cannot read it: %s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		free(text);
-		goto out;
+		return -1;
+	lines = xstrndup(text, len);  /* the scanner cuts its copy into lines */
+	if (scan(path, lines, &sp, err) == 0 && (dict = ini_parse(path, text, len, err)) &&
+	    apply_file(o, dict, &sp, path, err) == 0) {
+		if (load_keys(o, dict, &sp, path, err) == 0)
+			rc = 0;
+		else if (err)
+			err->kind = FK_CONFIG;
 	}
-	copy = xstrndup(body, len - (size_t)(body - text));
+	if (rc == 0) {
+		free(o->source);
+		o->source = xstrdup(path);
+	}
+	if (dict)
+		iniparser_freedict(dict);
+	free(lines);
 	free(text);
-	text = copy;
-	if (scan(path, text, &sp, err) < 0) {
-		close(fd);
-		free(text);
-		goto out;
-	}
-	free(text);
-	snprintf(fdpath, sizeof fdpath, "/proc/self/fd/%d", fd);
-	free(ini_error);
-	ini_error = NULL;
-	iniparser_set_error_callback(ini_error_cb);
-	dict = iniparser_load(fdpath);
-	close(fd);
-	if (!dict) {
-		error_set(err, path, 0, 0, "not a settings file iniparser can read");
-		goto out;
-	}
-	/* Unknown sections and keys, with a suggestion. */
-	for (size_t i = 0; i < sp.n; i++) {
-		const char *key = sp.v[i].key, *colon = strchr(key, ':');
-		char sec[64];
-
-		snprintf(sec, sizeof sec, "%.*s", colon ? (int)(colon - key) : (int)strlen(key), key);
-		if (!colon) {
-			int known = 0;
-
-			for (int k = 0; sections[k]; k++)
-				known |= !strcmp(sec, sections[k]);
-			if (!known) {
-				const char *s = suggest(sec, sections, 4);
-
-				error_set(err, path, sp.v[i].line, 0, "[%s]: no such section%s%s%s", sec,
-					  s ? " (did you mean [" : "", s ? s : "", s ? "]?)" : "");
-				goto free_dict;
-			}
-			continue;
-		}
-		if (!strcmp(sec, "keys"))
-			continue;
-		{
-			const char *names[32];
-			size_t nn = 0;
-			int known = 0;
-
-			for (const struct option_def *d = options_table; d->name; d++) {
-				if (strcmp(d->section, sec))
-					continue;
-				known |= !strcmp(d->name, colon + 1);
-				if (nn < 32)
-					names[nn++] = d->name;
-			}
-			if (!known) {
-				const char *s = suggest(colon + 1, names, nn);
-
-				error_set(err, path, sp.v[i].line, 0, "%s: no such setting in [%s]%s%s%s",
-					  colon + 1, sec, s ? " (did you mean " : "", s ? s : "",
-					  s ? "?)" : "");
-				goto free_dict;
-			}
-		}
-	}
-	for (const struct option_def *d = options_table; d->name; d++) {
-		char key[128];
-		const char *v;
-
-		snprintf(key, sizeof key, "%s:%s", d->section, d->name);
-		v = iniparser_getstring(dict, key, NULL);
-		if (v && parse_value(o, d, v, path, line_of(&sp, key), err) < 0)
-			goto free_dict;
-	}
-	if (load_keys(o, dict, &sp, path, err) < 0)
-		goto free_dict;
-	free(o->source);
-	o->source = xstrdup(path);
-	rc = 0;
-free_dict:
-	iniparser_freedict(dict);
-out:
 	free(sp.v);
-	free(ini_error);
-	ini_error = NULL;
 	return rc;
 }
 
@@ -533,31 +535,27 @@ char *options_find(const char *config_arg)
 
 void options_format(const struct options *o, const struct option_def *d, char *buf, size_t size)
 {
-	const char *n = d->name;
-	int v = 0;
+	int v;
 
 	if (d->type == OPT_STRING) {
-		const char *sv = !strcmp(n, "bookmarks") ? o->bookmarks
-				 : !strcmp(n, "positions") ? o->positions
-							   : o->editions;
+		const char *sv = *(char *const *)field_of(o, d);
 
 		snprintf(buf, size, "%s", sv ? sv : "");
 		return;
 	}
-	v = !strcmp(n, "width")		      ? o->width
-	    : !strcmp(n, "indent")	      ? o->indent
-	    : !strcmp(n, "ambiguous_width")   ? o->ambiguous_width
-	    : !strcmp(n, "normalize_punctuation") ? o->normalize_punctuation
-	    : !strcmp(n, "colors")	      ? o->color
-	    : !strcmp(n, "status_line")       ? o->status_line
-	    : !strcmp(n, "restore_position")  ? o->restore_position
-					      : o->search_case;
-	if (d->type == OPT_BOOL)
+	v = *(const int *)field_of(o, d);
+	if (d->type == OPT_BOOL) {
 		snprintf(buf, size, "%s", v ? "true" : "false");
-	else if (d->type == OPT_CHOICE && !isdigit((unsigned char)d->choices[0]))
-		snprintf(buf, size, "%s", v ? "sensitive" : "insensitive");
-	else
+	} else if (d->type == OPT_CHOICE && !isdigit((unsigned char)d->choices[0])) {
+		/* A choice by name: the v-th of "a|b|c". */
+		const char *c = d->choices, *bar;
+
+		for (int i = 0; i < v && (bar = strchr(c, '|')); i++)
+			c = bar + 1;
+		snprintf(buf, size, "%.*s", (int)strcspn(c, "|"), c);
+	} else {
 		snprintf(buf, size, "%d", v);
+	}
 }
 
 char *options_bookmarks_file(const struct options *o)

@@ -20,6 +20,9 @@
 
 enum opt_type { OPT_INT, OPT_BOOL, OPT_CHOICE, OPT_STRING };
 
+/* One setting. OPT_INT, OPT_BOOL and OPT_CHOICE are an int in struct
+ * options (a choice: its value when the choices are numbers, else its
+ * index), OPT_STRING a char *; offset says where. */
 struct option_def {
 	const char *section;   /* display, behaviour, files */
 	const char *name;
@@ -27,6 +30,7 @@ struct option_def {
 	const char *def;       /* the default, as written in reader.ini */
 	int min, max;          /* OPT_INT range */
 	const char *choices;   /* OPT_CHOICE: "1|2" */
+	size_t offset;         /* offsetof(struct options, the field) */
 	const char *help;
 };
 
@@ -52,11 +56,17 @@ struct options {
 /* The defaults. */
 void options_defaults(struct options *o);
 
+/* The largest settings file read (1 MiB): a bigger one is "FILE: too
+ * large". */
+#define OPTIONS_MAX_BYTES ((size_t)1 << 20)
+
 /*
  * Load settings from path over the defaults. Returns 0, or -1 with err
- * naming FILE:LINE and the reason (a bad value, an unknown section or key
- * with a suggestion, a key bound to two actions, an unknown action or key
- * name).
+ * filled: a finding of kind FK_CONFIG naming FILE:LINE and the reason (a
+ * bad value, an unknown section or key with a suggestion, a key bound to
+ * two actions, an unknown action or key name, a line that is not a
+ * setting), or of kind FK_ERROR when the file cannot be read or is over
+ * OPTIONS_MAX_BYTES.
  */
 int options_load(struct options *o, const char *path, struct error *err);
 

@@ -1,0 +1,126 @@
+/*
+ * positions: the reading-position file on top of record.h. See
+ * positions.h for the format.
+ *
+ * What always holds: after pos_set() the file has one good line for the
+ * edition (later duplicates a hand edit made are dropped), and every other
+ * line is as it was.
+ */
+#include "positions.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "record.h"
+#include "text.h"
+#include "util.h"
+
+#define POS_FIELDS 5
+#define POS_COLUMNS "edition_id\tedition_path\tarticle\toffset\tupdated"
+
+enum { P_ID, P_PATH, P_ARTICLE, P_OFFSET, P_UPDATED };
+
+static const char *check_fields(char **f, char *why, size_t size)
+{
+	size_t n;
+	const char *bad = NULL;
+
+	if (!record_is_id(f[P_ID]))
+		bad = "the edition id is not 16 hexadecimal digits";
+	else if (f[P_PATH][0] != '/')
+		bad = "the edition path is not absolute";
+	else if (!record_parse_num(f[P_ARTICLE], &n) || n < 1)
+		bad = "article must be a number from 1";
+	else if (!record_parse_num(f[P_OFFSET], &n))
+		bad = "offset is not a number";
+	else if (!record_is_utc_time(f[P_UPDATED]))
+		bad = "updated is not YYYY-MM-DDTHH:MM:SSZ";
+	if (!bad) {
+		text_ascii_lower(f[P_ID]);
+		return NULL;
+	}
+	snprintf(why, size, "%s", bad);
+	return why;
+}
+
+static const struct record_format pos_format = {
+	"positions", POS_VERSION, POS_COLUMNS, POS_FIELDS, check_fields,
+};
+
+/* The index of the first good line for the edition id at or after from,
+ * or rf->n. */
+static size_t pos_find(const struct record_file *rf, size_t from, const char *id)
+{
+	for (size_t i = from; i < rf->n; i++)
+		if (rf->v[i].kind == RECORD_GOOD && strcasecmp(rf->v[i].field[P_ID], id) == 0)
+			return i;
+	return rf->n;
+}
+
+int pos_get(const char *path, const char *edition_id, size_t *article, size_t *offset)
+{
+	struct record_file rf;
+	size_t i;
+	int found = 0;
+
+	if (record_load(&rf, &pos_format, path, NULL) == 0 &&
+	    (i = pos_find(&rf, 0, edition_id)) < rf.n) {
+		record_parse_num(rf.v[i].field[P_ARTICLE], article);
+		record_parse_num(rf.v[i].field[P_OFFSET], offset);
+		found = 1;
+	}
+	record_free(&rf);
+	return found;
+}
+
+/* A position to record: the fields of its line, the id in lower case. */
+struct pos_change {
+	const char *f[POS_FIELDS];
+};
+
+static int change_pos(struct record_file *d, const void *arg)
+{
+	const char *const *f = ((const struct pos_change *)arg)->f;
+	size_t i = pos_find(d, 0, f[P_ID]);
+
+	if (i == d->n) {
+		record_append(d, f);
+		return 1;
+	}
+	if (!strcmp(d->v[i].field[P_ARTICLE], f[P_ARTICLE]) &&
+	    !strcmp(d->v[i].field[P_OFFSET], f[P_OFFSET]) &&
+	    !strcmp(d->v[i].field[P_PATH], f[P_PATH]))
+		return 0;  /* already there: spare the disk */
+	record_set(d, i, f);
+	/* Only one line per edition: drop any later duplicates. */
+	for (size_t j; (j = pos_find(d, i + 1, f[P_ID])) < d->n;)
+		record_remove(d, j);
+	return 1;
+}
+
+int pos_set(const char *path, const char *edition_id, const char *edition_path,
+	    size_t article, size_t offset, struct error *err)
+{
+	struct record_file rf;
+	struct pos_change c;
+	char id[17], num[2][24], now[32];
+	int rc;
+
+	if (!record_is_id(edition_id) || edition_path[0] != '/' || article < 1) {
+		error_set(err, path, 0, 0, "cannot record a position: %s",
+			  !record_is_id(edition_id) ? "the edition id is not 16 hexadecimal digits" :
+			  edition_path[0] != '/' ? "the edition path is not absolute" :
+			  "article must be a number from 1");
+		return -1;
+	}
+	memcpy(id, edition_id, sizeof id);
+	text_ascii_lower(id);
+	snprintf(num[0], sizeof num[0], "%zu", article);
+	snprintf(num[1], sizeof num[1], "%zu", offset);
+	record_now(now, sizeof now);
+	c = (struct pos_change){{id, edition_path, num[0], num[1], now}};
+	record_init(&rf, &pos_format, path);
+	rc = record_change(&rf, change_pos, &c, err);
+	record_free(&rf);
+	return rc < 0 ? -1 : 0;
+}
