@@ -76,9 +76,15 @@ PD_PAGES = [
 # Apple Daily "pages": a run of consecutive articles (article_daily_id) of
 # one day. The day files carry no section, so a page is a run of the day's
 # index, which follows the paper's order.
-AD_TUNE_DATES = []
-AD_MEASURE_DATES = []
-AD_PAGES = []  # (YYYYMMDD, [article_daily_id, ...])
+AD_TUNE_DATES = ['20030610', '20080315', '20101108']
+AD_MEASURE_DATES = ['20040915', '20150505']
+AD_PAGES = [  # (YYYYMMDD, [article_daily_id, ...])
+    ('20030610', [14, 15, 16, 17]), ('20030610', [9, 10, 12]),
+    ('20040915', [2, 3, 4]), ('20040915', [10, 11, 12]), ('20040915', [19, 20, 21]),
+    ('20080315', [3, 5, 14]),
+    ('20101108', [2, 3, 4]), ('20101108', [19, 20, 21]),
+    ('20150505', [14, 15, 16, 17]), ('20150505', [18, 19, 20]),
+]
 
 # ---------------------------------------------------------------- text rules
 
@@ -190,8 +196,10 @@ class Gazetteer:
 # ---------------------------------------------------------------- articles
 
 def new_article(origin):
+    # body: [text, kind] in source order; kind 'para' (a paragraph), 'byline'
+    # (a line of names, not a paragraph) or 'credit' (a photo credit).
     return {'origin': origin, 'kicker': None, 'headline': None, 'subtitle': None,
-            'paras': [], 'closing': None, 'dateline': None, 'byline': [],
+            'body': [], 'dateline': None, 'byline': [],
             'agency': None, 'roles': [], 'place': None, 'place_from': None}
 
 
@@ -216,10 +224,11 @@ def pd_article(path, gaz):
     art['kicker'] = strip_ws(lines[0]) or None
     art['headline'] = strip_ws(lines[1]) or None
     art['subtitle'] = strip_ws(lines[2]) or None
-    art['paras'] = [strip_ws(l) for l in lines[3:] if strip_ws(l)]
-    if not art['headline'] or not art['paras']:
+    paras = [strip_ws(l) for l in lines[3:] if strip_ws(l)]
+    if not art['headline'] or not paras:
         return None
-    first = art['paras'][0]
+    art['body'] = [[p, 'para'] for p in paras]
+    first = paras[0]
     m = DATELINE_RE.match(first)
     if m:
         art['dateline'] = m.group(0)
@@ -234,9 +243,9 @@ def pd_article(path, gaz):
             if parsed:
                 add_names(art, parsed)
     # A closing byline: the last paragraph is all one bracket.
-    last = art['paras'][-1]
+    last = paras[-1]
     b = re.match(r'^[（(]([^（）()]*)[）)]$', last)
-    if b and len(art['paras']) > 1:
+    if b and len(paras) > 1:
         inner = b.group(1)
         m2 = DATELINE_RE.match(inner)
         parsed = None
@@ -248,8 +257,7 @@ def pd_article(path, gaz):
         else:
             parsed = parse_names(inner)
         if parsed is not None:
-            art['closing'] = last
-            art['paras'].pop()
+            art['body'][-1][1] = 'byline'
             add_names(art, parsed)
     if art['kicker'] and art['kicker'][-1] in '：:' and not art['place']:
         k = art['kicker'][:-1]
@@ -258,17 +266,48 @@ def pd_article(path, gaz):
     return art
 
 
-AD_FURNITURE = re.compile(r'^(你的意見\?|你的意見？|服務熱線)')
-AD_BYLINE = re.compile(r'\u3000記者：([%s、\u3000]+)$' % HAN)
+# Column labels printed above a headline: the kicker, not the headline.
+AD_LABELS = {'特稿', '拆局', '蘋果資訊'}
+AD_FURNITURE = re.compile(r'^(你的意見[?？]|服務熱線)')
+AD_NAMES = r'([%s][%s、\u3000]*[%s])' % (HAN, HAN, HAN)
+AD_BYLINE_PIECE = re.compile(r'^(記者|撰文|採訪|攝影|採訪、攝影)[：︰]%s$' % AD_NAMES)
+AD_BYLINE_GLUED = re.compile(r'(?:^|(?<=[。！？」』）\u3000]))\u3000?記者[：︰]%s$' % AD_NAMES)
+AD_DATELINE = re.compile(r'^【[^】]{1,12}】')
+
+
+def ad_names(text):
+    names = [n for n in re.split(r'[、\u3000]+', text) if n]
+    if names and all(NAME_RE.match(n) and len(n) <= 4 for n in names):
+        return names
+    return None
+
+
+def ad_split(text):
+    """The strings of a text column: split at runs of spaces, except a
+    single space between two ASCII letters or digits (inside a name or a
+    phrase such as "Running Man" or "CHANEL 2016")."""
+    out, cur = [], ''
+    for m in re.finditer(r' +|[^ ]+', text):
+        t = m.group(0)
+        if t[0] == ' ':
+            if len(t) == 1 and cur and re.match(r'[A-Za-z0-9]', cur[-1]) and \
+                    m.end() < len(text) and re.match(r'[A-Za-z0-9]', text[m.end()]):
+                cur += t
+            else:
+                out.append(cur)
+                cur = ''
+        else:
+            cur += t
+    out.append(cur)
+    return [p for p in (strip_ws(x) for x in out) if p]
 
 
 def ad_article(row):
     """One Apple Daily row: the title column is the heading strings run
-    together; the text column is the heading strings, then the body, the
-    page's strings joined by spaces (a run of spaces between strings)."""
+    together; the text column is the heading strings, then the body: the
+    web page's strings joined by spaces."""
     title = re.sub(r'[\s\u3000]', '', row['title'])
-    pieces = [strip_ws(p) for p in re.split(r' +', row['text'])]
-    pieces = [p for p in pieces if p]
+    pieces = ad_split(row['text'])
     art = new_article(row['key'])
     head, acc = [], ''
     while pieces and len(acc) < len(title):
@@ -277,32 +316,49 @@ def ad_article(row):
         head.append(p)
     if acc != title or len(head) > 2:
         raise SystemExit('apple-daily %s: heading does not match the title' % row['key'])
-    art['headline'] = head[0]
-    art['subtitle'] = head[1] if len(head) > 1 else None
-    body = []
+    if len(head) == 2 and head[0] in AD_LABELS:
+        art['kicker'], art['headline'] = head
+    else:
+        art['headline'] = head[0]
+        art['subtitle'] = head[1] if len(head) > 1 else None
     for p in pieces:
         if AD_FURNITURE.match(p):
             break
-        body.append(p)
-    if body and body[-1] in ('本報記者',):
-        art['closing'] = body.pop()
-        art['roles'].append('記者')
-        art['agency'] = '本報'
-    for i, p in enumerate(body[:2]):
-        if p.startswith('【本報訊】'):
-            art['dateline'], art['agency'] = '【本報訊】', '本報'
-            break
-    for p in body:
-        m = AD_BYLINE.search(p)
-        if m:
-            names = [n for n in re.split(r'[、\u3000]+', m.group(1)) if n]
-            if all(NAME_RE.match(n) and len(n) <= 4 for n in names):
-                art['byline'] += names
-                if '記者' not in art['roles']:
-                    art['roles'].append('記者')
-    art['paras'] = body
-    if not body:
+        m = AD_BYLINE_PIECE.match(p)
+        names = ad_names(m.group(2)) if m else None
+        if names:
+            if m.group(1) == '攝影':
+                art['body'].append([p, 'credit'])
+                continue
+            art['body'].append([p, 'byline'])
+            art['byline'] += names
+            for r in m.group(1).split('、'):
+                if r not in art['roles']:
+                    art['roles'].append(r)
+            continue
+        if p == '本報記者':
+            art['body'].append([p, 'byline'])
+            art['agency'] = art['agency'] or '本報'
+            if '記者' not in art['roles']:
+                art['roles'].append('記者')
+            continue
+        m = AD_BYLINE_GLUED.search(p)
+        names = ad_names(m.group(1)) if m else None
+        if names:
+            art['byline'] += names
+            if '記者' not in art['roles']:
+                art['roles'].append('記者')
+        art['body'].append([p, 'para'])
+    paras = [t for t, k in art['body'] if k == 'para']
+    if not paras:
         raise SystemExit('apple-daily %s: no body' % row['key'])
+    for p in paras[:2]:
+        m = AD_DATELINE.match(p)
+        if m:
+            art['dateline'] = m.group(0)
+            if m.group(0) == '【本報訊】':
+                art['agency'] = '本報'
+            break
     return art
 
 
@@ -334,14 +390,16 @@ def render(page_id, index, header, articles, source):
     indent = '\u3000\u3000' if style != 'blank' else ''
     # Column breaks: up to three paragraphs of 60 characters or more, not
     # the first paragraph of an article (which may carry a dateline).
-    cands = [(ai, pi) for ai, a in enumerate(articles) for pi, p in enumerate(a['paras'])
-             if pi > 0 and len(p) >= 60]
+    cands = []
+    for ai, a in enumerate(articles):
+        paras = [bi for bi, (t, k) in enumerate(a['body']) if k == 'para']
+        cands += [(ai, bi) for bi in paras[1:] if len(a['body'][bi][0]) >= 60]
     nbreaks = min(len(cands), rng.choice([0, 1, 1, 2, 3]))
     breaks = {}
-    for ai, pi in sorted(rng.sample(cands, nbreaks)):
-        k = cut_point(articles[ai]['paras'][pi], rng)
+    for ai, bi in sorted(rng.sample(cands, nbreaks)):
+        k = cut_point(articles[ai]['body'][bi][0], rng)
         if k:
-            breaks[(ai, pi)] = k
+            breaks[(ai, bi)] = k
 
     lines = []
     if with_header:
@@ -362,11 +420,14 @@ def render(page_id, index, header, articles, source):
             else:
                 t[field + '_line'] = None
         t['heading_lines'] = heading
-        for pi, p in enumerate(a['paras']):
+        t['first_paragraph_line'] = None
+        t['byline_lines'] = []
+        t['credit_lines'] = []
+        for bi, (p, kind) in enumerate(a['body']):
             if blank:
                 lines.append('')
-            if (ai, pi) in breaks:
-                k = breaks[(ai, pi)]
+            if (ai, bi) in breaks:
+                k = breaks[(ai, bi)]
                 lines.append(indent + p[:k])
                 first = len(lines)
                 lines.append('')
@@ -374,22 +435,18 @@ def render(page_id, index, header, articles, source):
                 joins.append({'line': first, 'continuation': len(lines)})
             else:
                 lines.append(indent + p)
-            if pi == 0:
-                t['first_paragraph_line'] = len(lines) if (ai, pi) not in breaks else first
-        if a['closing']:
-            if blank:
-                lines.append('')
-            lines.append(indent + a['closing'])
-            t['closing_line'] = len(lines)
-        else:
-            t['closing_line'] = None
+                first = len(lines)
+            if kind == 'para' and t['first_paragraph_line'] is None:
+                t['first_paragraph_line'] = first
+            elif kind != 'para':
+                t[kind + '_lines'].append(first)
         t['last_line'] = len(lines)
         for field in ('kicker', 'headline', 'subtitle', 'dateline'):
             t[field] = a[field]
         t['byline'] = a['byline']
         t['agency'] = a['agency']
         t['roles'] = a['roles']
-        t['paragraphs'] = len(a['paras'])
+        t['paragraphs'] = sum(1 for _, k in a['body'] if k == 'para')
         t['place'] = a['place']
         t['place_from'] = a['place_from']
         t['source_record'] = a['origin']
