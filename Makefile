@@ -229,4 +229,26 @@ lint-man:
 clean:
 	rm -rf build reader
 
+# ---- corpus scorer (issue 10) -------------------------------------------
+# make score          build the reader and print how well it finds the
+#                     structure of the real pages in tests/corpus
+# make score-update   rewrite tests/corpus/expected.tsv, the per-page figures
+#                     that `make check` holds (tests/corpus.test.sh)
+# tests/corpus is built by tools/corpus/build.py (a developer tool).
+SCORE_CPP  := $(shell $(PKG_CONFIG) --cflags jansson)
+SCORE_LIBS := $(shell $(PKG_CONFIG) --libs jansson)
+.PHONY: score score-update
+
+$(BUILD)/score: tests/score.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(SCORE_CPP) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(SCORE_LIBS) $(LDLIBS)
+
+score: $(BUILD)/reader $(BUILD)/score
+	$(BUILD)/score --reader $(BUILD)/reader tests/corpus
+
+score-update: $(BUILD)/reader $(BUILD)/score
+	$(BUILD)/score --reader $(BUILD)/reader --write tests/corpus/expected.tsv tests/corpus
+
+check test: $(BUILD)/score
+
 -include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d $(BUILD)/*/*/*.d)
