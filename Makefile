@@ -117,13 +117,17 @@ $(BUILD)/tests/%.o: tests/%.c
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) $(TEST_LIBS) $(LDLIBS)
 
-# The one test that links ncursesw: layout and curses agree on widths.
-$(BUILD)/tests/test_curses.o: tests/test_curses.c
+# The tests that link ncursesw: layout and curses agree on widths
+# (test_curses), and the screen breaks lines as the dump does with the
+# shell's wcwidth() override linked in (test_screen).
+CURSES_TESTS := $(BUILD)/tests/test_curses $(BUILD)/tests/test_screen
+$(CURSES_TESTS:%=%.o): $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CORE_CPP) $(CURSES_CPP) $(TEST_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/test_curses: $(BUILD)/tests/test_curses.o $(BUILD)/tests/testutil.o $(CORE_LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) $(CURSES_LIBS) $(TEST_LIBS) $(LDLIBS)
+$(BUILD)/tests/test_screen: $(BUILD)/tui/wcwidth.o
+$(CURSES_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o $(CORE_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(CORE_LIBS) $(CURSES_LIBS) $(TEST_LIBS) $(LDLIBS)
 
 $(BUILD)/tests/testutil.o: tests/testutil.c
 	@mkdir -p $(@D)

@@ -21,8 +21,6 @@
 #include "width.h"
 
 static volatile sig_atomic_t got_signal;
-/* Read by the wcwidth() this shell puts in front of the C library's. */
-int tui_ambiguous_wide;
 static int curses_on;
 static SCREEN *screen;
 
@@ -768,8 +766,7 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct option
 	t.color = opts->color;
 	t.opts = opts;
 	shell_new_view(&t);
-	tui_ambiguous_wide = lo->amb == 2;
-	width_init();  /* widths measured before the flag was set are stale */
+	width_set_ambiguous(lo->amb);  /* what curses' wcwidth() says */
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
