@@ -32,7 +32,6 @@ struct tui {
 	struct list list;
 	char filter[512];
 	size_t filter_len;
-	size_t sel, ltop;          /* in list.shown */
 	struct sbuf buf;
 	struct marks marks;
 	int last_dir;
@@ -53,9 +52,6 @@ int shell_prompt(struct tui *t, const char *lead, const char *init, char *buf, s
 int shell_confirm(struct tui *t, const char *question);
 /* A message for the status line. */
 void shell_say(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Select the first list entry that is not a heading at or after k (dir 1)
- * or at or before it (dir -1). */
-void shell_select(struct tui *t, size_t k, int dir);
 /* Set up the view of t->ed with the settings (after an edition change). */
 void shell_new_view(struct tui *t);
 /* The rows the text gets. */

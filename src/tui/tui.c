@@ -232,16 +232,14 @@ static void draw_list(struct tui *t)
 		draw_ui(t, 1, 0, COLS - 1, f.s, A_NORMAL);
 		sbuf_free(&f);
 	}
-	if (t->sel < t->ltop)
-		t->ltop = t->sel;
-	if (rows > 0 && t->sel >= t->ltop + (size_t)rows)
-		t->ltop = t->sel - (size_t)rows + 1;
-	for (int r = 0; r < rows && t->ltop + (size_t)r < t->list.nshown; r++) {
-		size_t k = t->ltop + (size_t)r;
+	list_show(&t->list, rows > 0 ? (size_t)rows : 0);
+	for (int r = 0; r < rows && t->list.top + (size_t)r < t->list.nshown; r++) {
+		size_t k = t->list.top + (size_t)r;
 		const struct list_entry *e = &t->list.v[t->list.shown[k]];
-		attr_t a = e->article == SIZE_MAX ? attr_of(t, PAIR_HEADING) : A_NORMAL;
+		attr_t a = e->ref.kind == REF_NONE && t->panel != PANEL_HELP ? attr_of(t, PAIR_HEADING)
+									      : A_NORMAL;
 
-		if (k == t->sel && t->panel != PANEL_HELP)
+		if (k == t->list.sel && t->panel != PANEL_HELP)
 			a = A_REVERSE;
 		draw_ui(t, r + 2, 0, COLS - 1, e->label, a);
 	}
@@ -493,22 +491,6 @@ static void report_search(struct tui *t, enum search_result r, int dir)
 	}
 }
 
-/* Select the first entry (not a heading) at or after k, or before it. */
-void shell_select(struct tui *t, size_t k, int dir)
-{
-	const struct list *l = &t->list;
-
-	while (k < l->nshown && l->v[l->shown[k]].article == SIZE_MAX) {
-		if (dir < 0 && k == 0) {
-			dir = 1;
-			continue;
-		}
-		k += dir > 0 ? 1 : (size_t)-1;
-	}
-	if (k < l->nshown)
-		t->sel = k;
-}
-
 static void open_help(struct tui *t)
 {
 	list_free(&t->list);
@@ -523,8 +505,7 @@ static void open_help(struct tui *t)
 		for (; used < 22; used++)
 			sbuf_addc(&s, ' ');
 		sbuf_addf(&s, " %s", keys_actions[a].help);
-		XGROW(t->list.v, t->list.cap, t->list.n + 1);
-		t->list.v[t->list.n++] = (struct list_entry){sbuf_take(&s), NULL, 0, (size_t)a, 0};
+		list_add(&t->list, sbuf_take(&s), "", 0, (struct list_ref){REF_ACTION, (size_t)a});
 	}
 	/* Then the settings in force, from the same table as reader.ini. */
 	{
@@ -532,22 +513,20 @@ static void open_help(struct tui *t)
 		struct sbuf h = {0};
 
 		sbuf_addf(&h, "Settings (%s):", so->source ? so->source : "defaults");
-		XGROW(t->list.v, t->list.cap, t->list.n + 2);
-		t->list.v[t->list.n++] = (struct list_entry){xstrdup(""), NULL, 0, 0, 0};
-		t->list.v[t->list.n++] = (struct list_entry){sbuf_take(&h), NULL, 0, 0, 0};
+		list_add(&t->list, xstrdup(""), "", 0, (struct list_ref){REF_NONE, 0});
+		list_add(&t->list, sbuf_take(&h), "", 0, (struct list_ref){REF_NONE, 0});
 		for (const struct option_def *d = options_table; d->name; d++) {
 			char val[256];
 			struct sbuf s = {0};
 
 			options_format(so, d, val, sizeof val);
 			sbuf_addf(&s, "  [%s] %s = %s   %s", d->section, d->name, val, d->help);
-			XGROW(t->list.v, t->list.cap, t->list.n + 1);
-			t->list.v[t->list.n++] = (struct list_entry){sbuf_take(&s), NULL, 0, 0, 0};
+			list_add(&t->list, sbuf_take(&s), "", 0, (struct list_ref){REF_NONE, 0});
 		}
 	}
+	t->list.scroll_only = 1;
 	list_filter(&t->list, "", 0);
 	t->panel = PANEL_HELP;
-	t->sel = t->ltop = 0;
 }
 
 static void open_list(struct tui *t, enum panel p)
@@ -560,12 +539,8 @@ static void open_list(struct tui *t, enum panel p)
 	t->panel = p;
 	t->filter_len = 0;
 	t->filter[0] = '\0';
-	t->sel = t->ltop = 0;
 	/* Start at the open article. */
-	for (size_t k = 0; k < t->list.nshown; k++)
-		if (t->list.v[t->list.shown[k]].article == t->v.art)
-			t->sel = k;
-	shell_select(t, t->sel, 1);
+	list_select_ref(&t->list, (struct list_ref){REF_ARTICLE, t->v.art});
 }
 
 /* A key while a list panel is open. */
@@ -581,47 +556,36 @@ static void list_key(struct tui *t, int key)
 	if (t->panel == PANEL_HELP) {
 		/* The help only scrolls: by lines, or by pages with the keys
 		 * that page the article. */
-		size_t last = t->list.nshown > page ? t->list.nshown - page : 0;
-		enum action act2 = keymap_lookup(&t->opts->keys, key);
-
 		if (key == K_DOWN || key == 'j')
-			t->ltop += t->ltop < last;
-		else if ((key == K_UP || key == 'k') && t->ltop)
-			t->ltop--;
-		else if (key == K_PGDN || key == K_SPACE || act2 == ACT_PAGE_DOWN)
-			t->ltop = t->ltop + page < last ? t->ltop + page : last;
-		else if (key == K_PGUP || act2 == ACT_PAGE_UP)
-			t->ltop = t->ltop > page ? t->ltop - page : 0;
-		t->sel = t->ltop;
+			list_move(&t->list, LIST_NEXT, page);
+		else if (key == K_UP || key == 'k')
+			list_move(&t->list, LIST_PREV, page);
+		else if (key == K_PGDN || key == K_SPACE || act == ACT_PAGE_DOWN)
+			list_move(&t->list, LIST_PAGE_DOWN, page);
+		else if (key == K_PGUP || act == ACT_PAGE_UP)
+			list_move(&t->list, LIST_PAGE_UP, page);
 		return;
 	}
 	if (key == K_DOWN || key == 'j' || key == 14 /* C-n */) {
-		shell_select(t, t->sel + 1, 1);
+		list_move(&t->list, LIST_NEXT, page);
 	} else if (key == K_UP || key == 'k' || key == 16 /* C-p */) {
-		if (t->sel > 0)
-			shell_select(t, t->sel - 1, -1);
+		list_move(&t->list, LIST_PREV, page);
 	} else if (key == K_PGDN) {
-		shell_select(t, t->sel + page < t->list.nshown ? t->sel + page : t->list.nshown - 1, -1);
+		list_move(&t->list, LIST_PAGE_DOWN, page);
 	} else if (key == K_PGUP) {
-		shell_select(t, t->sel > page ? t->sel - page : 0, 1);
+		list_move(&t->list, LIST_PAGE_UP, page);
 	} else if (key == K_ENTER) {
-		if (t->sel < t->list.nshown) {
-			size_t a = t->list.v[t->list.shown[t->sel]].article;
+		struct list_ref r = list_selected(&t->list);
 
-			if (a != SIZE_MAX) {
-				view_open(&t->v, a, 0);
-				t->panel = PANEL_NONE;
-			}
+		if (r.kind == REF_ARTICLE) {
+			view_open(&t->v, r.value, 0);
+			t->panel = PANEL_NONE;
 		}
 	} else if (key == K_BACKSPACE) {
 		chop(t->filter, &t->filter_len);
 		list_filter(&t->list, t->filter, t->filter_len);
-		t->sel = t->ltop = 0;
-		shell_select(t, 0, 1);
 	} else if (append_key(t->filter, &t->filter_len, sizeof t->filter, key)) {
 		list_filter(&t->list, t->filter, t->filter_len);
-		t->sel = t->ltop = 0;
-		shell_select(t, 0, 1);
 	}
 }
 

@@ -187,7 +187,7 @@ void marks_toggle(struct tui *t)
 }
 
 /* Fill the list panel from the store, newest first. */
-static void fill_list(struct tui *t)
+static void fill_list(struct tui *t, size_t sel)
 {
 	size_t n;
 
@@ -203,12 +203,10 @@ static void fill_list(struct tui *t)
 			  b->locality, *b->locality ? "  " : "", b->headline);
 		if (*b->note)
 			sbuf_addf(&s, "  — %s", b->note);
-		XGROW(t->list.v, t->list.cap, t->list.n + 1);
-		t->list.v[t->list.n++] = (struct list_entry){sbuf_take(&s), NULL, 0, k, 0};
+		list_add(&t->list, sbuf_take(&s), "", 0, (struct list_ref){REF_BOOKMARK, k});
 	}
 	list_filter(&t->list, "", 0);
-	if (t->sel >= t->list.nshown)
-		t->sel = t->list.nshown ? t->list.nshown - 1 : 0;
+	t->list.sel = sel < t->list.nshown ? sel : t->list.nshown ? t->list.nshown - 1 : 0;
 }
 
 void marks_list(struct tui *t)
@@ -227,8 +225,7 @@ void marks_list(struct tui *t)
 		return;
 	}
 	t->bm_ok = 1;
-	t->sel = t->ltop = 0;
-	fill_list(t);
+	fill_list(t, 0);
 	t->panel = PANEL_BOOKMARKS;
 }
 
@@ -322,28 +319,17 @@ void marks_key(struct tui *t, int key)
 		t->panel = PANEL_NONE;
 		return;
 	}
-	if (key == K_DOWN || key == 'j') {
-		if (t->sel + 1 < t->list.nshown)
-			t->sel++;
+	if (key == K_DOWN || key == 'j')
+		list_move(&t->list, LIST_NEXT, page);
+	else if (key == K_UP || key == 'k')
+		list_move(&t->list, LIST_PREV, page);
+	else if (key == K_PGDN)
+		list_move(&t->list, LIST_PAGE_DOWN, page);
+	else if (key == K_PGUP)
+		list_move(&t->list, LIST_PAGE_UP, page);
+	if (list_selected(&t->list).kind != REF_BOOKMARK)
 		return;
-	}
-	if (key == K_UP || key == 'k') {
-		if (t->sel > 0)
-			t->sel--;
-		return;
-	}
-	if (key == K_PGDN) {
-		t->sel = t->sel + page < t->list.nshown ? t->sel + page
-							: (t->list.nshown ? t->list.nshown - 1 : 0);
-		return;
-	}
-	if (key == K_PGUP) {
-		t->sel = t->sel > page ? t->sel - page : 0;
-		return;
-	}
-	if (t->sel >= t->list.nshown)
-		return;
-	b = &t->bm.v[t->bm_order[t->list.v[t->list.shown[t->sel]].article]].b;
+	b = &t->bm.v[t->bm_order[list_selected(&t->list).value]].b;
 	if (key == K_ENTER) {
 		struct bookmark copy = key_of(b);
 
@@ -357,7 +343,7 @@ void marks_key(struct tui *t, int key)
 				shell_say(t, "%s: %s", err.file, err.reason);
 			else
 				shell_say(t, "bookmark deleted");
-			fill_list(t);
+			fill_list(t, t->list.sel);
 		}
 		bookmark_free(&k);
 	} else if (key == 'e') {
@@ -368,7 +354,7 @@ void marks_key(struct tui *t, int key)
 		if (shell_prompt(t, "note: ", k.note, note, sizeof note, &nn)) {
 			if (bm_set_note(&t->bm, &k, note, &err) < 0)
 				shell_say(t, "%s: %s", err.file, err.reason);
-			fill_list(t);
+			fill_list(t, t->list.sel);
 		}
 		bookmark_free(&k);
 	}
