@@ -38,8 +38,9 @@ endif
 #   user     record files, bookmarks, positions, settings, keys
 #   views    the article view, display lines, pick lists
 #   out      outline, JSON and dump writers
+#   session  a reading session: open, jump, bookmark, save (no curses)
 #   tui      the curses shell
-LAYERS      := base typeset edition user views out tui
+LAYERS      := base typeset edition user views out session tui
 CORE_LAYERS := $(filter-out tui,$(LAYERS))
 # $(call below,LAYER): LAYER and every layer under it.
 below        = $(wordlist 1,$(words $(call upto,$1,$(LAYERS))),$(LAYERS))
