@@ -126,8 +126,13 @@ $(CURSES_TESTS:%=%.o): $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CORE_CPP) $(CURSES_CPP) $(TEST_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
+$(BUILD)/tests/testcurses.o: tests/testcurses.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CPP) $(CURSES_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
 $(BUILD)/tests/test_screen: $(BUILD)/tui/wcwidth.o
-$(CURSES_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o $(CORE_LIB)
+$(CURSES_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o \
+		 $(BUILD)/tests/testcurses.o $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(CORE_LIBS) $(CURSES_LIBS) $(TEST_LIBS) $(LDLIBS)
 
 $(BUILD)/tests/testutil.o: tests/testutil.c

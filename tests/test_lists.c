@@ -138,31 +138,39 @@ static void make_list(struct list *l)
 
 static void test_navigation(void **state)
 {
+	static const struct {
+		enum list_move m;
+		size_t rows, want;
+	} steps[] = {
+		{LIST_PREV, 3, 1},       /* nothing selectable above */
+		{LIST_NEXT, 3, 2},
+		{LIST_NEXT, 3, 5},       /* over two headings */
+		{LIST_NEXT, 3, 5},       /* nothing selectable below */
+		{LIST_PREV, 3, 2},
+		{LIST_END, 3, 5},
+		{LIST_HOME, 3, 1},
+		{LIST_PAGE_DOWN, 3, 2},  /* lands on H3: back to b */
+		{LIST_PAGE_DOWN, 10, 5},
+		{LIST_PAGE_UP, 10, 1},
+	};
+	/* A scroll-only list moves its top, never past the last page. */
+	static const struct {
+		enum list_move m;
+		size_t top;
+	} scrolls[] = {
+		{LIST_HOME, 0}, {LIST_PAGE_DOWN, 3}, {LIST_PAGE_DOWN, 4}, {LIST_NEXT, 4},
+		{LIST_PREV, 3}, {LIST_END, 4},
+	};
 	struct list l;
 
 	(void)state;
 	make_list(&l);
 	assert_int_equal(l.sel, 1);
-	list_move(&l, LIST_PREV, 3);
-	assert_int_equal(l.sel, 1);  /* nothing selectable above */
-	list_move(&l, LIST_NEXT, 3);
-	assert_int_equal(l.sel, 2);
-	list_move(&l, LIST_NEXT, 3);
-	assert_int_equal(l.sel, 5);  /* over two headings */
-	list_move(&l, LIST_NEXT, 3);
-	assert_int_equal(l.sel, 5);  /* nothing selectable below */
-	list_move(&l, LIST_PREV, 3);
-	assert_int_equal(l.sel, 2);
-	list_move(&l, LIST_END, 3);
-	assert_int_equal(l.sel, 5);
-	list_move(&l, LIST_HOME, 3);
-	assert_int_equal(l.sel, 1);
-	list_move(&l, LIST_PAGE_DOWN, 3);  /* lands on H3: back to b */
-	assert_int_equal(l.sel, 2);
-	list_move(&l, LIST_PAGE_DOWN, 10);
-	assert_int_equal(l.sel, 5);
-	list_move(&l, LIST_PAGE_UP, 10);
-	assert_int_equal(l.sel, 1);
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		list_move(&l, steps[i].m, steps[i].rows);
+		if (l.sel != steps[i].want)
+			fail_msg("step %zu: selected %zu, want %zu", i, l.sel, steps[i].want);
+	}
 	/* Keeping the selection visible in two rows. */
 	l.sel = 5;
 	list_show(&l, 2);
@@ -170,18 +178,12 @@ static void test_navigation(void **state)
 	l.sel = 1;
 	list_show(&l, 2);
 	assert_int_equal(l.top, 1);
-	/* A scroll-only list moves its top, never past the last page. */
 	l.scroll_only = 1;
-	list_move(&l, LIST_HOME, 3);
-	assert_int_equal(l.top, 0);
-	list_move(&l, LIST_PAGE_DOWN, 3);
-	assert_int_equal(l.top, 3);
-	list_move(&l, LIST_PAGE_DOWN, 3);
-	assert_int_equal(l.top, 4);
-	list_move(&l, LIST_NEXT, 3);
-	assert_int_equal(l.top, 4);
-	list_move(&l, LIST_PREV, 3);
-	assert_int_equal(l.top, 3);
+	for (size_t i = 0; i < sizeof scrolls / sizeof scrolls[0]; i++) {
+		list_move(&l, scrolls[i].m, 3);
+		if (l.top != scrolls[i].top)
+			fail_msg("scroll %zu: top %zu, want %zu", i, l.top, scrolls[i].top);
+	}
 	assert_int_equal(list_selected(&l).kind, REF_NONE);
 	list_free(&l);
 }

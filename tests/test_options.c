@@ -190,21 +190,29 @@ static void test_ini_is_defaults(void **state)
 }
 
 /* Values land; settings left out keep their defaults. */
+/* Load text, written to a file of this name, over the defaults into o;
+ * fails the test if it does not load. */
+static void load_text(struct options *o, const char *name, const char *text, size_t n)
+{
+	const char *p = tmp_path(name);
+	struct error err;
+
+	spit(p, text, n);
+	options_defaults(o);
+	if (options_load(o, p, &err) < 0)
+		fail_msg("%s:%zu: %s", err.file, err.line, err.reason);
+}
+
 static void test_load_values(void **state)
 {
-	const char *p = tmp_path("ok.ini");
 	static const char text[] =
 		"; a comment\n[display]\nwidth = 60\nambiguous_width = 2\ncolors = no\n"
 		"[behaviour]\nsearch_case = Sensitive\n[keys]\nnext_article = ] Tab\n"
 		"search = Semicolon\n";
 	struct options o;
-	struct error err;
 
 	(void)state;
-	spit(p, text, sizeof text - 1);
-	options_defaults(&o);
-	if (options_load(&o, p, &err) < 0)
-		fail_msg("%s", err.reason);
+	load_text(&o, "ok.ini", text, sizeof text - 1);
 	assert_int_equal(o.width, 60);
 	assert_int_equal(o.ambiguous_width, 2);
 	assert_int_equal(o.color, 0);
@@ -224,17 +232,12 @@ static void test_load_values(void **state)
  * action in each mode, and the other modes keep their defaults. */
 static void test_load_tables(void **state)
 {
-	const char *p = tmp_path("tables.ini");
 	static const char text[] = "[keys.list]\nlist_down = J Down\nlist_quit = x\n"
 				   "[keys.prompt]\nprompt_cancel = C-c\n";
 	struct options o;
-	struct error err;
 
 	(void)state;
-	spit(p, text, sizeof text - 1);
-	options_defaults(&o);
-	if (options_load(&o, p, &err) < 0)
-		fail_msg("%s", err.reason);
+	load_text(&o, "tables.ini", text, sizeof text - 1);
 	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_LIST, 'J'), ACT_LIST_DOWN);
 	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_LIST, 'j'), ACT_NONE);
 	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_LIST, 'x'), ACT_LIST_QUIT);
@@ -306,18 +309,13 @@ static void test_errors(void **state)
 /* A byte-order mark and CRLF line ends are fine; a directory is not. */
 static void test_bom_crlf(void **state)
 {
-	const char *p = tmp_path("bom.ini");
 	static const char text[] = "\xEF\xBB\xBF; settings\r\n[display]\r\nwidth = 60\r\n"
 				   "[keys]\r\nnext_article = x\r\n";
 	struct options o;
-	struct error err;
 	struct run r;
 
 	(void)state;
-	spit(p, text, sizeof text - 1);
-	options_defaults(&o);
-	if (options_load(&o, p, &err) < 0)
-		fail_msg("%s:%zu: %s", err.file, err.line, err.reason);
+	load_text(&o, "bom.ini", text, sizeof text - 1);
 	assert_int_equal(o.width, 60);
 	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_VIEW, 'x'), ACT_NEXT_ARTICLE);
 	options_free(&o);

@@ -8,6 +8,7 @@
  * must end each drawn line at the column the layout computed.
  */
 #include "testutil.h"
+#include "testcurses.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -20,8 +21,6 @@
 #include "view.h"
 #include "width.h"
 
-static SCREEN *scr;
-static FILE *out_f, *in_f;
 
 /* Set the terminal's ambiguous width as the shell does, and start the
  * layout's caches again as a late setting would. */
@@ -164,32 +163,6 @@ static void test_edition(void **state)
 	edition_free(&ed);
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	if (width_init() < 0)
-		return -1;
-	setenv("COLUMNS", "400", 1);
-	setenv("LINES", "4", 1);
-	out_f = fopen("/dev/null", "w");
-	in_f = fopen("/dev/null", "r");
-	scr = newterm("xterm", out_f, in_f);
-	if (!scr)
-		return -1;
-	set_term(scr);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	endwin();
-	delscreen(scr);
-	fclose(out_f);
-	fclose(in_f);
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,5 +170,5 @@ int main(void)
 		cmocka_unit_test(test_edition),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, testcurses_setup, testcurses_teardown);
 }

@@ -50,8 +50,8 @@ const struct option_def options_table[] = {
 	{NULL, NULL, OPT_INT, NULL, 0, 0, NULL, NULL},
 };
 
-static const char *const sections[] = {"display",   "behaviour", "files",
-				       "keys",      "keys.list", "keys.prompt", NULL};
+static const char *const sections[] = {"display",   "behaviour", "files", "keys",
+				       "keys.list", "keys.prompt", NULL};
 
 /* Where in the file each section and key stands. */
 struct spot {
@@ -338,10 +338,10 @@ static int keep_defaults(const struct keymap *def, struct keymap *user, enum key
 	return 0;
 }
 
-/* [keys], [keys.list], [keys.prompt]: each a mode's actions rebound by
- * name; a key may serve one action of a mode. */
-static int load_keys(struct options *o, dictionary *dict, const struct spots *sp, const char *path,
-		     enum keymode mode, struct error *err)
+/* A key table's section ([keys], [keys.list], [keys.prompt]): the mode's
+ * actions rebound by name; a key may serve one action of a mode. */
+static int load_mode_keys(struct options *o, dictionary *dict, const struct spots *sp,
+			  const char *path, enum keymode mode, struct error *err)
 {
 	const char *section = keys_modes[mode].section;
 	int nkeys = iniparser_getsecnkeys(dict, section);
@@ -403,6 +403,16 @@ fail:
 	keymap_free(&user);
 	free(names);
 	return -1;
+}
+
+/* Every key table's section. */
+static int load_keys(struct options *o, dictionary *dict, const struct spots *sp, const char *path,
+		     struct error *err)
+{
+	for (int m = 0; m < KEYMODE_COUNT; m++)
+		if (load_mode_keys(o, dict, sp, path, (enum keymode)m, err) < 0)
+			return -1;
+	return 0;
 }
 
 static char *ini_error;
@@ -514,9 +524,8 @@ int options_load(struct options *o, const char *path, struct error *err)
 		if (v && parse_value(o, d, v, path, line_of(&sp, key), err) < 0)
 			goto free_dict;
 	}
-	for (int m = 0; m < KEYMODE_COUNT; m++)
-		if (load_keys(o, dict, &sp, path, (enum keymode)m, err) < 0)
-			goto free_dict;
+	if (load_keys(o, dict, &sp, path, err) < 0)
+		goto free_dict;
 	free(o->source);
 	o->source = xstrdup(path);
 	rc = 0;
