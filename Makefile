@@ -39,8 +39,9 @@ endif
 #   user     record files, bookmarks, positions, settings, keys
 #   views    the article view, display lines, pick lists
 #   out      outline, JSON and dump writers
+#   session  a reading session: open, jump, bookmark, save (no curses)
 #   tui      the curses shell
-LAYERS      := base typeset edition user views out tui
+LAYERS      := base typeset edition user views out session tui
 CORE_LAYERS := $(filter-out tui,$(LAYERS))
 # $(call below,LAYER): LAYER and every layer under it.
 below        = $(wordlist 1,$(words $(call upto,$1,$(LAYERS))),$(LAYERS))
@@ -119,13 +120,22 @@ $(BUILD)/tests/%.o: tests/%.c
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o $(CORE_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) $(TEST_LIBS) $(LDLIBS)
 
-# The one test that links ncursesw: layout and curses agree on widths.
-$(BUILD)/tests/test_curses.o: tests/test_curses.c
+# The tests that link ncursesw: layout and curses agree on widths
+# (test_curses), and the screen breaks lines as the dump does with the
+# shell's wcwidth() override linked in (test_screen).
+CURSES_TESTS := $(BUILD)/tests/test_curses $(BUILD)/tests/test_screen
+$(CURSES_TESTS:%=%.o): $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CORE_CPP) $(CURSES_CPP) $(TEST_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/test_curses: $(BUILD)/tests/test_curses.o $(BUILD)/tests/testutil.o $(CORE_LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) $(CURSES_LIBS) $(TEST_LIBS) $(LDLIBS)
+$(BUILD)/tests/testcurses.o: tests/testcurses.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CPP) $(CURSES_CPP) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/test_screen: $(BUILD)/tui/wcwidth.o
+$(CURSES_TESTS): $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/tests/testutil.o \
+		 $(BUILD)/tests/testcurses.o $(CORE_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o %.a,$^) $(CORE_LIBS) $(CURSES_LIBS) $(TEST_LIBS) $(LDLIBS)
 
 $(BUILD)/tests/testutil.o: tests/testutil.c
 	@mkdir -p $(@D)

@@ -6,6 +6,7 @@
  * the layout computed. This is the one test that links ncursesw.
  */
 #include "testutil.h"
+#include "testcurses.h"
 
 #include <curses.h>
 #include <locale.h>
@@ -19,8 +20,6 @@
 #include "util.h"
 #include "width.h"
 
-static SCREEN *scr;
-static FILE *out_f, *in_f;
 static long lines_checked;
 
 /* Draw each line of a text laid out at width w; compare the cursor. */
@@ -102,33 +101,6 @@ static void test_random(void **state)
 	assert_true(lines_checked > 10000);
 }
 
-static int setup(void **state)
-{
-	(void)state;
-	if (width_init() < 0)
-		return -1;
-	/* A wide off-screen terminal: output to /dev/null. */
-	setenv("COLUMNS", "400", 1);
-	setenv("LINES", "4", 1);
-	out_f = fopen("/dev/null", "w");
-	in_f = fopen("/dev/null", "r");
-	scr = newterm("xterm", out_f, in_f);
-	if (!scr)
-		return -1;
-	set_term(scr);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	endwin();
-	delscreen(scr);
-	fclose(out_f);
-	fclose(in_f);
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -136,5 +108,5 @@ int main(void)
 		cmocka_unit_test(test_random),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, testcurses_setup, testcurses_teardown);
 }

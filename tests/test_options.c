@@ -97,38 +97,68 @@ static void test_settings_documented(void **state)
 	}
 }
 
-/* Every action is in the manual with its default keys, and in reader.ini. */
+/* The text of reader.ini's section name (without brackets), up to the
+ * next section; a new string, "" when there is no such section. */
+static char *ini_section(const char *name)
+{
+	char head[64];
+	const char *at, *end;
+
+	snprintf(head, sizeof head, "\n[%s]\n", name);
+	at = strstr(ini, head);
+	if (!at)
+		return xstrdup("");
+	end = strstr(at + strlen(head), "\n[");
+	return xstrndup(at, end ? (size_t)(end - at) : strlen(at));
+}
+
+/* The .It line before the manual's ".Ic NAME :" line names the default
+ * keys ([ ] ? ' escaped); fail unless they are the table's. */
+static void check_manual_keys(const struct action_info *k, const char *at)
+{
+	const char *it = at;
+	char keys[64];
+	size_t n = 0;
+
+	while (it > manual && strncmp(it, ".It ", 4) != 0)
+		it--;
+	for (const char *p = it + 4; p < at && *p != '\n' && n < sizeof keys - 1; p++)
+		if (!(p[0] == '\\' && p[1] == '&'))
+			keys[n++] = *p;
+		else
+			p++;
+	keys[n] = '\0';
+	if (strcmp(keys, k->keys) != 0)
+		fail_msg("man/reader.1 gives %s the keys \"%s\", the table \"%s\"", k->name, keys,
+			 k->keys);
+}
+
+/* Every action of every key table is in the manual with its default keys,
+ * after the manual names the table's section, and in that section of
+ * reader.ini. */
 static void test_keys_documented(void **state)
 {
 	(void)state;
 	for (int a = 0; a < ACT_COUNT; a++) {
 		const struct action_info *k = &keys_actions[a];
-		char want[128];
+		const char *section = keys_modes[k->mode].section;
+		char want[128], *text;
+		const char *at, *named;
 
 		snprintf(want, sizeof want, ".Ic %s :", k->name);
 		if (!has_line(manual, want))
 			fail_msg("man/reader.1 lacks the action %s", k->name);
-		/* The .It line before it names the default keys ([ ] ? ' escaped). */
-		{
-			const char *at = strstr(manual, want), *it = at;
-			char keys[64];
-			size_t n = 0;
-
-			while (it > manual && strncmp(it, ".It ", 4) != 0)
-				it--;
-			for (const char *p = it + 4; p < at && *p != '\n' && n < sizeof keys - 1; p++)
-				if (!(p[0] == '\\' && p[1] == '&'))
-					keys[n++] = *p;
-				else
-					p++;
-			keys[n] = '\0';
-			if (strcmp(keys, k->keys) != 0)
-				fail_msg("man/reader.1 gives %s the keys \"%s\", the table \"%s\"", k->name,
-					 keys, k->keys);
-		}
+		at = strstr(manual, want);
+		check_manual_keys(k, at);
+		snprintf(want, sizeof want, ".Ic [%s]", section);
+		named = strstr(manual, want);
+		if (!named || named > at)
+			fail_msg("man/reader.1 gives %s before naming [%s]", k->name, section);
+		text = ini_section(section);
 		snprintf(want, sizeof want, "%s = %s", k->name, k->keys);
-		if (!has_line(ini, want))
-			fail_msg("reader.ini lacks \"%s\"", want);
+		if (!has_line(text, want))
+			fail_msg("reader.ini lacks \"%s\" in [%s]", want, section);
+		free(text);
 	}
 }
 
@@ -153,38 +183,47 @@ static void test_ini_is_defaults(void **state)
 	assert_int_equal(o.search_case, d.search_case);
 	assert_int_equal(o.keys.n, d.keys.n);
 	for (size_t i = 0; i < d.keys.n; i++)
-		assert_int_equal(keymap_lookup(&o.keys, d.keys.v[i].code), d.keys.v[i].act);
+		assert_int_equal(keymap_lookup(&o.keys, keys_actions[d.keys.v[i].act].mode, d.keys.v[i].code),
+				 d.keys.v[i].act);
 	options_free(&d);
 	options_free(&o);
 }
 
 /* Values land; settings left out keep their defaults. */
+/* Load text, written to a file of this name, over the defaults into o;
+ * fails the test if it does not load. */
+static void load_text(struct options *o, const char *name, const char *text, size_t n)
+{
+	const char *p = tmp_path(name);
+	struct error err;
+
+	spit(p, text, n);
+	options_defaults(o);
+	if (options_load(o, p, &err) < 0)
+		fail_msg("%s:%zu: %s", err.file, err.line, err.reason);
+}
+
 static void test_load_values(void **state)
 {
-	const char *p = tmp_path("ok.ini");
 	static const char text[] =
 		"; a comment\n[display]\nwidth = 60\nambiguous_width = 2\ncolors = no\n"
 		"[behaviour]\nsearch_case = Sensitive\n[keys]\nnext_article = ] Tab\n"
 		"search = Semicolon\n";
 	struct options o;
-	struct error err;
 
 	(void)state;
-	spit(p, text, sizeof text - 1);
-	options_defaults(&o);
-	if (options_load(&o, p, &err) < 0)
-		fail_msg("%s", err.reason);
+	load_text(&o, "ok.ini", text, sizeof text - 1);
 	assert_int_equal(o.width, 60);
 	assert_int_equal(o.ambiguous_width, 2);
 	assert_int_equal(o.color, 0);
 	assert_int_equal(o.search_case, 1);
 	assert_int_equal(o.indent, 4);
-	assert_int_equal(keymap_lookup(&o.keys, K_TAB), ACT_NEXT_ARTICLE);
-	assert_int_equal(keymap_lookup(&o.keys, K_RIGHT), ACT_NONE);
-	assert_int_equal(keymap_lookup(&o.keys, ';'), ACT_SEARCH);
-	assert_int_equal(keymap_lookup(&o.keys, '/'), ACT_NONE);
-	assert_int_equal(keymap_lookup(&o.keys, ' '), ACT_NONE);
-	assert_int_equal(keymap_lookup(&o.keys, K_SPACE), ACT_PAGE_DOWN);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_VIEW, K_TAB), ACT_NEXT_ARTICLE);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_VIEW, K_RIGHT), ACT_NONE);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_VIEW, ';'), ACT_SEARCH);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_VIEW, '/'), ACT_NONE);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_VIEW, ' '), ACT_NONE);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_VIEW, K_SPACE), ACT_PAGE_DOWN);
 	options_free(&o);
 }
 
@@ -239,6 +278,29 @@ static void test_format_and_kinds(void **state)
 }
 
 /* A bad file: the message, with FILE:LINE, through the real binary. */
+/* The list and prompt tables rebind on their own: a key may serve one
+ * action in each mode, and the other modes keep their defaults. */
+static void test_load_tables(void **state)
+{
+	static const char text[] = "[keys.list]\nlist_down = J Down\nlist_quit = x\n"
+				   "[keys.prompt]\nprompt_cancel = C-c\n";
+	struct options o;
+
+	(void)state;
+	load_text(&o, "tables.ini", text, sizeof text - 1);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_LIST, 'J'), ACT_LIST_DOWN);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_LIST, 'j'), ACT_NONE);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_LIST, 'x'), ACT_LIST_QUIT);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_LIST, 'k'), ACT_LIST_UP);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_VIEW, 'j'), ACT_LINE_DOWN);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_VIEW, 'x'), ACT_NONE);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_PROMPT, 3), ACT_PROMPT_CANCEL);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_PROMPT, K_ESC), ACT_NONE);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_PROMPT, K_ENTER), ACT_PROMPT_ACCEPT);
+	assert_string_equal(keymap_first(&o.keys, ACT_LIST_QUIT), "x");
+	options_free(&o);
+}
+
 static void expect_error(const char *text, const char *want)
 {
 	const char *p = tmp_path("bad.ini");
@@ -272,6 +334,12 @@ static void test_errors(void **state)
 		     "2: next_article: no such key 'Foo' (see KEYS in reader(1))");
 	expect_error("[keys]\nnext_article = x\nprevious_article = x\n",
 		     "3: previous_article: key 'x' is already bound to next_article");
+	expect_error("[keys.list]\nlist_dwon = x\n",
+		     "2: list_dwon: no such action (did you mean list_down?)");
+	expect_error("[keys.list]\nlist_up = j\n",
+		     "2: list_up: key 'j' is already bound to list_down by default "
+		     "(rebind list_down too)");
+	expect_error("[keys.lists]\n", "1: [keys.lists]: no such section (did you mean [keys.list]?)");
 	expect_error("[keys]\nnext_article = n\n",
 		     "2: next_article: key 'n' is already bound to next_match by default "
 		     "(rebind next_match too)");
@@ -291,20 +359,15 @@ static void test_errors(void **state)
 /* A byte-order mark and CRLF line ends are fine; a directory is not. */
 static void test_bom_crlf(void **state)
 {
-	const char *p = tmp_path("bom.ini");
 	static const char text[] = "\xEF\xBB\xBF; settings\r\n[display]\r\nwidth = 60\r\n"
 				   "[keys]\r\nnext_article = x\r\n";
 	struct options o;
-	struct error err;
 	struct run r;
 
 	(void)state;
-	spit(p, text, sizeof text - 1);
-	options_defaults(&o);
-	if (options_load(&o, p, &err) < 0)
-		fail_msg("%s:%zu: %s", err.file, err.line, err.reason);
+	load_text(&o, "bom.ini", text, sizeof text - 1);
 	assert_int_equal(o.width, 60);
-	assert_int_equal(keymap_lookup(&o.keys, 'x'), ACT_NEXT_ARTICLE);
+	assert_int_equal(keymap_lookup(&o.keys, KEYMODE_VIEW, 'x'), ACT_NEXT_ARTICLE);
 	options_free(&o);
 	run_reader(&r, (const char *[]){"--config", test_tmpdir(), "-o", NULL}, NULL);
 	assert_int_equal(r.status, 2);
@@ -348,6 +411,7 @@ int main(void)
 		cmocka_unit_test(test_ini_is_defaults),
 		cmocka_unit_test(test_load_values),
 		cmocka_unit_test(test_format_and_kinds),
+		cmocka_unit_test(test_load_tables),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_bom_crlf),

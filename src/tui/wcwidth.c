@@ -7,28 +7,16 @@
  * layout counts two cells for them, and curses must agree or every such
  * character shifts the rest of the line. The executable therefore defines
  * wcwidth() itself: ELF symbol interposition makes libncursesw call this
- * one, which asks the C library's and widens ambiguous characters when
- * the shell says so. With the setting at 1 it is the C library's exactly.
+ * one, which is the width module's width_terminal() (the C library's,
+ * widened by the setting the shell gave width_set_ambiguous()). The core
+ * never reaches this override: it measures with width_libc().
  */
-#include <dlfcn.h>
+#include <stdint.h>
 #include <wchar.h>
 
 #include "width.h"
 
-extern int tui_ambiguous_wide;
-
 int wcwidth(wchar_t c)
 {
-	static int (*real)(wchar_t);
-	int w;
-
-	if (!real) {
-		real = (int (*)(wchar_t))dlsym(RTLD_NEXT, "wcwidth");
-		if (!real)
-			return c < 0x7F && c >= 0x20 ? 1 : -1;
-	}
-	w = real(c);
-	if (w == 1 && tui_ambiguous_wide && width_is_ambiguous((uint32_t)c))
-		return 2;
-	return w;
+	return width_terminal((uint32_t)c);
 }

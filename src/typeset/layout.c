@@ -17,7 +17,6 @@
 #include <string.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
-#include <wchar.h>
 
 #include "text.h"
 #include "util.h"
@@ -106,13 +105,13 @@ static int never_split(uint32_t a, uint32_t b)
 static int east_asian(uint32_t cp)
 {
 	return (cp >= 0xFF61 && cp <= 0xFFDC) || (cp >= 0xFFE8 && cp <= 0xFFEE) ||
-	       (cp >= 0x1100 && wcwidth((wchar_t)cp) == 2) || text_is_han(cp);
+	       (cp >= 0x1100 && width_libc(cp) == 2) || text_is_han(cp);
 }
 
 /*
  * What the layout needs to know of a code point, cached for the Basic
  * Multilingual Plane one 256-character page at a time (each lookup would
- * otherwise cost a wcwidth() and several table scans).
+ * otherwise cost a width_libc() and several table scans).
  */
 enum {
 	CI_W = 3,          /* width with amb = 1 (0, 1 or 2) */

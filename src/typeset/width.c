@@ -4,6 +4,7 @@
  */
 #include "width.h"
 
+#include <dlfcn.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <string.h>
@@ -13,6 +14,44 @@
 #include "eaw_table.h"
 
 static int generation;
+static int terminal_amb = 1;
+
+/* The C library's wcwidth, looked up past this program: the shell
+ * interposes its own wcwidth() (for curses), and a call by name from here
+ * would reach that one. Without a dynamic C library, libunistring's
+ * measure stands in. */
+int width_libc(uint32_t cp)
+{
+	static int (*real)(wchar_t);
+	static int looked;
+
+	if (!looked) {
+		real = (int (*)(wchar_t))dlsym(RTLD_NEXT, "wcwidth");
+		looked = 1;
+	}
+	if (real)
+		return real((wchar_t)cp);
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ? -1 : uc_width(cp, "UTF-8");
+}
+
+void width_set_ambiguous(int amb)
+{
+	terminal_amb = amb == 2 ? 2 : 1;
+}
+
+int width_ambiguous(void)
+{
+	return terminal_amb;
+}
+
+int width_terminal(uint32_t cp)
+{
+	int w = width_libc(cp);
+
+	if (w == 1 && terminal_amb == 2 && width_is_ambiguous(cp))
+		return 2;
+	return w;
+}
 
 int width_generation(void)
 {
@@ -82,7 +121,7 @@ uint32_t width_glyph(uint32_t cp, int *mark)
 		return 0;
 	if (cp < 0x7F)
 		return cp;
-	if (wcwidth((wchar_t)cp) < 0) {
+	if (width_libc(cp) < 0) {
 		/* Unknown to this C library (newer Unicode, unassigned, private
 		 * use it rejects): a mark of the width the character would take. */
 		*mark = 1;
@@ -100,7 +139,7 @@ int width_cp(uint32_t cp, int amb)
 		return 0;
 	if (g < 0x7F)
 		return 1;
-	w = wcwidth((wchar_t)g);
+	w = width_libc(g);
 	if (w < 0)
 		w = 1;
 	if (w == 1 && amb == 2 && width_is_ambiguous(g))

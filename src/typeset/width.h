@@ -6,6 +6,13 @@
  * Widths follow the C library's wcwidth() in a UTF-8 locale (that is what
  * ncursesw uses to place text), with East Asian ambiguous characters
  * (“ ” ‘ ’ … · —) taking 1 or 2 cells by the setting ambiguous_width.
+ *
+ * This module also owns the terminal's ambiguous width: the curses shell
+ * puts its own wcwidth() in front of the C library's so that curses counts
+ * ambiguous characters as the terminal draws them, and that override asks
+ * width_terminal(). The core itself never calls wcwidth() by name: it
+ * reaches the C library's own (width_libc), so the layout is the same
+ * whatever the program in front of it has interposed.
  * Characters that must not reach the terminal raw (controls, bidi and other
  * format characters) are drawn as a visible mark of fixed width, or not at
  * all when they are zero-width format characters.
@@ -22,6 +29,20 @@ int width_init(void);
 /* Changes whenever width_init() changes the locale, so that caches of
  * widths know to start again. */
 int width_generation(void);
+
+/* The C library's wcwidth() of cp, never an interposed one: -1 for what
+ * it cannot measure. */
+int width_libc(uint32_t cp);
+
+/* Set the cells the terminal gives ambiguous characters (1 or 2; any
+ * other value is 1), and read it back. Only width_terminal() reads it: the
+ * layout takes its ambiguous width from its options. */
+void width_set_ambiguous(int amb);
+int width_ambiguous(void);
+
+/* What the terminal's wcwidth() is: width_libc(), with ambiguous
+ * characters two cells wide when width_ambiguous() is 2. */
+int width_terminal(uint32_t cp);
 
 /* Is cp East Asian Width "A" (ambiguous)? */
 int width_is_ambiguous(uint32_t cp);

@@ -34,6 +34,34 @@ const struct action_info keys_actions[ACT_COUNT] = {
 	[ACT_QUIT] = {"quit", "q", "quit, or close the open panel"},
 	[ACT_CLOSE] = {"close", "Esc", "close the open panel"},
 	[ACT_REDRAW] = {"redraw", "C-l", "redraw the screen"},
+	[ACT_LIST_DOWN] = {"list_down", "j Down C-n", "the next entry", KEYMODE_LIST},
+	[ACT_LIST_UP] = {"list_up", "k Up C-p", "the previous entry", KEYMODE_LIST},
+	[ACT_LIST_PAGE_DOWN] = {"list_page_down", "PgDn", "a page down", KEYMODE_LIST},
+	[ACT_LIST_PAGE_UP] = {"list_page_up", "PgUp", "a page up", KEYMODE_LIST},
+	[ACT_LIST_FIRST] = {"list_first", "Home", "the first entry", KEYMODE_LIST},
+	[ACT_LIST_LAST] = {"list_last", "End", "the last entry", KEYMODE_LIST},
+	[ACT_LIST_OPEN] = {"list_open", "Enter", "jump to the entry", KEYMODE_LIST},
+	[ACT_LIST_DELETE] = {"list_delete", "d", "delete the bookmark", KEYMODE_LIST},
+	[ACT_LIST_EDIT] = {"list_edit_note", "e", "edit the bookmark's note", KEYMODE_LIST},
+	[ACT_LIST_QUIT] = {"list_quit", "q", "close the list, as quit", KEYMODE_LIST},
+	[ACT_LIST_CLOSE] = {"list_close", "Esc", "close the list", KEYMODE_LIST},
+	[ACT_PROMPT_ACCEPT] = {"prompt_accept", "Enter", "accept the text", KEYMODE_PROMPT},
+	[ACT_PROMPT_CANCEL] = {"prompt_cancel", "Esc C-g", "cancel", KEYMODE_PROMPT},
+	[ACT_PROMPT_ERASE] = {"prompt_erase", "Backspace", "erase the character before the cursor",
+			      KEYMODE_PROMPT},
+	[ACT_PROMPT_DELETE] = {"prompt_delete", "Delete C-d", "delete the character at the cursor",
+			       KEYMODE_PROMPT},
+	[ACT_PROMPT_LEFT] = {"prompt_left", "Left C-b", "cursor left", KEYMODE_PROMPT},
+	[ACT_PROMPT_RIGHT] = {"prompt_right", "Right C-f", "cursor right", KEYMODE_PROMPT},
+	[ACT_PROMPT_HOME] = {"prompt_home", "Home C-a", "cursor to the start", KEYMODE_PROMPT},
+	[ACT_PROMPT_END] = {"prompt_end", "End C-e", "cursor to the end", KEYMODE_PROMPT},
+	[ACT_PROMPT_KILL] = {"prompt_kill", "C-u", "erase up to the cursor", KEYMODE_PROMPT},
+};
+
+const struct keymode_info keys_modes[KEYMODE_COUNT] = {
+	[KEYMODE_VIEW] = {"keys", "In the article view ([keys]):"},
+	[KEYMODE_LIST] = {"keys.list", "In the lists ([keys.list]):"},
+	[KEYMODE_PROMPT] = {"keys.prompt", "In prompts and list filters ([keys.prompt]):"},
 };
 
 static const char *const special_names[K_LAST - KEY_BASE] = {
@@ -94,18 +122,26 @@ const char *keys_name(int code)
 	return buf;
 }
 
-enum action keys_action(const char *name)
+enum action keys_action(enum keymode mode, const char *name)
 {
 	for (int a = 0; a < ACT_COUNT; a++)
-		if (strcmp(keys_actions[a].name, name) == 0)
+		if (keys_actions[a].mode == mode && strcmp(keys_actions[a].name, name) == 0)
 			return (enum action)a;
 	return ACT_NONE;
+}
+
+int keys_mode_of_section(const char *name)
+{
+	for (int m = 0; m < KEYMODE_COUNT; m++)
+		if (strcmp(keys_modes[m].section, name) == 0)
+			return m;
+	return -1;
 }
 
 void keymap_bind(struct keymap *m, int code, enum action act)
 {
 	for (size_t i = 0; i < m->n; i++)
-		if (m->v[i].code == code) {
+		if (m->v[i].code == code && keys_actions[m->v[i].act].mode == keys_actions[act].mode) {
 			m->v[i].act = act;
 			return;
 		}
@@ -133,15 +169,24 @@ void keymap_defaults(struct keymap *m)
 	keymap_bind(m, K_WHEEL_UP, ACT_LINE_UP);
 }
 
-enum action keymap_lookup(const struct keymap *m, int code)
+enum action keymap_lookup(const struct keymap *m, enum keymode mode, int code)
 {
 	for (size_t i = 0; i < m->n; i++)
-		if (m->v[i].code == code)
+		if (m->v[i].code == code && keys_actions[m->v[i].act].mode == mode)
 			return m->v[i].act;
 	return ACT_NONE;
 }
 
-void keymap_describe(const struct keymap *m, enum action act, char *buf, size_t size)
+const char *keymap_first(const struct keymap *m, enum action act)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->v[i].act == act && m->v[i].code != K_WHEEL_UP && m->v[i].code != K_WHEEL_DOWN)
+			return keys_name(m->v[i].code);
+	return "?";
+}
+
+void keymap_describe(const struct keymap *m, enum action act, const char *sep, char *buf,
+		     size_t size)
 {
 	size_t len = 0;
 
@@ -154,7 +199,7 @@ void keymap_describe(const struct keymap *m, enum action act, char *buf, size_t 
 			continue;
 		name = keys_name(m->v[i].code);
 		len += (size_t)snprintf(buf + len, len < size ? size - len : 0, "%s%s",
-					len ? " " : "", name);
+					len ? sep : "", name);
 		if (len >= size)
 			break;
 	}

@@ -1,9 +1,14 @@
 /*
- * keys: the reader's actions and the keys bound to them.
+ * keys: the reader's actions and the keys bound to them, in one key table
+ * per mode, as tmux has its key tables.
  *
- * One table names every action, its default keys and a line of help; the
- * help screen, --help, the manual check and reader.ini's [keys] section all
- * read it. Keys are the core's own codes, independent of curses: a Unicode
+ * The modes are the article view, the lists (localities, contents,
+ * bookmarks, help) and the prompts (the line editor, and the filter of a
+ * list for keys the list does not take). One table names every action,
+ * its mode, its default keys and a line of help; the help screen, the
+ * panels' titles, the manual check and reader.ini's [keys], [keys.list]
+ * and [keys.prompt] sections all read it. A key serves one action in each
+ * mode. Keys are the core's own codes, independent of curses: a Unicode
  * character is its code point; a special key is KEY_BASE plus its index in
  * the name table below (the terminal shell translates curses' codes).
  */
@@ -36,13 +41,46 @@ enum action {
 	ACT_QUIT,
 	ACT_CLOSE,
 	ACT_REDRAW,
+	/* The lists. */
+	ACT_LIST_DOWN,
+	ACT_LIST_UP,
+	ACT_LIST_PAGE_DOWN,
+	ACT_LIST_PAGE_UP,
+	ACT_LIST_FIRST,
+	ACT_LIST_LAST,
+	ACT_LIST_OPEN,
+	ACT_LIST_DELETE,
+	ACT_LIST_EDIT,
+	ACT_LIST_QUIT,
+	ACT_LIST_CLOSE,
+	/* The prompts. */
+	ACT_PROMPT_ACCEPT,
+	ACT_PROMPT_CANCEL,
+	ACT_PROMPT_ERASE,
+	ACT_PROMPT_DELETE,
+	ACT_PROMPT_LEFT,
+	ACT_PROMPT_RIGHT,
+	ACT_PROMPT_HOME,
+	ACT_PROMPT_END,
+	ACT_PROMPT_KILL,
 	ACT_COUNT,
 };
+
+enum keymode { KEYMODE_VIEW, KEYMODE_LIST, KEYMODE_PROMPT, KEYMODE_COUNT };
+
+struct keymode_info {
+	const char *section;   /* of reader.ini: keys, keys.list, keys.prompt */
+	const char *title;     /* a heading for the help screen */
+};
+
+/* The modes, indexed by enum keymode. */
+extern const struct keymode_info keys_modes[KEYMODE_COUNT];
 
 struct action_info {
 	const char *name;      /* as in reader.ini: next_article */
 	const char *keys;      /* default keys, space-separated key names */
 	const char *help;      /* one line for the help screen */
+	enum keymode mode;     /* the table it is in */
 };
 
 /* The table of every action, indexed by enum action. */
@@ -61,10 +99,12 @@ enum special_key {
 int keys_code(const char *name);
 /* The name of a key code, in a static buffer. */
 const char *keys_name(int code);
-/* Find an action by its name; ACT_NONE when there is none. */
-enum action keys_action(const char *name);
+/* Find an action of a mode by its name; ACT_NONE when there is none. */
+enum action keys_action(enum keymode mode, const char *name);
+/* The mode whose reader.ini section is name, or -1. */
+int keys_mode_of_section(const char *name);
 
-/* Which action each key code triggers. */
+/* Which action each key code triggers, in each mode. */
 struct keymap {
 	struct binding {
 		int code;
@@ -75,12 +115,16 @@ struct keymap {
 
 /* The default bindings. */
 void keymap_defaults(struct keymap *m);
-/* Bind code to act, replacing what it was bound to. */
+/* Bind code to act, replacing what it was bound to in act's mode. */
 void keymap_bind(struct keymap *m, int code, enum action act);
-/* The action of a key, or ACT_NONE. */
-enum action keymap_lookup(const struct keymap *m, int code);
-/* The keys bound to act, as names separated by spaces, into buf. */
-void keymap_describe(const struct keymap *m, enum action act, char *buf, size_t size);
+/* The action of a key in a mode, or ACT_NONE. */
+enum action keymap_lookup(const struct keymap *m, enum keymode mode, int code);
+/* The keys bound to act, as names separated by sep (" " in reader.ini),
+ * into buf; "" when none is. */
+void keymap_describe(const struct keymap *m, enum action act, const char *sep, char *buf,
+		     size_t size);
+/* The name of the first key bound to act (in a static buffer), or "?". */
+const char *keymap_first(const struct keymap *m, enum action act);
 void keymap_free(struct keymap *m);
 
 #endif

@@ -68,7 +68,8 @@ const struct option_def options_table[] = {
 	{NULL, NULL, OPT_INT, NULL, 0, 0, NULL, 0, NULL},
 };
 
-static const char *const sections[] = {"display", "behaviour", "files", "keys", NULL};
+static const char *const sections[] = {"display",   "behaviour", "files", "keys",
+				       "keys.list", "keys.prompt", NULL};
 
 /* Where in the file each section and key stands. */
 struct spot {
@@ -306,11 +307,41 @@ void options_defaults(struct options *o)
 	keymap_defaults(&o->keys);
 }
 
-/* [keys]: every action rebound by name; a key may serve one action. */
-static int load_keys(struct options *o, dictionary *dict, const struct spots *sp, const char *path,
-		     struct error *err)
+/* Defaults stay for the actions of a mode the file does not mention,
+ * unless one of their keys was taken: then the file must rebind that
+ * action too. Bindings of the other modes are kept as they are. */
+static int keep_defaults(const struct keymap *def, struct keymap *user, enum keymode mode,
+			 const int *rebound, const size_t *owner_line, const char *path,
+			 struct error *err)
 {
-	int nkeys = iniparser_getsecnkeys(dict, "keys");
+	for (size_t i = 0; i < def->n; i++) {
+		const struct binding *b = &def->v[i];
+		enum action now;
+
+		/* The wheel is not in the actions' key lists: it stays. */
+		if (keys_actions[b->act].mode == mode && rebound[b->act] &&
+		    b->code != K_WHEEL_UP && b->code != K_WHEEL_DOWN)
+			continue;
+		now = keymap_lookup(user, keys_actions[b->act].mode, b->code);
+		if (now != ACT_NONE) {
+			error_set(err, path, owner_line[now], 0,
+				  "%s: key '%s' is already bound to %s by default (rebind %s too)",
+				  keys_actions[now].name, keys_name(b->code), keys_actions[b->act].name,
+				  keys_actions[b->act].name);
+			return -1;
+		}
+		keymap_bind(user, b->code, b->act);
+	}
+	return 0;
+}
+
+/* A key table's section ([keys], [keys.list], [keys.prompt]): the mode's
+ * actions rebound by name; a key may serve one action of a mode. */
+static int load_mode_keys(struct options *o, dictionary *dict, const struct spots *sp,
+			  const char *path, enum keymode mode, struct error *err)
+{
+	const char *section = keys_modes[mode].section;
+	int nkeys = iniparser_getsecnkeys(dict, section);
 	const char **names;
 	size_t owner_line[ACT_COUNT] = {0};
 	struct keymap user = {0};
@@ -319,19 +350,21 @@ static int load_keys(struct options *o, dictionary *dict, const struct spots *sp
 	if (nkeys <= 0)
 		return 0;
 	names = xcalloc((size_t)nkeys, sizeof *names);
-	iniparser_getseckeys(dict, "keys", names);
+	iniparser_getseckeys(dict, section, names);
 	for (int i = 0; i < nkeys; i++) {
-		const char *act_name = names[i] + strlen("keys:");
-		enum action act = keys_action(act_name);
+		const char *act_name = names[i] + strlen(section) + 1;
+		enum action act = keys_action(mode, act_name);
 		size_t line = line_of(sp, names[i]);
 		char buf[512], *save = NULL;
 
 		if (act == ACT_NONE) {
 			const char *all[ACT_COUNT], *s;
+			size_t n = 0;
 
 			for (int a = 0; a < ACT_COUNT; a++)
-				all[a] = keys_actions[a].name;
-			s = suggest(act_name, all, ACT_COUNT);
+				if (keys_actions[a].mode == mode)
+					all[n++] = keys_actions[a].name;
+			s = suggest(act_name, all, n);
 			error_set(err, path, line, 0, "%s: no such action%s%s%s", act_name,
 				  s ? " (did you mean " : "", s ? s : "", s ? "?)" : "");
 			goto fail;
@@ -348,7 +381,7 @@ static int load_keys(struct options *o, dictionary *dict, const struct spots *sp
 					  act_name, k);
 				goto fail;
 			}
-			was = keymap_lookup(&user, code);
+			was = keymap_lookup(&user, mode, code);
 			if (was != ACT_NONE && was != act) {
 				error_set(err, path, line, 0, "%s: key '%s' is already bound to %s",
 					  act_name, k, keys_actions[was].name);
@@ -357,25 +390,8 @@ static int load_keys(struct options *o, dictionary *dict, const struct spots *sp
 			keymap_bind(&user, code, act);
 		}
 	}
-	/* Defaults stay for actions the file does not mention, unless one of
-	 * their keys was taken: then the file must rebind that action too. */
-	for (size_t i = 0; i < o->keys.n; i++) {
-		const struct binding *b = &o->keys.v[i];
-		enum action now;
-
-		/* The wheel is not in the actions' key lists: it stays. */
-		if (rebound[b->act] && b->code != K_WHEEL_UP && b->code != K_WHEEL_DOWN)
-			continue;
-		now = keymap_lookup(&user, b->code);
-		if (now != ACT_NONE) {
-			error_set(err, path, owner_line[now], 0,
-				  "%s: key '%s' is already bound to %s by default (rebind %s too)",
-				  keys_actions[now].name, keys_name(b->code), keys_actions[b->act].name,
-				  keys_actions[b->act].name);
-			goto fail;
-		}
-		keymap_bind(&user, b->code, b->act);
-	}
+	if (keep_defaults(&o->keys, &user, mode, rebound, owner_line, path, err) < 0)
+		goto fail;
 	keymap_free(&o->keys);
 	o->keys = user;
 	free(names);
@@ -384,6 +400,16 @@ fail:
 	keymap_free(&user);
 	free(names);
 	return -1;
+}
+
+/* Every key table's section. */
+static int load_keys(struct options *o, dictionary *dict, const struct spots *sp, const char *path,
+		     struct error *err)
+{
+	for (int m = 0; m < KEYMODE_COUNT; m++)
+		if (load_mode_keys(o, dict, sp, path, (enum keymode)m, err) < 0)
+			return -1;
+	return 0;
 }
 
 /* iniparser reports what it cannot parse on stderr unless given a
@@ -426,7 +452,7 @@ static int check_section(const char *sec, const char *path, size_t line, struct 
 	for (int k = 0; sections[k]; k++)
 		if (!strcmp(sec, sections[k]))
 			return 0;
-	s = suggest(sec, sections, 4);
+	s = suggest(sec, sections, sizeof sections / sizeof *sections - 1);
 	error_set_kind(err, FK_CONFIG, path, line, 0, "[%s]: no such section%s%s%s", sec,
 		       s ? " (did you mean [" : "", s ? s : "", s ? "]?)" : "");
 	return -1;
@@ -471,7 +497,7 @@ static int apply_file(struct options *o, dictionary *dict, const struct spots *s
 				return -1;
 			continue;
 		}
-		if (!strcmp(sec, "keys"))
+		if (keys_mode_of_section(sec) >= 0)
 			continue;
 		d = find_setting(sec, colon + 1, path, sp->v[i].line, err);
 		if (!d)

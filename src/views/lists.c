@@ -1,5 +1,6 @@
 /*
- * lists: the locality index and the contents. See lists.h.
+ * lists: the locality index, the contents, filtering and moving through a
+ * list. See lists.h.
  */
 #include "lists.h"
 
@@ -8,16 +9,22 @@
 
 #include "util.h"
 
-static void add(struct list *l, char *label, const char *key, size_t keylen, size_t article,
-		size_t group)
+void list_add(struct list *l, char *label, const char *key, size_t keylen, struct list_ref ref)
 {
 	struct folded f = {0};
 
 	fold_text(key, keylen, &f);
 	XGROW(l->v, l->cap, l->n + 1);
-	l->v[l->n++] = (struct list_entry){label, xstrndup(f.s, f.n), f.n, article, group};
+	l->v[l->n++] = (struct list_entry){label, xstrndup(f.s, f.n), f.n, ref};
 	fold_free(&f);
 }
+
+static struct list_ref article_ref(size_t i)
+{
+	return (struct list_ref){REF_ARTICLE, i};
+}
+
+static const struct list_ref heading_ref = {REF_NONE, 0};
 
 struct sortkey {
 	const char *code;   /* the place's code, "" when none */
@@ -42,7 +49,6 @@ void list_localities(struct list *l, const struct edition *ed, const struct gaze
 {
 	struct sortkey *k = xcalloc(ed->narticles, sizeof *k);
 	char pref[8] = "";
-	size_t group = SIZE_MAX;
 
 	memset(l, 0, sizeof *l);
 	for (size_t i = 0; i < ed->narticles; i++) {
@@ -67,8 +73,7 @@ void list_localities(struct list *l, const struct edition *ed, const struct gaze
 				name = pl.full_name;
 			else if (*k[i].code)
 				name = a->place_name;
-			group = l->n;
-			add(l, xstrdup(name), name, strlen(name), SIZE_MAX, group);
+			list_add(l, xstrdup(name), name, strlen(name), heading_ref);
 		}
 		/* The place below the prefecture: 兴化市, 海陵区罡杨镇. */
 		below = a->has_place ? a->place_name : "";
@@ -98,7 +103,7 @@ void list_localities(struct list *l, const struct edition *ed, const struct gaze
 			sbuf_add(&key, a->place_name, strlen(a->place_name));
 		sbuf_addc(&key, ' ');
 		sbuf_add(&key, a->headline.s, a->headline.n);
-		add(l, sbuf_take(&label), key.s, key.len, k[i].article, group);
+		list_add(l, sbuf_take(&label), key.s, key.len, article_ref(k[i].article));
 		sbuf_free(&key);
 	}
 	free(k);
@@ -121,10 +126,15 @@ void list_contents(struct list *l, const struct edition *ed)
 		sbuf_add(&key, a->locality.s, a->locality.n);
 		sbuf_addc(&key, ' ');
 		sbuf_add(&key, a->headline.s, a->headline.n);
-		add(l, sbuf_take(&label), key.s, key.len, i, SIZE_MAX);
+		list_add(l, sbuf_take(&label), key.s, key.len, article_ref(i));
 		sbuf_free(&key);
 	}
 	list_filter(l, "", 0);
+}
+
+static int is_heading(const struct list_entry *e)
+{
+	return e->ref.kind == REF_NONE;
 }
 
 void list_filter(struct list *l, const char *q, size_t n)
@@ -136,21 +146,22 @@ void list_filter(struct list *l, const char *q, size_t n)
 	l->nshown = 0;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct list_entry *e = &l->v[i];
-		int ok;
+		int ok = !f.n;
 
-		if (e->article == SIZE_MAX) {
+		if (f.n && is_heading(e)) {
 			/* A heading: shown if an entry under it passes. */
-			ok = 0;
-			for (size_t j = i + 1; j < l->n && l->v[j].article != SIZE_MAX; j++)
-				if (!f.n || memmem(l->v[j].key, l->v[j].keylen, f.s, f.n))
+			for (size_t j = i + 1; j < l->n && !is_heading(&l->v[j]); j++)
+				if (memmem(l->v[j].key, l->v[j].keylen, f.s, f.n))
 					ok = 1;
-		} else {
-			ok = !f.n || memmem(e->key, e->keylen, f.s, f.n);
+		} else if (f.n) {
+			ok = memmem(e->key, e->keylen, f.s, f.n) != NULL;
 		}
 		if (ok)
 			l->shown[l->nshown++] = i;
 	}
 	fold_free(&f);
+	l->sel = l->top = 0;
+	list_move(l, LIST_HOME, 1);
 }
 
 void list_free(struct list *l)
@@ -162,4 +173,107 @@ void list_free(struct list *l)
 	free(l->v);
 	free(l->shown);
 	memset(l, 0, sizeof *l);
+}
+
+static int heading_at(const struct list *l, size_t k)
+{
+	return is_heading(&l->v[l->shown[k]]);
+}
+
+/* Select the first entry that is no heading at or after k (dir 1), or at
+ * or before it (dir -1), turning back at either end. */
+static void select_from(struct list *l, size_t k, int dir)
+{
+	if (!l->nshown)
+		return;
+	if (k >= l->nshown)
+		k = l->nshown - 1;
+	for (size_t tries = 0; tries < 2; tries++, dir = -dir) {
+		size_t i = k;
+
+		while (i < l->nshown && heading_at(l, i))
+			i = dir > 0 ? i + 1 : i ? i - 1 : SIZE_MAX;
+		if (i < l->nshown) {
+			l->sel = i;
+			return;
+		}
+	}
+}
+
+/* Scroll a list that has no selection. */
+static void scroll_by(struct list *l, enum list_move m, size_t rows)
+{
+	size_t last = l->nshown > rows ? l->nshown - rows : 0;
+
+	switch (m) {
+	case LIST_NEXT: l->top += l->top < last; break;
+	case LIST_PREV: l->top -= l->top > 0; break;
+	case LIST_PAGE_DOWN: l->top = l->top + rows < last ? l->top + rows : last; break;
+	case LIST_PAGE_UP: l->top = l->top > rows ? l->top - rows : 0; break;
+	case LIST_HOME: l->top = 0; break;
+	case LIST_END: l->top = last; break;
+	}
+	l->sel = l->top;
+}
+
+void list_move(struct list *l, enum list_move m, size_t rows)
+{
+	size_t page = rows ? rows : 1;
+
+	if (l->scroll_only) {
+		scroll_by(l, m, page);
+		return;
+	}
+	switch (m) {
+	case LIST_NEXT:
+		if (l->sel + 1 < l->nshown)
+			select_from(l, l->sel + 1, 1);
+		break;
+	case LIST_PREV:
+		if (l->sel > 0)
+			select_from(l, l->sel - 1, -1);
+		break;
+	case LIST_PAGE_DOWN:
+		select_from(l, l->sel + page, -1);
+		break;
+	case LIST_PAGE_UP:
+		select_from(l, l->sel > page ? l->sel - page : 0, 1);
+		break;
+	case LIST_HOME:
+		select_from(l, 0, 1);
+		break;
+	case LIST_END:
+		select_from(l, l->nshown ? l->nshown - 1 : 0, -1);
+		break;
+	}
+}
+
+int list_select_ref(struct list *l, struct list_ref ref)
+{
+	for (size_t k = 0; k < l->nshown; k++) {
+		const struct list_entry *e = &l->v[l->shown[k]];
+
+		if (e->ref.kind == ref.kind && e->ref.value == ref.value && ref.kind != REF_NONE) {
+			l->sel = k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void list_show(struct list *l, size_t rows)
+{
+	if (l->scroll_only)
+		return;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (rows > 0 && l->sel >= l->top + rows)
+		l->top = l->sel - rows + 1;
+}
+
+struct list_ref list_selected(const struct list *l)
+{
+	if (l->scroll_only || l->sel >= l->nshown)
+		return heading_ref;
+	return l->v[l->shown[l->sel]].ref;
 }

@@ -1,0 +1,343 @@
+/*
+ * session: the reading session over an edition. See session.h.
+ *
+ * Owns the open edition's id and absolute path, which articles are
+ * bookmarked, the bookmark store as last read, the order of the bookmarks
+ * list and the search for a bookmarked edition that has moved. A store
+ * that cannot be written costs the caller a message, never the session.
+ */
+#include "session.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "positions.h"
+#include "text.h"
+#include "util.h"
+
+/* A path made absolute, as the stores want it. */
+static char *abs_path(const char *path)
+{
+	char *r = realpath(path, NULL);
+
+	if (r) {
+		char *x = xstrdup(r);
+
+		free(r);
+		return x;
+	}
+	return xstrdup(path);
+}
+
+/* Is b a bookmark of article `article` of the open edition? The stored
+ * headline is a C string: a NUL in the edition's headline ends it, so the
+ * two are compared up to there. */
+static int names_article(const struct session *s, const struct bm_entry *e, size_t article)
+{
+	const struct bookmark *b = &e->b;
+	const struct str *h = &s->ed->articles[article].headline;
+
+	return e->kind == BM_GOOD && b->article == article + 1 && strcmp(b->edition_id, s->id) == 0 &&
+	       text_equal_upto_nul(h->s, h->n, b->headline, strlen(b->headline));
+}
+
+/* Which articles are bookmarked: once per change of edition or store. */
+static void mark_articles(struct session *s)
+{
+	size_t n = s->ed->narticles;
+
+	free(s->marked);
+	s->marked = xcalloc(n + 1, 1);
+	for (size_t i = 0; i < s->bm.n; i++) {
+		size_t a = s->bm.v[i].b.article;
+
+		if (a >= 1 && a <= n && names_article(s, &s->bm.v[i], a - 1))
+			s->marked[a - 1] = 1;
+	}
+}
+
+/* The edition changed: its id and path, and the view over it. */
+static void take_edition(struct session *s, int rows, int cols)
+{
+	snprintf(s->id, sizeof s->id, "%s", edition_id(s->ed));
+	free(s->path);
+	s->path = abs_path(s->ed->path);
+	view_init(&s->v, s->ed, &s->lo, s->opts->width);
+	s->v.keep_case = s->opts->search_case;
+	if (rows > 0)
+		view_resize(&s->v, rows, cols);
+	view_open(&s->v, 0, 0);
+	mark_articles(s);
+}
+
+void session_init(struct session *s, struct edition *ed, const struct gazetteer *gaz,
+		  const struct options *o, const struct layout_opts *lo)
+{
+	memset(s, 0, sizeof *s);
+	s->ed = ed;
+	s->gaz = gaz;
+	s->opts = o;
+	s->lo = *lo;
+	take_edition(s, 0, 0);
+}
+
+/* Go to an article's text offset. */
+static void go(struct session *s, size_t art, size_t offset)
+{
+	struct view_pos p = {art, 0, 0, 0, 0};
+
+	edition_article_locate(s->ed, art, offset, &p.item, &p.offset);
+	view_seek(&s->v, p);
+}
+
+int session_open(struct session *s, struct error *err)
+{
+	const struct options *o = s->opts;
+	int r = 0;
+
+	s->bm_path = options_bookmarks_file(o);
+	s->pos_path = options_positions_file(o);
+	if (s->bm_path) {
+		s->bm_ok = bm_load(&s->bm, s->bm_path, err) == 0;
+		r = s->bm_ok ? 0 : -1;
+	}
+	mark_articles(s);
+	if (o->restore_position && s->pos_path && s->ed->narticles) {
+		size_t art, off;
+
+		if (pos_get(s->pos_path, s->id, &art, &off) == 1 && art >= 1 &&
+		    art <= s->ed->narticles)
+			go(s, art - 1, off);
+	}
+	return r;
+}
+
+void session_here(const struct session *s, size_t *article, size_t *offset)
+{
+	struct view_pos p = s->v.anchor;
+
+	*article = p.article;
+	*offset = p.item == ITEM_FRONT || !s->ed->narticles
+			  ? 0
+			  : edition_article_offset(s->ed, p.article, p.item, p.offset);
+}
+
+int session_save_position(struct session *s, struct error *err)
+{
+	size_t art, off;
+
+	if (!s->pos_path || !s->ed->narticles)
+		return 0;
+	session_here(s, &art, &off);
+	return pos_set(s->pos_path, s->id, s->path, art + 1, off, err);
+}
+
+void session_close(struct session *s)
+{
+	struct error err;
+
+	session_save_position(s, &err);
+	bm_free(&s->bm);
+	view_free(&s->v);
+	free(s->bm_path);
+	free(s->pos_path);
+	free(s->order);
+	free(s->marked);
+	free(s->path);
+	memset(s, 0, sizeof *s);
+}
+
+int session_is_bookmarked(const struct session *s, size_t article)
+{
+	return article < s->ed->narticles && s->marked[article];
+}
+
+/* The store changed (it reloads itself): mark and rank again. */
+static void store_changed(struct session *s)
+{
+	mark_articles(s);
+	free(s->order);
+	s->order = xcalloc(s->bm.n + 1, sizeof *s->order);
+	s->norder = bm_sorted(&s->bm, s->order);
+}
+
+int session_bookmark_add(struct session *s, const char *note, struct error *err)
+{
+	size_t art, off;
+	const struct article *a;
+	char *headline, *locality, *date;
+	int r;
+
+	if (!s->ed->narticles)
+		return 0;
+	session_here(s, &art, &off);
+	a = &s->ed->articles[art];
+	headline = xstrndup(a->headline.s, a->headline.n);
+	locality = xstrndup(a->locality.s ? a->locality.s : "", a->locality.n);
+	date = xstrndup(s->ed->date.s ? s->ed->date.s : "", s->ed->date.n);
+	r = bm_add(&s->bm, &(struct bookmark){s->id, s->path, date, art + 1, headline, locality, off,
+					      NULL, (char *)note},
+		   err);
+	free(headline);
+	free(locality);
+	free(date);
+	store_changed(s);
+	return r;
+}
+
+/* Apply a change to a copy of the bookmark at bm.v[i]: each change reloads
+ * the store, which frees the entry itself. */
+static int change(struct session *s, size_t i, const char *note, int remove, struct error *err)
+{
+	struct bookmark key;
+	int r;
+
+	bookmark_copy(&key, &s->bm.v[i].b);
+	r = remove ? bm_remove(&s->bm, &key, err) : bm_set_note(&s->bm, &key, note, err);
+	bookmark_free(&key);
+	store_changed(s);
+	return r;
+}
+
+int session_bookmark_remove(struct session *s, struct error *err)
+{
+	size_t art, off;
+
+	if (!s->ed->narticles)
+		return 0;
+	session_here(s, &art, &off);
+	for (size_t i = 0; i < s->bm.n; i++)
+		if (names_article(s, &s->bm.v[i], art))
+			return change(s, i, NULL, 1, err);
+	return 0;
+}
+
+long session_bookmarks_list(struct session *s, struct error *err)
+{
+	bm_free(&s->bm);
+	s->bm_ok = bm_load(&s->bm, s->bm_path, err) == 0;
+	store_changed(s);
+	return s->bm_ok ? (long)s->norder : -1;
+}
+
+const struct bookmark *session_bookmark(const struct session *s, size_t rank)
+{
+	return rank < s->norder ? &s->bm.v[s->order[rank]].b : NULL;
+}
+
+int session_bookmark_delete(struct session *s, size_t rank, struct error *err)
+{
+	return rank < s->norder ? change(s, s->order[rank], NULL, 1, err) : 0;
+}
+
+int session_bookmark_note(struct session *s, size_t rank, const char *note, struct error *err)
+{
+	return rank < s->norder ? change(s, s->order[rank], note, 0, err) : 0;
+}
+
+/* Does the file at path hold the edition with this id? Loads it if so. */
+static int try_edition(struct edition *ed, const char *path, const char *id,
+		       const struct gazetteer *gaz)
+{
+	struct error err;
+
+	if (edition_load(ed, path, gaz, &err) < 0)
+		return 0;
+	if (strcmp(edition_id(ed), id) == 0)
+		return 1;
+	edition_free(ed);
+	return 0;
+}
+
+/* Look for the edition with this id among the regular files of dir. */
+static int search_dir(const struct session *s, const char *dir, const char *id,
+		      struct edition *out)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int found = 0;
+
+	if (!d)
+		return 0;
+	while (!found && (e = readdir(d))) {
+		char *p;
+		struct stat st;
+
+		if (e->d_name[0] == '.')
+			continue;
+		p = xasprintf("%s/%s", dir, e->d_name);
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+			found = try_edition(out, p, id, s->gaz);
+		free(p);
+	}
+	closedir(d);
+	return found;
+}
+
+/* Find a bookmarked edition: at its path, else by id among the files of
+ * the editions directories. */
+static int find_edition(const struct session *s, const struct bookmark *b, struct edition *out,
+			session_progress *progress, void *ctx)
+{
+	char *dirs, *save = NULL;
+	int found = 0;
+
+	if (try_edition(out, b->edition_path, b->edition_id, s->gaz))
+		return 1;
+	dirs = xstrdup(s->opts->editions);
+	for (char *d = strtok_r(dirs, ":", &save); d && !found; d = strtok_r(NULL, ":", &save)) {
+		struct stat st;
+
+		if (stat(d, &st) < 0 || !S_ISDIR(st.st_mode))
+			continue;
+		if (progress)
+			progress(ctx, d);
+		found = search_dir(s, d, b->edition_id, out);
+	}
+	free(dirs);
+	return found;
+}
+
+/* Open another edition in place of the session's. */
+static int switch_edition(struct session *s, const struct bookmark *b, session_progress *progress,
+			  void *ctx)
+{
+	struct edition other;
+	struct error err;
+	int rows = s->v.rows, cols = s->v.cols;
+
+	if (!find_edition(s, b, &other, progress, ctx))
+		return -1;
+	session_save_position(s, &err);
+	edition_free(s->ed);
+	*s->ed = other;
+	view_free(&s->v);
+	take_edition(s, rows, cols);
+	return 0;
+}
+
+enum session_jump session_bookmark_open(struct session *s, size_t rank, session_progress *progress,
+					void *ctx)
+{
+	struct bookmark b;
+	enum session_jump r = JUMP_DONE;
+	size_t art;
+
+	if (rank >= s->norder)
+		return JUMP_NO_STORY;
+	bookmark_copy(&b, session_bookmark(s, rank));
+	if (strcmp(b.edition_id, s->id) != 0 && switch_edition(s, &b, progress, ctx) < 0) {
+		r = JUMP_NO_EDITION;
+	} else {
+		art = edition_find_story(s->ed, b.article, b.headline);
+		if (art == SIZE_MAX)
+			r = JUMP_NO_STORY;
+		else
+			go(s, art, b.offset);
+	}
+	bookmark_free(&b);
+	return r;
+}

@@ -1,0 +1,95 @@
+/*
+ * session: one reading session over an edition, between the terminal
+ * shell and the core. The shell asks it to open an edition, go to the
+ * saved position, bookmark a story or remove its bookmark, list, delete,
+ * annotate and open bookmarks, and save the position; it asks the
+ * bookmark and position stores, the parser and the view. No curses here.
+ *
+ * What always holds: id is the open edition's id and marked[a] says
+ * whether article a is bookmarked, both recomputed only when the edition
+ * or the bookmarks change (never per redraw); order ranks the bookmarks
+ * newest first as last listed. The editions directories are searched only
+ * when the user opens a bookmark of an edition no longer at its path.
+ */
+#ifndef READER_SESSION_H
+#define READER_SESSION_H
+
+#include <stddef.h>
+
+#include "bookmarks.h"
+#include "edition.h"
+#include "error.h"
+#include "gazetteer.h"
+#include "layout.h"
+#include "options.h"
+#include "view.h"
+
+struct session {
+	struct edition *ed;        /* the open edition: the caller's, whose
+	                              contents a jump to another replaces */
+	struct view v;             /* the article view over it */
+	const struct gazetteer *gaz;
+	const struct options *opts;
+	struct layout_opts lo;
+	char id[17];               /* ed's id */
+	char *path;                /* ed's path, absolute when it resolves */
+	unsigned char *marked;     /* per article: bookmarked */
+	struct bm_store bm;        /* the bookmarks, as last read or written */
+	int bm_ok;                 /* they could be read */
+	char *bm_path, *pos_path;  /* NULL when there is no home */
+	size_t *order;             /* rank in the list -> index into bm.v */
+	size_t norder;
+};
+
+/* Start a session over ed with the view laid out by lo (its width is the
+ * screen's business) and o's settings; nothing is read yet. */
+void session_init(struct session *s, struct edition *ed, const struct gazetteer *gaz,
+		  const struct options *o, const struct layout_opts *lo);
+/* Read the bookmarks and, with restore_position, go to the position saved
+ * for this edition (call once the view has its size). Returns 0, or -1
+ * with err when the bookmarks cannot be read: the session goes on without
+ * them. Bad lines of the file are in s->bm.warnings. */
+int session_open(struct session *s, struct error *err);
+/* Save the position and release all but the edition. */
+void session_close(struct session *s);
+
+/* Record the reading position of this edition. Returns 0 (also when
+ * there is nothing to record), or -1 with err. */
+int session_save_position(struct session *s, struct error *err);
+/* The article at the reading position, and its text offset there. */
+void session_here(const struct session *s, size_t *article, size_t *offset);
+
+/* Is the article bookmarked? Constant time. */
+int session_is_bookmarked(const struct session *s, size_t article);
+/* Bookmark the story at the reading position with a note (may be "").
+ * Returns 0, or -1 with err. */
+int session_bookmark_add(struct session *s, const char *note, struct error *err);
+/* Remove the bookmark of the story at the reading position. Returns 1, 0
+ * when it has none, or -1 with err. */
+int session_bookmark_remove(struct session *s, struct error *err);
+
+/* Read the bookmarks again (another reader may have changed them) and rank
+ * them newest first. Returns how many, or -1 with err. */
+long session_bookmarks_list(struct session *s, struct error *err);
+/* The bookmark of a rank in that list, or NULL. */
+const struct bookmark *session_bookmark(const struct session *s, size_t rank);
+/* Delete it, or set its note; both rank the list again. Return 1, 0 when
+ * it is gone already, or -1 with err. */
+int session_bookmark_delete(struct session *s, size_t rank, struct error *err);
+int session_bookmark_note(struct session *s, size_t rank, const char *note, struct error *err);
+
+enum session_jump { JUMP_DONE, JUMP_NO_EDITION, JUMP_NO_STORY };
+/* Called with each editions directory before it is searched. */
+typedef void session_progress(void *ctx, const char *dir);
+/*
+ * Go to the bookmark of a rank: in this edition, or in its own edition,
+ * opened at its path or else found by id in the editions directories
+ * (progress, which may be NULL, hears of each). Opening another edition
+ * saves the position in this one first, replaces *s->ed and lays the view
+ * out again at the same size. JUMP_NO_EDITION when it is nowhere (nothing
+ * changed); JUMP_NO_STORY when its edition holds the story no more.
+ */
+enum session_jump session_bookmark_open(struct session *s, size_t rank, session_progress *progress,
+					void *ctx);
+
+#endif

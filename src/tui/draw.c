@@ -1,0 +1,226 @@
+/*
+ * draw: attributes, text, the status line and list frames. See draw.h.
+ *
+ * Nothing here measures text: the layout gives every line's column and
+ * width, and layout_fit() cuts the status line and list entries. Every
+ * byte of the edition is drawn through layout_render(), which turns
+ * controls into visible marks. The bottom-right cell is never written:
+ * writing it could scroll the screen.
+ */
+#include "draw.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+attr_t draw_attr(const struct tui *t, enum pair p)
+{
+	static const attr_t mono[] = {
+		[PAIR_HEADLINE] = A_BOLD, [PAIR_KICKER] = A_BOLD, [PAIR_BYLINE] = A_NORMAL,
+		[PAIR_STATUS] = A_REVERSE, [PAIR_MATCH] = A_STANDOUT, [PAIR_MARK] = A_REVERSE,
+		[PAIR_HEADING] = A_BOLD,
+	};
+
+	if (!t->color)
+		return mono[p];
+	switch (p) {
+	case PAIR_HEADLINE:
+	case PAIR_HEADING:
+		return COLOR_PAIR(p) | A_BOLD;
+	case PAIR_MARK:
+		return COLOR_PAIR(p) | A_REVERSE;
+	case PAIR_STATUS:
+		return A_REVERSE;  /* plain reverse: the cheapest to redraw */
+	default:
+		return COLOR_PAIR(p);
+	}
+}
+
+void draw_colors(struct tui *t)
+{
+	t->color = t->color && has_colors() && !getenv("NO_COLOR");
+	if (!t->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(PAIR_HEADLINE, COLOR_YELLOW, -1);
+	init_pair(PAIR_KICKER, COLOR_CYAN, -1);
+	init_pair(PAIR_BYLINE, COLOR_GREEN, -1);
+	init_pair(PAIR_STATUS, COLOR_BLUE, -1);
+	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(PAIR_MARK, COLOR_RED, -1);
+	init_pair(PAIR_HEADING, COLOR_CYAN, -1);
+}
+
+/* Draw rendered text at the cursor: marks in reverse, between runs of
+ * plain text. */
+static void put_rendered(struct tui *t, attr_t attr)
+{
+	size_t at = 0;
+
+	for (size_t k = 0; k < t->marks.n; k++) {
+		attrset(attr);
+		addnstr(t->buf.s + at, (int)(t->marks.v[k].start - at));
+		attrset(draw_attr(t, PAIR_MARK));
+		addnstr(t->buf.s + t->marks.v[k].start, (int)(t->marks.v[k].end - t->marks.v[k].start));
+		at = t->marks.v[k].end;
+	}
+	attrset(attr);
+	addnstr(t->buf.s + at, (int)(t->buf.len - at));
+}
+
+void draw_text(struct tui *t, int y, int x, const char *s, size_t n, size_t start, size_t end,
+	       int plain, attr_t attr, size_t (*m)[2], size_t nm)
+{
+	move(y, x);
+	if (!nm) {
+		t->buf.len = 0;
+		t->marks.n = 0;
+		layout_render(s, n, start, end, plain, &t->s.v.lo, &t->buf, &t->marks);
+		put_rendered(t, attr);
+		return;
+	}
+	/* With matches: piece by piece, each piece in its attribute. */
+	for (size_t i = start; i < end;) {
+		size_t j = end;
+		attr_t a = attr;
+		int cx, cy;
+
+		for (size_t k = 0; k < nm; k++) {
+			if (i >= m[k][0] && i < m[k][1]) {
+				a = draw_attr(t, PAIR_MATCH);
+				j = m[k][1];
+				break;
+			}
+			if (m[k][0] > i && m[k][0] < j)
+				j = m[k][0];
+		}
+		getyx(stdscr, cy, cx);
+		draw_text(t, cy, cx, s, n, i, j, 0, a, NULL, 0);
+		i = j;
+	}
+}
+
+void draw_ui(struct tui *t, int y, int x, int width, const char *s, attr_t attr)
+{
+	int used;
+	size_t n = layout_fit(s, strlen(s), width, &t->s.lo, &used);
+
+	draw_text(t, y, x, s, strlen(s), 0, n, 0, attr, NULL, 0);
+}
+
+/* The left of the status line: the message, else where the reader is. */
+static void status_left(struct tui *t, struct sbuf *left)
+{
+	const struct edition *ed = t->s.ed;
+	size_t art = t->s.v.art;
+
+	sbuf_addc(left, ' ');
+	if (t->msg[0]) {
+		sbuf_add(left, t->msg, strlen(t->msg));
+		return;
+	}
+	if (ed->title.n)
+		sbuf_add(left, ed->title.s, ed->title.n), sbuf_addc(left, ' ');
+	if (ed->date.n)
+		sbuf_add(left, ed->date.s, ed->date.n), sbuf_addc(left, ' ');
+	if (ed->narticles) {
+		const struct article *a = &ed->articles[art];
+
+		sbuf_addf(left, " %zu/%zu %s", art + 1, ed->narticles,
+			  session_is_bookmarked(&t->s, art) ? "★ " : "");
+		if (a->locality.n)
+			sbuf_add(left, a->locality.s, a->locality.n);
+	}
+}
+
+static void draw_status(struct tui *t)
+{
+	char right[32];
+	struct sbuf left = {0};
+	int used, rw;
+	attr_t st = draw_attr(t, PAIR_STATUS);
+
+	move(LINES - 1, 0);
+	attrset(st);
+	hline(' ', COLS);
+	snprintf(right, sizeof right, " %d%% ", view_percent(&t->s.v));
+	status_left(t, &left);
+	layout_fit(right, strlen(right), COLS, &t->s.lo, &rw);
+	draw_ui(t, LINES - 1, 0, COLS - 1 - rw > 0 ? COLS - 1 - rw : 0, left.s, st);
+	layout_fit(right, strlen(right), COLS - 1, &t->s.lo, &used);
+	if (COLS - 1 - used >= 0)
+		draw_ui(t, LINES - 1, COLS - 1 - used, used, right, st);
+	sbuf_free(&left);
+}
+
+int draw_begin(struct tui *t)
+{
+	erase();
+	if (COLS >= MIN_COLS && LINES >= MIN_ROWS)
+		return 1;
+	/* Say so in what fits, never in the bottom-right cell. */
+	draw_ui(t, 0, 0, LINES > 1 ? COLS : COLS - 1, "terminal too small", A_NORMAL);
+	refresh();
+	return 0;
+}
+
+void draw_end(struct tui *t)
+{
+	/* Without a status line, messages still show, over the last row. */
+	if (t->opts->status_line || t->msg[0] || t->panel != PANEL_NONE)
+		draw_status(t);
+	refresh();
+}
+
+void draw_list(struct tui *t, const char *title, const char *filter, const char *empty, int plain)
+{
+	int rows = LINES - 3;
+	struct list *l = &t->list;
+
+	move(0, 0);
+	attrset(draw_attr(t, PAIR_STATUS));
+	hline(' ', COLS);
+	draw_ui(t, 0, 0, COLS, title, draw_attr(t, PAIR_STATUS));
+	if (filter) {
+		struct sbuf f = {0};
+
+		sbuf_addf(&f, " filter: %s", filter);
+		draw_ui(t, 1, 0, COLS - 1, f.s, A_NORMAL);
+		sbuf_free(&f);
+	}
+	list_show(l, rows > 0 ? (size_t)rows : 0);
+	for (int r = 0; r < rows && l->top + (size_t)r < l->nshown; r++) {
+		size_t k = l->top + (size_t)r;
+		const struct list_entry *e = &l->v[l->shown[k]];
+		attr_t a = A_NORMAL;
+
+		if (!plain && e->ref.kind == REF_NONE)
+			a = draw_attr(t, PAIR_HEADING);
+		if (!plain && k == l->sel)
+			a = A_REVERSE;
+		draw_ui(t, r + 2, 0, COLS - 1, e->label, a);
+	}
+	if (!l->nshown)
+		draw_ui(t, 2, 0, COLS - 1, empty, A_NORMAL);
+}
+
+int draw_text_rows(const struct tui *t)
+{
+	return t->opts->status_line ? LINES - 1 : LINES;
+}
+
+size_t draw_list_page(void)
+{
+	return LINES > 4 ? (size_t)LINES - 4 : 1;
+}
+
+void draw_say(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	va_end(ap);
+}

@@ -1,0 +1,258 @@
+/*
+ * input: keys, signals and the line editor. See input.h.
+ *
+ * Curses' key codes become the core's here, and nowhere else. A signal
+ * only sets a flag: every loop that waits for a key looks at it, so the
+ * reader ends through the normal path that restores the terminal and
+ * saves the position.
+ */
+#include "input.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "draw.h"
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+void input_catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+int input_signal(void)
+{
+	return got_signal;
+}
+
+/* The wheel, as the core's key, or NO_KEY. */
+static int mouse_key(void)
+{
+	MEVENT me;
+
+	if (getmouse(&me) != OK)
+		return NO_KEY;
+	if (me.bstate & BUTTON4_PRESSED)
+		return K_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+	if (me.bstate & BUTTON5_PRESSED)
+		return K_WHEEL_DOWN;
+#endif
+	return NO_KEY;
+}
+
+/* A curses function key as the core's code. */
+static int special_key(wint_t ch)
+{
+	static const struct { int curses, core; } map[] = {
+		{KEY_UP, K_UP}, {KEY_DOWN, K_DOWN}, {KEY_LEFT, K_LEFT}, {KEY_RIGHT, K_RIGHT},
+		{KEY_NPAGE, K_PGDN}, {KEY_PPAGE, K_PGUP}, {KEY_HOME, K_HOME}, {KEY_END, K_END},
+		{KEY_ENTER, K_ENTER}, {KEY_BACKSPACE, K_BACKSPACE}, {KEY_DC, K_DELETE},
+		{KEY_IC, K_INSERT}, {KEY_RESIZE, K_RESIZE},
+	};
+
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if ((int)ch == map[i].curses)
+			return map[i].core;
+	if (ch == KEY_MOUSE)
+		return mouse_key();
+	if (ch >= KEY_F(1) && ch <= KEY_F(12))
+		return K_F1 + (int)(ch - KEY_F(1));
+	return NO_KEY;
+}
+
+int input_key(void)
+{
+	wint_t ch;
+	int r = get_wch(&ch);
+
+	if (r == ERR)
+		return NO_KEY;
+	if (r == KEY_CODE_YES)
+		return special_key(ch);
+	switch (ch) {
+	case '\r':
+	case '\n': return K_ENTER;
+	case 27: return K_ESC;
+	case ' ': return K_SPACE;
+	case '\t': return K_TAB;
+	case 127:
+	case 8: return K_BACKSPACE;
+	}
+	return (int)ch;
+}
+
+int input_wait(void)
+{
+	int key;
+
+	do
+		key = input_key();
+	while (key == NO_KEY && !got_signal);
+	return got_signal ? NO_KEY : key;
+}
+
+/* The UTF-8 a key types, or NULL when it types nothing. */
+static const char *typed(int key)
+{
+	if (key == K_SPACE)
+		return " ";
+	if (key < ' ' || key >= KEY_BASE || key == 0x7F)
+		return NULL;
+	return keys_name(key);
+}
+
+/* The byte before the character that ends at `at`, and the end of the
+ * one that starts there. */
+static size_t char_before(const char *s, size_t at)
+{
+	while (at > 0 && ((unsigned char)s[--at] & 0xC0) == 0x80)
+		;
+	return at;
+}
+
+static size_t char_after(const char *s, size_t n, size_t at)
+{
+	if (at < n)
+		at++;
+	while (at < n && ((unsigned char)s[at] & 0xC0) == 0x80)
+		at++;
+	return at;
+}
+
+/* Remove bytes [from, to) of buf. */
+static void cut(char *buf, size_t *n, size_t from, size_t to)
+{
+	memmove(buf + from, buf + to, *n - to + 1);
+	*n -= to - from;
+}
+
+int input_edit(const struct tui *t, char *buf, size_t *n, size_t *cur, size_t size, int key)
+{
+	const char *u;
+
+	switch (keymap_lookup(t->keys, KEYMODE_PROMPT, key)) {
+	case ACT_PROMPT_ERASE: {
+		size_t at = char_before(buf, *cur);
+
+		cut(buf, n, at, *cur);
+		*cur = at;
+		return 1;
+	}
+	case ACT_PROMPT_DELETE: cut(buf, n, *cur, char_after(buf, *n, *cur)); return 1;
+	case ACT_PROMPT_LEFT: *cur = char_before(buf, *cur); return 1;
+	case ACT_PROMPT_RIGHT: *cur = char_after(buf, *n, *cur); return 1;
+	case ACT_PROMPT_HOME: *cur = 0; return 1;
+	case ACT_PROMPT_END: *cur = *n; return 1;
+	case ACT_PROMPT_KILL: cut(buf, n, 0, *cur); *cur = 0; return 1;
+	default: break;
+	}
+	u = typed(key);
+	if (!u)
+		return 0;
+	if (*n + strlen(u) + 1 <= size) {
+		memmove(buf + *cur + strlen(u), buf + *cur, *n - *cur + 1);
+		memcpy(buf + *cur, u, strlen(u));
+		*n += strlen(u);
+		*cur += strlen(u);
+	}
+	return 1;
+}
+
+/* Draw the prompt line, the cursor kept in view by dropping characters
+ * from the left. */
+static void draw_prompt(struct tui *t, const char *lead, const char *buf, size_t n, size_t cur)
+{
+	struct sbuf line = {0};
+	int used, lw;
+	size_t skip = 0;
+
+	layout_fit(lead, strlen(lead), COLS, &t->s.lo, &lw);
+	for (;;) {
+		layout_fit(buf + skip, cur - skip, COLS * 4, &t->s.lo, &used);
+		if (lw + used < COLS - 1 || skip >= cur)
+			break;
+		skip = char_after(buf, cur, skip);
+	}
+	sbuf_add(&line, lead, strlen(lead));
+	sbuf_add(&line, buf + skip, n - skip);
+	move(LINES - 1, 0);
+	attrset(A_NORMAL);
+	clrtoeol();
+	draw_ui(t, LINES - 1, 0, COLS - 1, line.s, A_NORMAL);
+	sbuf_free(&line);
+	move(LINES - 1, lw + used < COLS ? lw + used : COLS - 1);
+	refresh();
+}
+
+/* A resize under a prompt: lay out again and redraw what is under it. */
+static void resized(struct tui *t)
+{
+	view_resize(&t->s.v, draw_text_rows(t), COLS);
+	t->redraw(t);
+}
+
+int input_prompt(struct tui *t, const char *lead, const char *init, char *buf, size_t size,
+		 size_t *len)
+{
+	size_t cur, n;
+	int key, ok = 0;
+
+	snprintf(buf, size, "%s", init);
+	n = cur = strlen(buf);
+	curs_set(1);
+	for (;;) {
+		if (COLS < MIN_COLS || LINES < MIN_ROWS)
+			t->redraw(t);  /* no room: say so, and wait for room */
+		else
+			draw_prompt(t, lead, buf, n, cur);
+		key = input_wait();
+		if (key == K_RESIZE) {
+			resized(t);
+			continue;
+		}
+		if (key == NO_KEY || keymap_lookup(t->keys, KEYMODE_PROMPT, key) == ACT_PROMPT_CANCEL)
+			break;
+		if (COLS < MIN_COLS || LINES < MIN_ROWS)
+			continue;
+		if (keymap_lookup(t->keys, KEYMODE_PROMPT, key) == ACT_PROMPT_ACCEPT) {
+			*len = n;
+			ok = 1;
+			break;
+		}
+		input_edit(t, buf, &n, &cur, size, key);
+	}
+	curs_set(0);
+	return ok;
+}
+
+int input_confirm(struct tui *t, const char *question)
+{
+	int key;
+
+	for (;;) {
+		draw_say(t, "%s", question);
+		t->redraw(t);
+		t->msg[0] = '\0';
+		key = input_wait();
+		if (key != K_RESIZE)
+			return key == 'y' || key == 'Y';
+		/* A resize while asking: lay out again and ask again. */
+		view_resize(&t->s.v, draw_text_rows(t), COLS);
+	}
+}

@@ -1,0 +1,21 @@
+/*
+ * picker: what the list panels share: moving through the list by the list
+ * key table, and the article pickers (the localities and the contents),
+ * which filter as the user types and jump to the chosen article.
+ */
+#ifndef READER_TUI_PICKER_H
+#define READER_TUI_PICKER_H
+
+#include "shell.h"
+
+/* Move through the open list by a list action; 1 if act was a move. */
+int picker_move(struct tui *t, enum action act);
+/* Open an article picker over the list t->list holds (built by the
+ * caller), with an empty filter and the open article selected. */
+void picker_open(struct tui *t, enum panel p);
+/* Draw an article picker titled " NAME: type to filter, …" from the keys. */
+void picker_draw(struct tui *t, const char *name);
+/* A key in an article picker: move, jump, close, or edit the filter. */
+void picker_key(struct tui *t, int key);
+
+#endif

@@ -1,0 +1,155 @@
+/*
+ * reading: the article view panel. See reading.h.
+ */
+#include "reading.h"
+
+#include <stdio.h>
+
+#include "booklist.h"
+#include "contents.h"
+#include "draw.h"
+#include "help.h"
+#include "input.h"
+#include "localities.h"
+
+void reading_draw(struct tui *t)
+{
+	struct view *v = &t->s.v;
+
+	if (!draw_begin(t))
+		return;
+	for (int r = 0; r < v->rows && v->top + (size_t)r < v->vl.n; r++) {
+		size_t i = v->top + (size_t)r;
+		const struct vline *l = &v->vl.v[i];
+		size_t m[16][2], nm;
+		attr_t a = A_NORMAL;
+
+		if (l->kind == VL_BLANK)
+			continue;
+		if (l->kind == VL_HEADLINE)
+			a = draw_attr(t, PAIR_HEADLINE);
+		else if (l->kind == VL_KICKER)
+			a = draw_attr(t, PAIR_KICKER);
+		else if (l->kind == VL_BYLINE)
+			a = draw_attr(t, PAIR_BYLINE);
+		nm = view_line_matches(v, i, m, 16);
+		draw_text(t, r, v->margin + l->l.indent, l->text, l->textlen, l->l.start, l->l.end,
+			  l->l.plain, a, m, nm);
+	}
+	draw_end(t);
+}
+
+static void report_search(struct tui *t, enum search_result r, int dir)
+{
+	switch (r) {
+	case SEARCH_FOUND:
+		break;
+	case SEARCH_WRAPPED:
+		draw_say(t, dir > 0 ? "search wrapped to the first article"
+				    : "search wrapped to the last article");
+		break;
+	case SEARCH_NOT_FOUND:
+		draw_say(t, "not found");
+		break;
+	case SEARCH_NONE:
+		draw_say(t, "no search yet: %s to search", keymap_first(t->keys, ACT_SEARCH));
+		break;
+	}
+}
+
+/* Ask for a search and go to its first match in direction dir. */
+static void search(struct tui *t, int dir)
+{
+	char q[512];
+	size_t qn;
+
+	if (input_prompt(t, dir > 0 ? "/" : "?", "", q, sizeof q, &qn) && qn) {
+		view_set_query(&t->s.v, q, qn);
+		t->last_dir = dir;
+		report_search(t, view_search(&t->s.v, dir), dir);
+	}
+}
+
+/* Page down, on into the next article past the end; or up, back into the
+ * previous one past the top. */
+static void page(struct tui *t, int dir)
+{
+	struct view *v = &t->s.v;
+	long rows = v->rows > 1 ? v->rows - 1 : 1;
+
+	if (dir > 0 && v->top >= view_max_top(v) && v->art + 1 < t->s.ed->narticles)
+		view_open(v, v->art + 1, 0);
+	else if (dir < 0 && v->top == 0 && v->art > 0)
+		view_open(v, v->art - 1, 1);
+	else
+		view_scroll(v, dir * rows);
+}
+
+/* The next (dir 1) or previous article, or say there is none. */
+static void article(struct tui *t, int dir)
+{
+	struct view *v = &t->s.v;
+
+	if (dir > 0 && v->art + 1 < t->s.ed->narticles)
+		view_open(v, v->art + 1, 0);
+	else if (dir < 0 && v->art > 0)
+		view_open(v, v->art - 1, 0);
+	else
+		draw_say(t, dir > 0 ? "this is the last article" : "this is the first article");
+}
+
+/* The actions that move through the edition; 0 if act is none of them. */
+static int go_by(struct tui *t, enum action act)
+{
+	struct view *v = &t->s.v;
+	long half = v->rows / 2 ? v->rows / 2 : 1;
+	int dir = t->last_dir ? t->last_dir : 1;
+
+	switch (act) {
+	case ACT_PAGE_DOWN: page(t, 1); break;
+	case ACT_PAGE_UP: page(t, -1); break;
+	case ACT_LINE_DOWN: view_scroll(v, 1); break;
+	case ACT_LINE_UP: view_scroll(v, -1); break;
+	case ACT_HALF_DOWN: view_scroll(v, half); break;
+	case ACT_HALF_UP: view_scroll(v, -half); break;
+	case ACT_TOP: view_scroll(v, -(long)v->vl.n); break;
+	case ACT_BOTTOM: view_scroll(v, (long)v->vl.n); break;
+	case ACT_NEXT_ARTICLE: article(t, 1); break;
+	case ACT_PREV_ARTICLE: article(t, -1); break;
+	case ACT_NEXT_MATCH: report_search(t, view_search(v, dir), dir); break;
+	case ACT_PREV_MATCH: report_search(t, view_search(v, -dir), -dir); break;
+	default: return 0;
+	}
+	return 1;
+}
+
+int reading_key(struct tui *t, int key)
+{
+	enum action act = keymap_lookup(t->keys, KEYMODE_VIEW, key);
+
+	if (go_by(t, act))
+		return 1;
+	switch (act) {
+	case ACT_LOCALITIES: localities_open(t); break;
+	case ACT_CONTENTS: contents_open(t); break;
+	case ACT_SEARCH: search(t, 1); break;
+	case ACT_SEARCH_BACK: search(t, -1); break;
+	case ACT_BOOKMARK: booklist_toggle(t); break;
+	case ACT_BOOKMARKS: booklist_open(t); break;
+	case ACT_HELP: help_open(t); break;
+	case ACT_QUIT: return 0;
+	case ACT_CLOSE: t->msg[0] = '\0'; break;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	default:
+		if (key != NO_KEY) {
+			char name[16];
+
+			/* Both names come from one static buffer: copy the first. */
+			snprintf(name, sizeof name, "%s", keys_name(key));
+			draw_say(t, "%s: no such key (%s for help)", name,
+				 keymap_first(t->keys, ACT_HELP));
+		}
+		break;
+	}
+	return 1;
+}

@@ -1,0 +1,192 @@
+/*
+ * test_session: the session layer's operations in a home of its own:
+ * bookmarking and unbookmarking the story at the reading position (and
+ * which articles are marked), listing, annotating and deleting bookmarks,
+ * saving and restoring the position, and opening a bookmark of another
+ * edition at its path, by id in the editions directories, or not at all.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "session.h"
+#include "util.h"
+
+static struct options opts;
+static struct layout_opts lo;
+
+static int setup(void **state)
+{
+	(void)state;
+	setenv("HOME", test_tmpdir(), 1);
+	unsetenv("XDG_DATA_HOME");
+	unsetenv("XDG_STATE_HOME");
+	options_defaults(&opts);
+	lo = layout_defaults(60);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	options_free(&opts);
+	return 0;
+}
+
+/* Open a session over the edition at path, its view 20 rows by 60. */
+static void open_at(struct session *s, struct edition *ed, const char *path)
+{
+	struct error err;
+
+	assert_int_equal(edition_load(ed, path, NULL, &err), 0);
+	session_init(s, ed, NULL, &opts, &lo);
+	view_resize(&s->v, 20, 60);
+	assert_int_equal(session_open(s, &err), 0);
+}
+
+static void close_session(struct session *s, struct edition *ed)
+{
+	session_close(s);
+	edition_free(ed);
+}
+
+static void test_bookmarks(void **state)
+{
+	struct session s;
+	struct edition ed;
+	struct error err;
+
+	(void)state;
+	open_at(&s, &ed, seed_path());
+	view_open(&s.v, 3, 0);
+	assert_false(session_is_bookmarked(&s, 3));
+	assert_int_equal(session_bookmark_add(&s, "a note", &err), 0);
+	for (size_t a = 0; a < ed.narticles; a++)
+		assert_int_equal(session_is_bookmarked(&s, a), a == 3);
+	view_open(&s.v, 5, 0);
+	assert_int_equal(session_bookmark_remove(&s, &err), 0);  /* none here */
+	assert_int_equal(session_bookmark_add(&s, "", &err), 0);
+	assert_int_equal(session_bookmarks_list(&s, &err), 2);
+	assert_int_equal(session_bookmark(&s, 0)->article + session_bookmark(&s, 1)->article, 10);
+	assert_null(session_bookmark(&s, 2));
+	for (size_t r = 0; r < 2; r++)
+		if (session_bookmark(&s, r)->article == 4) {
+			assert_string_equal(session_bookmark(&s, r)->note, "a note");
+			assert_int_equal(session_bookmark_note(&s, r, "changed", &err), 1);
+		}
+	assert_int_equal(session_bookmark_remove(&s, &err), 1);
+	assert_false(session_is_bookmarked(&s, 5));
+	assert_true(session_is_bookmarked(&s, 3));
+	assert_int_equal(session_bookmarks_list(&s, &err), 1);
+	assert_string_equal(session_bookmark(&s, 0)->note, "changed");
+	assert_int_equal(session_bookmark_delete(&s, 0, &err), 1);
+	assert_false(session_is_bookmarked(&s, 3));
+	assert_int_equal(s.norder, 0);
+	close_session(&s, &ed);
+}
+
+static void test_position(void **state)
+{
+	struct session s;
+	struct edition ed;
+	size_t art, off, art2, off2;
+
+	(void)state;
+	open_at(&s, &ed, seed_path());
+	view_open(&s.v, 2, 0);
+	view_scroll(&s.v, 3);
+	session_here(&s, &art, &off);
+	assert_int_equal(art, 2);
+	assert_true(off > 0);
+	close_session(&s, &ed);  /* saves the position */
+	open_at(&s, &ed, seed_path());
+	session_here(&s, &art2, &off2);
+	assert_int_equal(art2, art);
+	assert_int_equal(off2, off);
+	close_session(&s, &ed);
+}
+
+/* The seed with one line changed: another edition (another id). */
+static void write_other(const char *path)
+{
+	size_t len;
+	char *text = slurp(seed_path(), &len), *at = strstr(text, "讲诚信代代相传");
+
+	assert_non_null(at);
+	memcpy(at, "讲诚信世世相传", strlen("讲诚信世世相传"));
+	spit(path, text, len);
+	free(text);
+}
+
+static void progress(void *ctx, const char *dir)
+{
+	(void)dir;
+	(*(int *)ctx)++;
+}
+
+static void test_other_edition(void **state)
+{
+	struct session s;
+	struct edition ed;
+	struct error err;
+	char *dir = xasprintf("%s/editions", test_tmpdir());
+	char *moved = xasprintf("%s/moved.txt", dir);
+	const char *other = tmp_path("other.txt");
+	char id[17];
+	int heard = 0;
+
+	(void)state;
+	write_other(other);
+	open_at(&s, &ed, other);
+	snprintf(id, sizeof id, "%s", s.id);
+	view_open(&s.v, 6, 0);
+	assert_int_equal(session_bookmark_add(&s, "", &err), 0);
+	close_session(&s, &ed);
+	/* At its path. */
+	open_at(&s, &ed, seed_path());
+	assert_int_equal(session_bookmarks_list(&s, &err), 1);
+	assert_int_equal(session_bookmark_open(&s, 0, progress, &heard), JUMP_DONE);
+	assert_string_equal(s.id, id);
+	assert_int_equal(s.v.art, 6);
+	assert_true(session_is_bookmarked(&s, 6));
+	assert_int_equal(heard, 0);
+	close_session(&s, &ed);
+	/* Moved: found by id in the editions directories, which are searched
+	 * only now. */
+	assert_int_equal(mkdir(dir, 0700), 0);
+	assert_int_equal(rename(other, moved), 0);
+	free(opts.editions);
+	opts.editions = xasprintf("/nonexistent:%s", dir);
+	open_at(&s, &ed, seed_path());
+	assert_int_equal(heard, 0);
+	assert_int_equal(session_bookmarks_list(&s, &err), 1);
+	assert_int_equal(session_bookmark_open(&s, 0, progress, &heard), JUMP_DONE);
+	assert_int_equal(heard, 1);
+	assert_string_equal(s.id, id);
+	assert_int_equal(s.v.art, 6);
+	close_session(&s, &ed);
+	/* Gone: nothing changes. */
+	assert_int_equal(unlink(moved), 0);
+	open_at(&s, &ed, seed_path());
+	assert_int_equal(session_bookmarks_list(&s, &err), 1);
+	assert_int_equal(session_bookmark_open(&s, 0, NULL, NULL), JUMP_NO_EDITION);
+	assert_string_not_equal(s.id, id);
+	close_session(&s, &ed);
+	free(dir);
+	free(moved);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bookmarks),
+		cmocka_unit_test(test_position),
+		cmocka_unit_test(test_other_edition),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
