@@ -11,6 +11,7 @@
 #include "decode.h"
 #include "edition.h"
 #include "gazetteer.h"
+#include "text.h"
 #include "util.h"
 
 static struct gazetteer *gaz;
@@ -466,6 +467,31 @@ static void test_long_join(void **state)
 	sbuf_free(&b);
 }
 
+/* The one line rule: LF, CRLF and a lone CR each end a line; the last
+ * line needs no end; CR CR LF is a lone CR and then a CRLF. */
+static void test_next_line(void **state)
+{
+	static const char t[] = "a\nbb\r\nccc\rd\r\r\n\ne";
+	static const size_t want_n[] = {1, 2, 3, 1, 0, 0, 1};
+	static const size_t want_next[] = {2, 6, 10, 12, 14, 15, 16};
+	size_t pos = 0, k = 0, n;
+
+	(void)state;
+	while (pos < sizeof t - 1) {
+		size_t next = text_next_line(t, sizeof t - 1, pos, &n);
+
+		assert_true(k < 7);
+		assert_int_equal(n, want_n[k]);
+		assert_int_equal(next, want_next[k]);
+		pos = next;
+		k++;
+	}
+	assert_int_equal(k, 7);
+	/* A CR at the very end ends the last line. */
+	assert_int_equal(text_next_line("x\r", 2, 0, &n), 2);
+	assert_int_equal(n, 1);
+}
+
 static int setup(void **state)
 {
 	struct error err;
@@ -499,6 +525,7 @@ int main(void)
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_review_cases),
 		cmocka_unit_test(test_long_join),
+		cmocka_unit_test(test_next_line),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -195,24 +195,6 @@ static int line_suspect(const char *s, size_t n)
 	return acc != 0;
 }
 
-/* Where the line at pos ends (*n bytes, without its LF, CRLF or lone CR)
- * and the next one starts. */
-static size_t next_line(const char *t, size_t len, size_t pos, size_t *n)
-{
-	const char *ls = t + pos;
-	const char *nl = memchr(ls, '\n', len - pos);
-	size_t seg = nl ? (size_t)(nl - ls) : len - pos;
-	const char *cr = memchr(ls, '\r', seg);
-
-	*n = seg;
-	if (cr) {
-		*n = (size_t)(cr - ls);
-		if (*n + 1 < seg)
-			return pos + *n + 1;  /* a lone CR ends the line */
-	}
-	return pos + seg + (nl ? 1 : 0);
-}
-
 const char *edition_id(struct edition *ed)
 {
 	uint64_t h = 0xCBF29CE484222325ULL;
@@ -222,7 +204,7 @@ const char *edition_id(struct edition *ed)
 		return ed->id;
 	/* Hashing line by line makes the id independent of the line ends. */
 	while (pos < ed->dec.len) {
-		size_t next = next_line(ed->dec.text, ed->dec.len, pos, &n);
+		size_t next = text_next_line(ed->dec.text, ed->dec.len, pos, &n);
 
 		h = text_hash(h, ed->dec.text + pos, n);
 		pos = next;
@@ -283,7 +265,7 @@ static void scan_lines(struct parser *p)
 	size_t len = p->ed->dec.len, pos = 0, line = 0, si = 0, blanks = 0, n;
 
 	while (pos < len) {
-		size_t next = next_line(t, len, pos, &n);
+		size_t next = text_next_line(t, len, pos, &n);
 
 		take_line(p, t + pos, n, ++line, &si, &blanks, line_suspect(t + pos, n));
 		pos = next;
