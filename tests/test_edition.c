@@ -11,6 +11,7 @@
 #include "decode.h"
 #include "edition.h"
 #include "gazetteer.h"
+#include "locality.h"
 #include "text.h"
 #include "util.h"
 
@@ -70,7 +71,8 @@ static void parse_bytes(struct edition *ed, const char *data, size_t n)
 
 	if (decode_bytes((const unsigned char *)data, n, 0, &d, &why) < 0)
 		fail_msg("decode failed: %s", why);
-	edition_parse(ed, "test", &d, gaz);
+	edition_parse(ed, "test", &d);
+	locality_resolve(ed, gaz);
 }
 
 /* The seed's articles and front matter as the table says, whatever the

@@ -35,6 +35,7 @@
 #include "decode.h"
 #include "edition.h"
 #include "gazetteer.h"
+#include "locality.h"
 #include "doclines.h"
 #include "dump.h"
 #include "layout.h"
@@ -658,7 +659,8 @@ static int load_variant(int v)
 		return -1;
 	}
 	free(data);
-	edition_parse(&var->ed, variant_names[v], &d, gaz);
+	edition_parse(&var->ed, variant_names[v], &d);
+	locality_resolve(&var->ed, gaz);
 	for (size_t i = 0; i < var->ed.nfront; i++)
 		add_piece(var, v, var->ed.front[i], ALIGN_LEFT, 0, "front-matter line", i + 1);
 	for (size_t a = 0; a < var->ed.narticles; a++) {

@@ -2,9 +2,10 @@
  * edition: parsing a decoded edition into front matter and articles.
  *
  * The parser works on the file's non-blank lines ("blocks"), each trimmed,
- * with its source line and the number of blank lines before it, in four
+ * with its source line and the number of blank lines before it, in three
  * passes: lines (with the suspicious characters and replaced bytes recorded
- * as they are met), front matter, articles, localities. Text fields point
+ * as they are met), front matter, articles. Localities are a pass of their
+ * own (locality.h), run by the caller with a gazetteer. Text fields point
  * into the decoded text wherever the text is one source line; a paragraph
  * rejoined across lines is a new allocation kept in ed->owned.
  *
@@ -21,7 +22,6 @@
 #include <string.h>
 
 #include "byline.h"
-#include "locality.h"
 #include "text.h"
 #include "util.h"
 
@@ -47,7 +47,6 @@ struct block {
 
 struct parser {
 	struct edition *ed;
-	const struct gazetteer *gaz;
 	struct block *b;
 	size_t nb, capb;
 	int open;               /* the last paragraph has not ended a sentence */
@@ -726,10 +725,9 @@ static int repair_cmp(const void *x, const void *y)
 	return (int)a->kind - (int)b->kind;
 }
 
-void edition_parse(struct edition *ed, const char *path, struct decoded *dec,
-		   const struct gazetteer *gaz)
+void edition_parse(struct edition *ed, const char *path, struct decoded *dec)
 {
-	struct parser p = {.ed = ed, .gaz = gaz};
+	struct parser p = {.ed = ed};
 	size_t start;
 
 	memset(ed, 0, sizeof *ed);
@@ -747,21 +745,19 @@ void edition_parse(struct edition *ed, const char *path, struct decoded *dec,
 	}
 	start = parse_front(&p);
 	parse_articles(&p, start);
-	locality_resolve(ed, gaz);
 	if (ed->nrepairs)
 		qsort(ed->repairs, ed->nrepairs, sizeof *ed->repairs, repair_cmp);
 	free(p.b);
 }
 
-int edition_load(struct edition *ed, const char *path, const struct gazetteer *gaz,
-		 struct error *err)
+int edition_load(struct edition *ed, const char *path, struct error *err)
 {
 	struct decoded dec;
 
 	memset(ed, 0, sizeof *ed);
 	if (decode_file(path, &dec, err) < 0)
 		return -1;
-	edition_parse(ed, path, &dec, gaz);
+	edition_parse(ed, path, &dec);
 	return 0;
 }
 

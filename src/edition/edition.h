@@ -21,7 +21,6 @@
 
 #include "decode.h"
 #include "error.h"
-#include "gazetteer.h"
 
 /* A piece of text with its length; s is NUL-terminated but may hold NULs. */
 struct str {
@@ -63,6 +62,7 @@ struct article {
 	size_t index;              /* from 1 */
 	size_t line;               /* first source line (kicker or headline) */
 	struct str kicker;         /* without its colon, or none */
+	/* Filled by locality_resolve(), a pass of its own (locality.h). */
 	struct str locality;       /* the place as printed, or none */
 	int has_place;
 	char place_code[16];       /* the resolved division, when has_place */
@@ -108,18 +108,17 @@ struct edition {
 };
 
 /*
- * Read, decode and parse the file at path. gaz (may be NULL) resolves
- * localities. Returns 0, or -1 with err filled ("PATH: reason").
+ * Read, decode and parse the file at path. Localities are left unresolved:
+ * locality_resolve() is a separate pass. Returns 0, or -1 with err filled
+ * ("PATH: reason").
  */
-int edition_load(struct edition *ed, const char *path, const struct gazetteer *gaz,
-		 struct error *err);
+int edition_load(struct edition *ed, const char *path, struct error *err);
 
 /*
  * Parse already decoded text; the edition takes ownership of dec. path is
  * only recorded. Never fails: any text gives some structure.
  */
-void edition_parse(struct edition *ed, const char *path, struct decoded *dec,
-		   const struct gazetteer *gaz);
+void edition_parse(struct edition *ed, const char *path, struct decoded *dec);
 
 /*
  * The edition's id: a 64-bit hash of its decoded lines, in hex. It ignores
