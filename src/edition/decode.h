@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "file.h"
 
 /* One U+FFFD the decoder put in place of invalid input. */
 struct decode_subst {
@@ -34,8 +35,7 @@ struct decoded {
 	size_t nsubst;
 	/* private */
 	char *owned;             /* heap copy of text, or NULL */
-	void *map;               /* mmap of the file, or NULL */
-	size_t maplen;
+	struct file_buf file;    /* the file the text is in place in, or none */
 };
 
 /*
@@ -51,8 +51,8 @@ int decode_bytes(const unsigned char *data, size_t n, int keep,
 		 struct decoded *out, const char **why);
 
 /*
- * Read and decode the file at path (a regular file is mapped, anything else
- * is read). Returns 0, or -1 with err filled as "PATH: reason" (missing,
+ * Read and decode the file at path, through file_read() (a regular file is
+ * mapped, anything else is read; a binary file is not read to its end). Returns 0, or -1 with err filled as "PATH: reason" (missing,
  * unreadable, a directory, empty, blank or binary).
  */
 int decode_file(const char *path, struct decoded *out, struct error *err);
