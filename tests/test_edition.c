@@ -116,13 +116,13 @@ static void check_seed(const struct edition *ed, int check_lines)
 	assert_str(ed->banner[0], "讲诚信代代相传");
 }
 
-/* Count repairs of one kind. */
-static size_t nrepairs(const struct edition *ed, enum repair_kind k)
+/* Count findings of one kind. */
+static size_t nfindings(const struct edition *ed, enum finding_kind k)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < ed->nrepairs; i++)
-		n += ed->repairs[i].kind == k;
+	for (size_t i = 0; i < ed->findings.n; i++)
+		n += ed->findings.v[i].kind == k;
 	return n;
 }
 
@@ -140,17 +140,18 @@ static void test_seed(void **state)
 	assert_string_equal(ed.encoding, "UTF-8");
 	assert_int_equal(ed.style, STYLE_BLANK);
 	/* Five column breaks rejoined and one glued byline split off. */
-	assert_int_equal(ed.nrepairs, 6);
-	for (size_t i = 0; i < ed.nrepairs; i++) {
-		const struct repair *r = &ed.repairs[i];
+	assert_int_equal(ed.findings.n, 6);
+	for (size_t i = 0; i < ed.findings.n; i++) {
+		const struct finding *r = &ed.findings.v[i];
 
-		if (r->kind == REPAIR_JOIN) {
+		assert_string_equal(r->file, "test");
+		if (r->kind == FK_JOIN) {
 			assert_int_equal(r->line, joins[k++]);
 			assert_int_equal(r->column, 1);
 		} else {
-			assert_int_equal(r->kind, REPAIR_BYLINE_SPLIT);
+			assert_int_equal(r->kind, FK_BYLINE_SPLIT);
 			assert_int_equal(r->line, 64);
-			assert_non_null(strstr(r->detail, "吴小同"));
+			assert_non_null(strstr(r->message, "吴小同"));
 		}
 	}
 	assert_int_equal(k, 5);
@@ -193,8 +194,8 @@ static void check_variant(const char *data, size_t len, const char *encoding, in
 		assert_string_equal(edition_id(&ed), edition_id(&ref));
 	else
 		assert_string_not_equal(edition_id(&ed), edition_id(&ref));
-	assert_int_equal(nrepairs(&ed, REPAIR_JOIN), 5);
-	assert_int_equal(nrepairs(&ed, REPAIR_BYLINE_SPLIT), 1);
+	assert_int_equal(nfindings(&ed, FK_JOIN), 5);
+	assert_int_equal(nfindings(&ed, FK_BYLINE_SPLIT), 1);
 	edition_free(&ed);
 	edition_free(&ref);
 	free(rdata);
@@ -295,20 +296,20 @@ static void test_controls_and_invalid(void **state)
 	p = &ed.articles[0].paras[0];
 	assert_non_null(memchr(p->text.s, '\0', p->text.n));
 	assert_non_null(memchr(p->text.s, 0x1b, p->text.n));
-	assert_int_equal(nrepairs(&ed, REPAIR_CONTROL), 4);
-	assert_int_equal(ed.repairs[0].kind, REPAIR_CONTROL);
-	assert_int_equal(ed.repairs[0].line, 5);
-	assert_int_equal(ed.repairs[0].column, 5);
-	assert_non_null(strstr(ed.repairs[0].detail, "NUL"));
-	assert_non_null(strstr(ed.repairs[1].detail, "ESC"));
-	assert_non_null(strstr(ed.repairs[2].detail, "BEL"));
-	assert_non_null(strstr(ed.repairs[3].detail, "DEL"));
-	assert_true(nrepairs(&ed, REPAIR_INVALID) >= 1);
-	for (size_t i = 0; i < ed.nrepairs; i++)
-		if (ed.repairs[i].kind == REPAIR_INVALID) {
-			assert_int_equal(ed.repairs[i].line, 7);
-			assert_int_equal(ed.repairs[i].column, 8);
-			assert_non_null(strstr(ed.repairs[i].detail, "FF"));
+	assert_int_equal(nfindings(&ed, FK_CONTROL), 4);
+	assert_int_equal(ed.findings.v[0].kind, FK_CONTROL);
+	assert_int_equal(ed.findings.v[0].line, 5);
+	assert_int_equal(ed.findings.v[0].column, 5);
+	assert_non_null(strstr(ed.findings.v[0].message, "NUL"));
+	assert_non_null(strstr(ed.findings.v[1].message, "ESC"));
+	assert_non_null(strstr(ed.findings.v[2].message, "BEL"));
+	assert_non_null(strstr(ed.findings.v[3].message, "DEL"));
+	assert_true(nfindings(&ed, FK_INVALID) >= 1);
+	for (size_t i = 0; i < ed.findings.n; i++)
+		if (ed.findings.v[i].kind == FK_INVALID) {
+			assert_int_equal(ed.findings.v[i].line, 7);
+			assert_int_equal(ed.findings.v[i].column, 8);
+			assert_non_null(strstr(ed.findings.v[i].message, "FF"));
 			break;
 		}
 	assert_non_null(strstr(ed.articles[0].paras[1].text.s, "\uFFFD"));
@@ -427,7 +428,7 @@ static void test_review_cases(void **state)
 	parse_bytes(&ed, section, sizeof section - 1);
 	assert_int_equal(ed.narticles, 2);
 	assert_str(ed.articles[1].headline, "标题二");
-	assert_int_equal(nrepairs(&ed, REPAIR_JOIN), 0);
+	assert_int_equal(nfindings(&ed, FK_JOIN), 0);
 	edition_free(&ed);
 	/* A phone number in an article is not front matter. */
 	parse_bytes(&ed, contact, sizeof contact - 1);

@@ -11,12 +11,11 @@
  *
  * What always holds: every block lands in exactly one field (front matter,
  * kicker, headline, paragraph, byline or credit), so no text is dropped;
- * every join and split is recorded as a repair at the line it happened.
+ * every join and split is recorded as a finding at the line it happened.
  */
 #include "edition.h"
 
 #include <endian.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,41 +74,9 @@ static size_t col_at(struct colcur *c, size_t off)
 	return c->col;
 }
 
-const char *repair_kind_name(enum repair_kind k)
-{
-	switch (k) {
-	case REPAIR_JOIN:
-		return "join";
-	case REPAIR_BYLINE_SPLIT:
-		return "byline-split";
-	case REPAIR_INVALID:
-		return "invalid-bytes";
-	case REPAIR_CONTROL:
-		return "control-character";
-	}
-	return "unknown";
-}
-
-static void add_repair(struct edition *ed, enum repair_kind kind, size_t line, size_t col,
-		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void add_repair(struct edition *ed, enum repair_kind kind, size_t line, size_t col,
-		       const char *fmt, ...)
-{
-	struct repair *r;
-	va_list ap;
-	char tmp[512];
-
-	XGROW(ed->repairs, ed->caprepairs, ed->nrepairs + 1);
-	r = &ed->repairs[ed->nrepairs++];
-	r->kind = kind;
-	r->line = line;
-	r->column = col;
-	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	r->detail = xstrdup(tmp);
-}
+/* Record a repair or damage at a source line and column. */
+#define add_finding(ed, kind, line, col, ...) \
+	findings_add(&(ed)->findings, kind, (ed)->path, line, col, __VA_ARGS__)
 
 /* Keep an allocation for the edition's lifetime and return it as a str. */
 static struct str own(struct edition *ed, char *s, size_t n)
@@ -161,14 +128,14 @@ static void scan_controls(struct edition *ed, const char *ls, size_t n, size_t l
 			unsigned char c = (unsigned char)ls[i];
 
 			if (c < 0x20 && c != '\t')
-				add_repair(ed, REPAIR_CONTROL, line, col_at(&cc, i),
+				add_finding(ed, FK_CONTROL, line, col_at(&cc, i),
 					   "control character U+%04X (%s) kept as data", c, c0_names[c]);
 			else if (c == 0x7F)
-				add_repair(ed, REPAIR_CONTROL, line, col_at(&cc, i),
+				add_finding(ed, FK_CONTROL, line, col_at(&cc, i),
 					   "control character U+007F (DEL) kept as data");
 			else if (c == 0xC2 && i + 1 < n && (unsigned char)ls[i + 1] >= 0x80 &&
 				 (unsigned char)ls[i + 1] <= 0x9F)
-				add_repair(ed, REPAIR_CONTROL, line, col_at(&cc, i),
+				add_finding(ed, FK_CONTROL, line, col_at(&cc, i),
 					   "control character U+%04X (C1) kept as data",
 					   (unsigned char)ls[i + 1]);
 		}
@@ -235,7 +202,7 @@ static void take_line(struct parser *p, const char *ls, size_t n, size_t line, s
 		for (int k = 0; k < sub->nbytes && k < 4; k++)
 			snprintf(hex + strlen(hex), sizeof hex - strlen(hex), "%s%02X",
 				 k ? " " : "", sub->bytes[k]);
-		add_repair(ed, REPAIR_INVALID, line, col_at(&cc, sub->offset - off),
+		add_finding(ed, FK_INVALID, line, col_at(&cc, sub->offset - off),
 			   "invalid bytes %s replaced by U+FFFD", hex);
 	}
 	removed = text_trim(&s, &sn);
@@ -575,7 +542,7 @@ static void join_block(struct parser *p, struct article *a, const struct block *
 	ed->owned[p->jowned] = buf.s;
 	p->jcap = buf.cap;
 	if (b->blank_before > 0 || ed->style == STYLE_LINE)
-		add_repair(ed, REPAIR_JOIN, b->line, b->col,
+		add_finding(ed, FK_JOIN, b->line, b->col,
 			   "paragraph from line %zu continues here across a column break",
 			   para->first_line);
 	para->text = (struct str){buf.s, buf.len};
@@ -621,7 +588,7 @@ static void add_paragraph(struct parser *p, struct article *a, size_t i)
 		    byline_parse(b->s + cut, n - cut, &bl) != BYLINE_NONE) {
 			struct colcur cc = {b->s, 0, b->col};
 
-			add_repair(p->ed, REPAIR_BYLINE_SPLIT, b->line, col_at(&cc, cut),
+			add_finding(p->ed, FK_BYLINE_SPLIT, b->line, col_at(&cc, cut),
 				   "byline \"%.*s\" split off the end of the paragraph",
 				   (int)(n - cut), b->s + cut);
 			add_names(a, &bl);
@@ -714,17 +681,6 @@ static void parse_articles(struct parser *p, size_t start)
 	}
 }
 
-static int repair_cmp(const void *x, const void *y)
-{
-	const struct repair *a = x, *b = y;
-
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	if (a->column != b->column)
-		return a->column < b->column ? -1 : 1;
-	return (int)a->kind - (int)b->kind;
-}
-
 void edition_parse(struct edition *ed, const char *path, struct decoded *dec)
 {
 	struct parser p = {.ed = ed};
@@ -745,8 +701,7 @@ void edition_parse(struct edition *ed, const char *path, struct decoded *dec)
 	}
 	start = parse_front(&p);
 	parse_articles(&p, start);
-	if (ed->nrepairs)
-		qsort(ed->repairs, ed->nrepairs, sizeof *ed->repairs, repair_cmp);
+	findings_sort(&ed->findings);
 	free(p.b);
 }
 
@@ -828,13 +783,11 @@ void edition_free(struct edition *ed)
 		free(a->items);
 		free(a->place_name);
 	}
-	for (size_t i = 0; i < ed->nrepairs; i++)
-		free(ed->repairs[i].detail);
+	findings_free(&ed->findings);
 	for (size_t i = 0; i < ed->nowned; i++)
 		free(ed->owned[i]);
 	free(ed->owned);
 	free(ed->articles);
-	free(ed->repairs);
 	free(ed->editors);
 	free(ed->banner);
 	free(ed->front);

@@ -3,8 +3,8 @@
  *
  * An edition is front matter (banner, masthead, contacts, dateline) and a
  * list of articles (kicker, locality, headline, paragraphs, byline, credits),
- * plus the repairs the parser made or the suspicious characters it found,
- * each traceable to its source line. Text fields are UTF-8 with an explicit
+ * plus the repairs the parser made and the damage it found, as findings
+ * (finding.h), each traceable to its source line and column. Text fields are UTF-8 with an explicit
  * length, since the text may hold NUL bytes; they are never NULL (an absent
  * field has s == NULL and n == 0 only where the comment says "or none").
  *
@@ -26,19 +26,6 @@
 struct str {
 	const char *s;
 	size_t n;
-};
-
-enum repair_kind {
-	REPAIR_JOIN,          /* a paragraph rejoined across a column break */
-	REPAIR_BYLINE_SPLIT,  /* a byline split off the end of a paragraph */
-	REPAIR_INVALID,       /* invalid bytes replaced by U+FFFD */
-	REPAIR_CONTROL,       /* a control character, kept as data */
-};
-
-struct repair {
-	enum repair_kind kind;
-	size_t line, column;  /* 1-based; column counts characters */
-	char *detail;         /* a sentence for the proofreader */
 };
 
 struct paragraph {
@@ -98,13 +85,15 @@ struct edition {
 	size_t nfront;
 	struct article *articles;
 	size_t narticles;
-	struct repair *repairs;    /* sorted by line, then column */
-	size_t nrepairs;
+	/* The repairs (FK_JOIN, FK_BYLINE_SPLIT) and the damage found
+	 * (FK_INVALID, FK_CONTROL), sorted by line, then column; their file
+	 * is path. Columns count characters from 1. */
+	struct findings findings;
 	/* private */
 	struct decoded dec;
 	char **owned;              /* allocations the str fields point into */
 	size_t nowned, capowned;
-	size_t caparticles, caprepairs;
+	size_t caparticles;
 };
 
 /*
@@ -147,8 +136,5 @@ size_t edition_find_story(const struct edition *ed, size_t number, const char *h
 
 /* Release everything the edition holds; ed may be zeroed. */
 void edition_free(struct edition *ed);
-
-/* The name of a repair kind as the JSON and the proofreading view print it. */
-const char *repair_kind_name(enum repair_kind k);
 
 #endif
