@@ -1,5 +1,7 @@
 /*
- * edition: the document model of one newspaper edition, and its parser.
+ * edition: the document model of one newspaper edition, and the entry
+ * points of its parser (parse.c, with front.c and damage.c) and its id
+ * (id.c).
  *
  * An edition is front matter (banner, masthead, contacts, dateline) and a
  * list of articles (kicker, locality, headline, paragraphs, byline, credits),
@@ -133,6 +135,10 @@ void edition_article_locate(const struct edition *ed, size_t art, size_t offset,
  * headline: that number if the headline matches, else the first article
  * with the headline, else the number when it exists; SIZE_MAX if none. */
 size_t edition_find_story(const struct edition *ed, size_t number, const char *headline);
+
+/* For the parser: keep s (n bytes, from malloc) for the edition's
+ * lifetime, released by edition_free(); returns it as a str. */
+struct str edition_own(struct edition *ed, char *s, size_t n);
 
 /* Release everything the edition holds; ed may be zeroed. */
 void edition_free(struct edition *ed);
