@@ -14,10 +14,11 @@ struct block {
 	size_t line;            /* source line */
 	size_t col;             /* 1-based column where s starts */
 	size_t blank_before;    /* blank lines just before this one */
-	int indented;           /* began with 　　, two spaces or a tab */
-	/* What the block looks like, computed once by classify(). */
-	unsigned known : 1, head : 1, kick : 1, ends : 1;
-	unsigned char byl;      /* enum byline_kind */
+	unsigned indented : 1;  /* began with 　　, two spaces or a tab */
+	/* What the block looks like, computed once by classify(); byl is an
+	 * enum byline_kind. Bit-fields keep a block small: there is one per
+	 * non-blank line of the file while parsing. */
+	unsigned known : 1, head : 1, kick : 1, ends : 1, byl : 2;
 	size_t klen;            /* kicker: the name's bytes */
 	const char *hs;         /* kicker: the headline after it, if any */
 	size_t hn;

@@ -265,8 +265,8 @@ static int reject(const char **why, const char *reason)
 	return -1;
 }
 
-int decode_bytes(const unsigned char *s, size_t n, int keep,
-		 struct decoded *d, const char **why)
+/* decode_bytes() on data the decoded text may keep using (keep = 1). */
+static int decode_kept(const unsigned char *s, size_t n, struct decoded *d, const char **why)
 {
 	struct out o = { 0 };
 	struct tally t = { 0 };
@@ -274,6 +274,8 @@ int decode_bytes(const unsigned char *s, size_t n, int keep,
 	size_t bom = 0;
 
 	memset(d, 0, sizeof *d);
+	d->raw = s;
+	d->rawlen = n;
 	if (utf16_bom(s, n)) {
 		if (n == 2)
 			return reject(why, "empty file");
@@ -291,13 +293,8 @@ int decode_bytes(const unsigned char *s, size_t n, int keep,
 		s += bom;
 		n -= bom;
 		if (utf8_prefix(s, n) == n) {
-			if (keep) {
-				d->text = (const char *)s;
-				d->len = n;
-			} else {
-				o.buf = xstrndup((const char *)s, n);
-				o.len = n;
-			}
+			d->text = (const char *)s;
+			d->len = n;
 		} else {
 			/*
 			 * Damaged UTF-8 or GB18030? GB18030 hanzi read as
@@ -337,6 +334,27 @@ int decode_bytes(const unsigned char *s, size_t n, int keep,
 	return 0;
 }
 
+int decode_bytes(const unsigned char *s, size_t n, int keep,
+		 struct decoded *d, const char **why)
+{
+	unsigned char *copy = NULL;
+
+	if (!keep) {
+		/* A copy the decoded text keeps: its raw bytes, and its text
+		 * too when that is valid UTF-8. */
+		copy = xmalloc(n + 1);
+		memcpy(copy, s, n);
+		copy[n] = '\0';
+		s = copy;
+	}
+	if (decode_kept(s, n, d, why) < 0) {
+		free(copy);
+		return -1;
+	}
+	d->rawcopy = copy;
+	return 0;
+}
+
 /* file_read()'s early test: a binary file is not read to its end (so that
  * /dev/zero is turned down); UTF-16 is full of NULs and is not binary. */
 static int sniff_binary(const unsigned char *s, size_t n)
@@ -357,10 +375,7 @@ int decode_file(const char *path, struct decoded *out, struct error *err)
 		error_set(err, path, 0, 0, "%s", why);
 		return -1;
 	}
-	if (out->owned)
-		file_free(&f);  /* converted: the text is a copy */
-	else
-		out->file = f;  /* the text is the file's own bytes */
+	out->file = f;  /* the file's own bytes: the text, or its raw form */
 	return 0;
 }
 
@@ -370,6 +385,7 @@ void decode_free(struct decoded *d)
 		return;
 	free(d->owned);
 	free(d->subst);
+	free(d->rawcopy);
 	file_free(&d->file);
 	memset(d, 0, sizeof *d);
 }

@@ -87,6 +87,8 @@ void edition_free(struct edition *ed)
 		free(a->place_name);
 	}
 	findings_free(&ed->findings);
+	free(ed->pieces);
+	free(ed->raw_lines);
 	for (size_t i = 0; i < ed->nowned; i++)
 		free(ed->owned[i]);
 	free(ed->owned);

@@ -183,11 +183,27 @@ static struct article *new_article(struct parser *p, size_t line)
 	return a;
 }
 
-static void add_item(struct article *a, enum item_kind kind, struct str text, size_t line)
+/* Record a piece of an item's text: the bytes at s, within block b, start
+ * at off of the item's text. Returns its index in ed->pieces. */
+static size_t add_piece(struct edition *ed, const struct block *b, const char *s, size_t off)
 {
+	size_t col = b->col + (s > b->s ? text_count(b->s, (size_t)(s - b->s), SIZE_MAX) : 0);
+
+	XGROW(ed->pieces, ed->cappieces, ed->npieces + 1);
+	ed->pieces[ed->npieces] = (struct piece){off, b->line, col, (size_t)(s - ed->dec.text)};
+	return ed->npieces++;
+}
+
+/* Add an item from block b: its text, or for ITEM_PARA the last paragraph. */
+static void add_item(struct edition *ed, struct article *a, enum item_kind kind, struct str text,
+		     const struct block *b)
+{
+	int para = kind == ITEM_PARA;
+
 	XGROW(a->items, a->capitems, a->nitems + 1);
-	a->items[a->nitems++] = (struct item){kind, text, kind == ITEM_PARA ? a->nparas - 1 : 0,
-					      line};
+	a->items[a->nitems++] = (struct item){
+		kind, text, para ? a->nparas - 1 : 0, b->line,
+		para ? a->paras[a->nparas - 1].piece : add_piece(ed, b, text.s, 0)};
 }
 
 static void add_names(struct article *a, const struct byline *bl)
@@ -210,6 +226,10 @@ static void join_block(struct parser *p, struct article *a, const struct block *
 	int latin = last < 0x80 && first < 0x80 && last != ' ' && first != ' ';
 	struct sbuf buf;
 
+	/* The paragraph's pieces are the last ones: nothing is added between
+	 * a paragraph and the block that continues it. */
+	if (para->piece + para->npieces != ed->npieces)
+		die(1, "internal error: line %zu joins a paragraph out of order", b->line);
 	if (p->jpara == para) {
 		/* Growing the buffer this paragraph already owns. */
 		buf = (struct sbuf){ed->owned[p->jowned], para->text.n, p->jcap};
@@ -222,6 +242,8 @@ static void join_block(struct parser *p, struct article *a, const struct block *
 	}
 	if (latin)
 		sbuf_addc(&buf, ' ');  /* words cut at a line end keep a space */
+	add_piece(ed, b, b->s, buf.len);
+	para->npieces++;
 	sbuf_add(&buf, b->s, b->n);
 	ed->owned[p->jowned] = buf.s;
 	p->jcap = buf.cap;
@@ -281,10 +303,11 @@ static void add_paragraph(struct parser *p, struct article *a, size_t i)
 	}
 	XGROW(a->paras, a->capparas, a->nparas + 1);
 	p->jpara = NULL;  /* a new paragraph: the next join starts a buffer */
-	a->paras[a->nparas++] = (struct paragraph){span(b->s, n), b->line, b->line};
-	add_item(a, ITEM_PARA, span(NULL, 0), b->line);
+	a->paras[a->nparas++] = (struct paragraph){span(b->s, n), b->line, b->line,
+						   add_piece(p->ed, b, b->s, 0), 1};
+	add_item(p->ed, a, ITEM_PARA, span(NULL, 0), b);
 	if (n < b->n)
-		add_item(a, ITEM_BYLINE, span(b->s + n, b->n - n), b->line);
+		add_item(p->ed, a, ITEM_BYLINE, span(b->s + n, b->n - n), b);
 	p->open = n == b->n ? !b->ends : !text_ends_sentence(b->s, n);
 }
 
@@ -324,24 +347,24 @@ static void parse_articles(struct parser *p, size_t start)
 				size_t kn = b->hn ? (size_t)(b->hs - b->s) : b->n;
 
 				text_trim(&ks, &kn);
-				add_item(a, ITEM_KICKER, span(ks, kn), b->line);
+				add_item(p->ed, a, ITEM_KICKER, span(ks, kn), b);
 			}
 			if (b->hn)
-				add_item(a, ITEM_HEADLINE, a->headline, b->line);
+				add_item(p->ed, a, ITEM_HEADLINE, a->headline, b);
 			continue;
 		}
 		if (need_head) {
 			need_head = 0;
 			if (b->head && b->byl == BYLINE_NONE) {
 				a->headline = span(b->s, b->n);
-				add_item(a, ITEM_HEADLINE, a->headline, b->line);
+				add_item(p->ed, a, ITEM_HEADLINE, a->headline, b);
 				continue;
 			}
 		}
 		if (a && (a->nparas || a->headline.n) && b->byl != BYLINE_NONE) {
 			byline_parse(b->s, b->n, &bl);
 			add_names(a, &bl);
-			add_item(a, ITEM_BYLINE, span(b->s, b->n), b->line);
+			add_item(p->ed, a, ITEM_BYLINE, span(b->s, b->n), b);
 			if (a->nparas)
 				p->closed = 1;
 			continue;
@@ -355,7 +378,7 @@ static void parse_articles(struct parser *p, size_t start)
 		if (b->head && starts_article(p, a, i)) {
 			a = new_article(p, b->line);
 			a->headline = span(b->s, b->n);
-			add_item(a, ITEM_HEADLINE, a->headline, b->line);
+			add_item(p->ed, a, ITEM_HEADLINE, a->headline, b);
 			continue;
 		}
 		if (!a || p->closed)
