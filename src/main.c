@@ -19,6 +19,7 @@
 #include "keys.h"
 #include "dump.h"
 #include "layout.h"
+#include "locality.h"
 #include "bookmarks.h"
 #include "options.h"
 #include "tui.h"
@@ -241,12 +242,13 @@ int main(int argc, char **argv)
 		struct edition ed;
 		struct error err;
 
-		if (edition_load(&ed, files[i], gaz, &err) < 0) {
+		if (edition_load(&ed, files[i], &err) < 0) {
 			fflush(stdout);
 			error_print(&err, stderr);
 			status = 1;
 			continue;
 		}
+		locality_resolve(&ed, gaz);
 		/* The header and the array open only once there is something
 		 * to print: bad input alone leaves standard output empty. */
 		if (mode == MODE_TUI) {

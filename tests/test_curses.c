@@ -59,7 +59,7 @@ static void test_seed(void **state)
 
 	(void)state;
 	assert_int_equal(decode_bytes((const unsigned char *)data, len, 0, &d, &why), 0);
-	edition_parse(&ed, "seed", &d, NULL);
+	edition_parse(&ed, "seed", &d);
 	for (int w = 2; w <= 200; w += (w < 40 ? 1 : 7))
 		for (size_t a = 0; a < ed.narticles; a++)
 			for (size_t p = 0; p < ed.articles[a].nparas; p++)

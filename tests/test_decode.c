@@ -84,7 +84,7 @@ static void test_seed_utf8(void **state)
 	assert_int_equal(d.nsubst, 0);
 	assert_null(d.subst);
 	same_text(&d, s, n);
-	assert_non_null(d.map);         /* mapped, and used in place */
+	assert_non_null(d.file.map);         /* mapped, and used in place */
 	assert_null(d.owned);
 	assert_int_equal(strlen(d.text), n);
 	decode_free(&d);
@@ -552,7 +552,7 @@ static void test_fifo(void **state)
 	assert_int_equal(waitpid(pid, &st, 0), pid);
 	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
 	assert_string_equal(d.encoding, "UTF-8");
-	assert_null(d.map);             /* read, not mapped */
+	assert_null(d.file.map);             /* read, not mapped */
 	same_text(&d, want.s, want.len);
 	decode_free(&d);
 	sbuf_free(&want);
@@ -571,7 +571,7 @@ static void page_multiple(size_t size)
 		memcpy(buf + i, "报", 3);
 	memset(buf + i, 'x', size - i);
 	load_bytes("page.txt", buf, size, &d);
-	assert_non_null(d.map);
+	assert_non_null(d.file.map);
 	assert_null(d.owned);
 	same_text(&d, buf, size);
 	assert_int_equal(strlen(d.text), size);

@@ -11,6 +11,8 @@
 #include "decode.h"
 #include "edition.h"
 #include "gazetteer.h"
+#include "locality.h"
+#include "text.h"
 #include "util.h"
 
 static struct gazetteer *gaz;
@@ -69,7 +71,8 @@ static void parse_bytes(struct edition *ed, const char *data, size_t n)
 
 	if (decode_bytes((const unsigned char *)data, n, 0, &d, &why) < 0)
 		fail_msg("decode failed: %s", why);
-	edition_parse(ed, "test", &d, gaz);
+	edition_parse(ed, "test", &d);
+	locality_resolve(ed, gaz);
 }
 
 /* The seed's articles and front matter as the table says, whatever the
@@ -113,13 +116,13 @@ static void check_seed(const struct edition *ed, int check_lines)
 	assert_str(ed->banner[0], "讲诚信代代相传");
 }
 
-/* Count repairs of one kind. */
-static size_t nrepairs(const struct edition *ed, enum repair_kind k)
+/* Count findings of one kind. */
+static size_t nfindings(const struct edition *ed, enum finding_kind k)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < ed->nrepairs; i++)
-		n += ed->repairs[i].kind == k;
+	for (size_t i = 0; i < ed->findings.n; i++)
+		n += ed->findings.v[i].kind == k;
 	return n;
 }
 
@@ -137,17 +140,18 @@ static void test_seed(void **state)
 	assert_string_equal(ed.encoding, "UTF-8");
 	assert_int_equal(ed.style, STYLE_BLANK);
 	/* Five column breaks rejoined and one glued byline split off. */
-	assert_int_equal(ed.nrepairs, 6);
-	for (size_t i = 0; i < ed.nrepairs; i++) {
-		const struct repair *r = &ed.repairs[i];
+	assert_int_equal(ed.findings.n, 6);
+	for (size_t i = 0; i < ed.findings.n; i++) {
+		const struct finding *r = &ed.findings.v[i];
 
-		if (r->kind == REPAIR_JOIN) {
+		assert_string_equal(r->file, "test");
+		if (r->kind == FK_JOIN) {
 			assert_int_equal(r->line, joins[k++]);
 			assert_int_equal(r->column, 1);
 		} else {
-			assert_int_equal(r->kind, REPAIR_BYLINE_SPLIT);
+			assert_int_equal(r->kind, FK_BYLINE_SPLIT);
 			assert_int_equal(r->line, 64);
-			assert_non_null(strstr(r->detail, "吴小同"));
+			assert_non_null(strstr(r->message, "吴小同"));
 		}
 	}
 	assert_int_equal(k, 5);
@@ -190,8 +194,8 @@ static void check_variant(const char *data, size_t len, const char *encoding, in
 		assert_string_equal(edition_id(&ed), edition_id(&ref));
 	else
 		assert_string_not_equal(edition_id(&ed), edition_id(&ref));
-	assert_int_equal(nrepairs(&ed, REPAIR_JOIN), 5);
-	assert_int_equal(nrepairs(&ed, REPAIR_BYLINE_SPLIT), 1);
+	assert_int_equal(nfindings(&ed, FK_JOIN), 5);
+	assert_int_equal(nfindings(&ed, FK_BYLINE_SPLIT), 1);
 	edition_free(&ed);
 	edition_free(&ref);
 	free(rdata);
@@ -229,20 +233,10 @@ static void test_utf16le(void **state)
 static void test_bom_crlf(void **state)
 {
 	size_t len;
-	char *data = slurp(seed_path(), &len);
-	struct sbuf b = {0};
+	char *data = seed_bom_crlf(&len);
 
 	(void)state;
-	sbuf_add(&b, "\xEF\xBB\xBF", 3);
-	for (size_t i = 0; i < len; i++) {
-		if (data[i] == '\n')
-			sbuf_addc(&b, '\r');
-		sbuf_addc(&b, data[i]);
-	}
-	while (b.len && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] == '\r'))
-		b.len--;
-	check_variant(b.s, b.len, "UTF-8 with BOM", 1);
-	sbuf_free(&b);
+	check_variant(data, len, "UTF-8 with BOM", 1);
 	free(data);
 }
 
@@ -292,20 +286,20 @@ static void test_controls_and_invalid(void **state)
 	p = &ed.articles[0].paras[0];
 	assert_non_null(memchr(p->text.s, '\0', p->text.n));
 	assert_non_null(memchr(p->text.s, 0x1b, p->text.n));
-	assert_int_equal(nrepairs(&ed, REPAIR_CONTROL), 4);
-	assert_int_equal(ed.repairs[0].kind, REPAIR_CONTROL);
-	assert_int_equal(ed.repairs[0].line, 5);
-	assert_int_equal(ed.repairs[0].column, 5);
-	assert_non_null(strstr(ed.repairs[0].detail, "NUL"));
-	assert_non_null(strstr(ed.repairs[1].detail, "ESC"));
-	assert_non_null(strstr(ed.repairs[2].detail, "BEL"));
-	assert_non_null(strstr(ed.repairs[3].detail, "DEL"));
-	assert_true(nrepairs(&ed, REPAIR_INVALID) >= 1);
-	for (size_t i = 0; i < ed.nrepairs; i++)
-		if (ed.repairs[i].kind == REPAIR_INVALID) {
-			assert_int_equal(ed.repairs[i].line, 7);
-			assert_int_equal(ed.repairs[i].column, 8);
-			assert_non_null(strstr(ed.repairs[i].detail, "FF"));
+	assert_int_equal(nfindings(&ed, FK_CONTROL), 4);
+	assert_int_equal(ed.findings.v[0].kind, FK_CONTROL);
+	assert_int_equal(ed.findings.v[0].line, 5);
+	assert_int_equal(ed.findings.v[0].column, 5);
+	assert_non_null(strstr(ed.findings.v[0].message, "NUL"));
+	assert_non_null(strstr(ed.findings.v[1].message, "ESC"));
+	assert_non_null(strstr(ed.findings.v[2].message, "BEL"));
+	assert_non_null(strstr(ed.findings.v[3].message, "DEL"));
+	assert_true(nfindings(&ed, FK_INVALID) >= 1);
+	for (size_t i = 0; i < ed.findings.n; i++)
+		if (ed.findings.v[i].kind == FK_INVALID) {
+			assert_int_equal(ed.findings.v[i].line, 7);
+			assert_int_equal(ed.findings.v[i].column, 8);
+			assert_non_null(strstr(ed.findings.v[i].message, "FF"));
 			break;
 		}
 	assert_non_null(strstr(ed.articles[0].paras[1].text.s, "\uFFFD"));
@@ -424,7 +418,7 @@ static void test_review_cases(void **state)
 	parse_bytes(&ed, section, sizeof section - 1);
 	assert_int_equal(ed.narticles, 2);
 	assert_str(ed.articles[1].headline, "标题二");
-	assert_int_equal(nrepairs(&ed, REPAIR_JOIN), 0);
+	assert_int_equal(nfindings(&ed, FK_JOIN), 0);
 	edition_free(&ed);
 	/* A phone number in an article is not front matter. */
 	parse_bytes(&ed, contact, sizeof contact - 1);
@@ -466,6 +460,31 @@ static void test_long_join(void **state)
 	sbuf_free(&b);
 }
 
+/* The one line rule: LF, CRLF and a lone CR each end a line; the last
+ * line needs no end; CR CR LF is a lone CR and then a CRLF. */
+static void test_next_line(void **state)
+{
+	static const char t[] = "a\nbb\r\nccc\rd\r\r\n\ne";
+	static const size_t want_n[] = {1, 2, 3, 1, 0, 0, 1};
+	static const size_t want_next[] = {2, 6, 10, 12, 14, 15, 16};
+	size_t pos = 0, k = 0, n;
+
+	(void)state;
+	while (pos < sizeof t - 1) {
+		size_t next = text_next_line(t, sizeof t - 1, pos, &n);
+
+		assert_true(k < 7);
+		assert_int_equal(n, want_n[k]);
+		assert_int_equal(next, want_next[k]);
+		pos = next;
+		k++;
+	}
+	assert_int_equal(k, 7);
+	/* A CR at the very end ends the last line. */
+	assert_int_equal(text_next_line("x\r", 2, 0, &n), 2);
+	assert_int_equal(n, 1);
+}
+
 static int setup(void **state)
 {
 	struct error err;
@@ -499,6 +518,7 @@ int main(void)
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_review_cases),
 		cmocka_unit_test(test_long_join),
+		cmocka_unit_test(test_next_line),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -35,6 +35,7 @@
 #include "decode.h"
 #include "edition.h"
 #include "gazetteer.h"
+#include "locality.h"
 #include "doclines.h"
 #include "dump.h"
 #include "layout.h"
@@ -568,7 +569,7 @@ static const char *const variant_names[NVARIANTS] = {
 };
 
 /* A text of an edition and how the reader lays it out. */
-struct piece {
+struct subject_piece {
 	struct subject t;
 	enum layout_align align;
 	int para;               /* a paragraph: first-line indent o.indent */
@@ -576,7 +577,7 @@ struct piece {
 
 struct variant {
 	struct edition ed;
-	struct piece *pieces;
+	struct subject_piece *pieces;
 	size_t npieces;
 };
 
@@ -629,7 +630,7 @@ static char *variant_bytes(int v, size_t *outlen)
 static void add_piece(struct variant *var, int v, struct str text, enum layout_align align,
 		      int para, const char *kind, size_t line)
 {
-	struct piece *p;
+	struct subject_piece *p;
 	char what[96];
 
 	var->pieces = xreallocarray(var->pieces, var->npieces + 1, sizeof *var->pieces);
@@ -658,7 +659,8 @@ static int load_variant(int v)
 		return -1;
 	}
 	free(data);
-	edition_parse(&var->ed, variant_names[v], &d, gaz);
+	edition_parse(&var->ed, variant_names[v], &d);
+	locality_resolve(&var->ed, gaz);
 	for (size_t i = 0; i < var->ed.nfront; i++)
 		add_piece(var, v, var->ed.front[i], ALIGN_LEFT, 0, "front-matter line", i + 1);
 	for (size_t a = 0; a < var->ed.narticles; a++) {
@@ -749,7 +751,7 @@ static void test_seed_texts(void **state)
 			assert_int_equal(o.indent, 4);
 			assert_int_equal(o.amb, 1);
 			for (size_t i = 0; i < var->npieces; i++) {
-				const struct piece *p = &var->pieces[i];
+				const struct subject_piece *p = &var->pieces[i];
 
 				lay_and_check(&p->t, &o, p->para ? o.indent : 0, p->align, &ll, &forced);
 			}
@@ -777,7 +779,7 @@ static void test_seed_texts_amb2(void **state)
 
 		o.amb = 2;
 		for (size_t i = 0; i < var->npieces; i++) {
-			const struct piece *p = &var->pieces[i];
+			const struct subject_piece *p = &var->pieces[i];
 
 			lay_and_check(&p->t, &o, p->para ? o.indent : 0, p->align, &ll, &forced);
 		}
@@ -918,7 +920,7 @@ static void test_seed_fill(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < var->npieces; i++) {
-		const struct piece *p = &var->pieces[i];
+		const struct subject_piece *p = &var->pieces[i];
 		double sum = 0;
 		size_t forced = 0;
 
@@ -992,7 +994,7 @@ static void test_seed_relayout(void **state)
 	(void)state;
 	memset(direct, 0, sizeof direct);
 	for (size_t i = 0; i < var->npieces; i++) {
-		const struct piece *p = &var->pieces[i];
+		const struct subject_piece *p = &var->pieces[i];
 		const char *src = p->t.s;
 		size_t n = p->t.n;
 		int fi = p->para ? 4 : 0;

@@ -11,6 +11,7 @@
 
 #include "gazetteer.h"
 #include "lists.h"
+#include "locality.h"
 #include "util.h"
 
 static struct gazetteer *gaz;
@@ -22,8 +23,9 @@ static int setup(void **state)
 
 	(void)state;
 	gaz = gazetteer_load("data/gazetteer.tsv", &err);
-	if (!gaz || edition_load(&ed, seed_path(), gaz, &err) < 0)
+	if (!gaz || edition_load(&ed, seed_path(), &err) < 0)
 		return -1;
+	locality_resolve(&ed, gaz);
 	return 0;
 }
 

@@ -134,7 +134,7 @@ static void test_edition(void **state)
 	struct error err;
 
 	(void)state;
-	assert_int_equal(edition_load(&ed, seed_path(), NULL, &err), 0);
+	assert_int_equal(edition_load(&ed, seed_path(), &err), 0);
 	for (int amb = 1; amb <= 2; amb++) {
 		char ini[64], width[16];
 		const char *config = tmp_path("screen.ini");

@@ -42,7 +42,7 @@ static void open_at(struct session *s, struct edition *ed, const char *path)
 {
 	struct error err;
 
-	assert_int_equal(edition_load(ed, path, NULL, &err), 0);
+	assert_int_equal(edition_load(ed, path, &err), 0);
 	session_init(s, ed, NULL, &opts, &lo);
 	view_resize(&s->v, 20, 60);
 	assert_int_equal(session_open(s, &err), 0);

@@ -61,6 +61,25 @@ const char *seed_path(void)
 	return "data/tongxinyuan-2020-11-11.txt";
 }
 
+char *seed_bom_crlf(size_t *outlen)
+{
+	size_t len;
+	char *data = slurp(seed_path(), &len);
+	struct sbuf b = {0};
+
+	sbuf_add(&b, "\xEF\xBB\xBF", 3);
+	for (size_t i = 0; i < len; i++) {
+		if (data[i] == '\n')
+			sbuf_addc(&b, '\r');
+		sbuf_addc(&b, data[i]);
+	}
+	while (b.len && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] == '\r'))
+		b.len--;
+	free(data);
+	*outlen = b.len;
+	return sbuf_take(&b);
+}
+
 char *seed_indented(size_t *outlen, int blank_line)
 {
 	size_t len;

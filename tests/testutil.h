@@ -39,6 +39,9 @@ const char *seed_path(void);
  * ones) indented with two ideographic spaces, every blank line dropped;
  * with a spaces-only line after one paragraph when blank_line is set. */
 char *seed_indented(size_t *outlen, int blank_line);
+/* The seed as UTF-8 with a BOM, CRLF line ends and no line end at the end
+ * of the file (NUL-terminated). */
+char *seed_bom_crlf(size_t *outlen);
 /* Convert with iconv; fails the test if the conversion fails. */
 char *convert(const char *to, const char *from, const char *in, size_t inlen, size_t *outlen);
 

@@ -23,7 +23,7 @@ const struct finding_info finding_kinds[FK_COUNT] = {
 			      "names glued to the end of a paragraph were taken as its byline" },
 	[FK_INVALID] = { "invalid-bytes", LEVEL_WARNING,
 			 "bytes that are not text in the file's encoding were shown as U+FFFD" },
-	[FK_CONTROL] = { "control-char", LEVEL_WARNING,
+	[FK_CONTROL] = { "control-character", LEVEL_WARNING,
 			 "a control character in the text, kept as data and shown as a mark" },
 };
 

@@ -132,6 +132,22 @@ int text_is_punct(uint32_t cp)
 	       (cp >= 0xFF5B && cp <= 0xFF65);
 }
 
+size_t text_next_line(const char *s, size_t len, size_t pos, size_t *n)
+{
+	const char *ls = s + pos;
+	const char *nl = memchr(ls, '\n', len - pos);
+	size_t seg = nl ? (size_t)(nl - ls) : len - pos;
+	const char *cr = memchr(ls, '\r', seg);
+
+	*n = seg;
+	if (cr) {
+		*n = (size_t)(cr - ls);
+		if (*n + 1 < seg)
+			return pos + *n + 1;  /* a lone CR ends the line */
+	}
+	return pos + seg + (nl ? 1 : 0);
+}
+
 size_t text_trim(const char **s, size_t *n)
 {
 	size_t removed = 0;

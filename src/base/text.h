@@ -67,6 +67,14 @@ int text_equal_upto_nul(const char *s, size_t n, const char *c, size_t cn);
  * settings file's names, edition ids). */
 void text_ascii_lower(char *s);
 
+/*
+ * The program's one rule for lines: LF, CRLF or a lone CR ends a line, and
+ * the last line needs no end. Given the line that starts at pos (pos < len)
+ * in s, store its length without the line end in *n and return where the
+ * next line starts (len after the last line).
+ */
+size_t text_next_line(const char *s, size_t len, size_t pos, size_t *n);
+
 /* Strip leading and trailing text_is_space() characters: adjusts *s, *n and
  * returns the number of characters removed at the start. */
 size_t text_trim(const char **s, size_t *n);

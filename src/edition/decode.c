@@ -1,32 +1,26 @@
 /*
  * decode: from the bytes of an edition file to UTF-8 text. See decode.h.
  *
- * This file owns getting a file into memory (mmap for regular files, read()
- * for everything else), encoding detection, the conversion to UTF-8 with one
+ * This file owns encoding detection, the conversion to UTF-8 with one
  * U+FFFD per invalid input, and the rejection of empty, blank and binary
- * input.
+ * input; getting the file into memory is file_read()'s (file.h).
  *
  * The terminator: text must be followed by a NUL that is not part of it.
  * Valid UTF-8 is used in place, so the bytes after the data must already be
- * a NUL. For a mapped file this holds by construction (see map_file()); for
- * a read() buffer we put it there; decode_bytes() with keep = 1 asks it of
- * its caller (decode.h).
+ * a NUL: file_read() promises it, and decode_bytes() with keep = 1 asks it
+ * of its caller (decode.h).
  */
 #include "decode.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "util.h"
 
-#define SNIFF_LEN 65536 /* how much of the start the binary test looks at */
+#define SNIFF_LEN FILE_SNIFF /* how much of the start the binary test looks at */
 
 /* Output under construction: text bytes and the substitutions made. */
 struct out {
@@ -271,8 +265,8 @@ static int reject(const char **why, const char *reason)
 	return -1;
 }
 
-int decode_bytes(const unsigned char *s, size_t n, int keep,
-		 struct decoded *d, const char **why)
+/* decode_bytes() on data the decoded text may keep using (keep = 1). */
+static int decode_kept(const unsigned char *s, size_t n, struct decoded *d, const char **why)
 {
 	struct out o = { 0 };
 	struct tally t = { 0 };
@@ -280,6 +274,8 @@ int decode_bytes(const unsigned char *s, size_t n, int keep,
 	size_t bom = 0;
 
 	memset(d, 0, sizeof *d);
+	d->raw = s;
+	d->rawlen = n;
 	if (utf16_bom(s, n)) {
 		if (n == 2)
 			return reject(why, "empty file");
@@ -297,13 +293,8 @@ int decode_bytes(const unsigned char *s, size_t n, int keep,
 		s += bom;
 		n -= bom;
 		if (utf8_prefix(s, n) == n) {
-			if (keep) {
-				d->text = (const char *)s;
-				d->len = n;
-			} else {
-				o.buf = xstrndup((const char *)s, n);
-				o.len = n;
-			}
+			d->text = (const char *)s;
+			d->len = n;
 		} else {
 			/*
 			 * Damaged UTF-8 or GB18030? GB18030 hanzi read as
@@ -343,120 +334,49 @@ int decode_bytes(const unsigned char *s, size_t n, int keep,
 	return 0;
 }
 
-/*
- * Map a regular file of size > 0 bytes read-only, followed by at least one
- * NUL: the file is mapped over an anonymous reservation of size + 1 bytes
- * rounded up to whole pages. The byte after the data is then either the
- * zero fill the kernel gives the rest of a file's last page, or, when size
- * is a multiple of the page size, the first byte of the anonymous page. No
- * copy, and nothing is ever read past the mapping. Returns NULL when the
- * file cannot be mapped; the caller reads it instead. (As with any mmap
- * reader, a file truncated by another process while mapped would fault.)
- */
-static void *map_file(int fd, size_t size, size_t *maplen)
+int decode_bytes(const unsigned char *s, size_t n, int keep,
+		 struct decoded *d, const char **why)
 {
-	size_t pg = (size_t)sysconf(_SC_PAGESIZE), len;
-	void *p;
+	unsigned char *copy = NULL;
 
-	if (size > SIZE_MAX - pg)
-		return NULL;
-	len = (size / pg + 1) * pg;
-	p = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (p == MAP_FAILED)
-		return NULL;
-	if (mmap(p, size, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0) == MAP_FAILED) {
-		munmap(p, len);
-		return NULL;
+	if (!keep) {
+		/* A copy the decoded text keeps: its raw bytes, and its text
+		 * too when that is valid UTF-8. */
+		copy = xmalloc(n + 1);
+		memcpy(copy, s, n);
+		copy[n] = '\0';
+		s = copy;
 	}
-	*maplen = len;
-	return p;
+	if (decode_kept(s, n, d, why) < 0) {
+		free(copy);
+		return -1;
+	}
+	d->rawcopy = copy;
+	return 0;
 }
 
-/*
- * Read fd to its end into a NUL-terminated heap buffer. Stops early once the
- * first SNIFF_LEN bytes show a binary file, so that /dev/zero is rejected
- * rather than read forever. Returns -1 with errno set on a read error.
- */
-static int read_all(int fd, unsigned char **bufp, size_t *np)
+/* file_read()'s early test: a binary file is not read to its end (so that
+ * /dev/zero is turned down); UTF-16 is full of NULs and is not binary. */
+static int sniff_binary(const unsigned char *s, size_t n)
 {
-	unsigned char *b = NULL;
-	size_t len = 0, cap = 0;
-	int sniffed = 0, e;
-	ssize_t r;
-
-	for (;;) {
-		XGROW(b, cap, len + 65536 + 1);
-		r = read(fd, b + len, cap - len - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			e = errno;
-			free(b);
-			errno = e;
-			return -1;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-		if (!sniffed && len >= SNIFF_LEN) {
-			sniffed = 1;
-			if (!utf16_bom(b, len) && looks_binary(b, len))
-				break;
-		}
-	}
-	b[len] = '\0';
-	*bufp = b;
-	*np = len;
-	return 0;
+	return !utf16_bom(s, n) && looks_binary(s, n);
 }
 
 int decode_file(const char *path, struct decoded *out, struct error *err)
 {
-	struct stat st;
-	unsigned char *buf = NULL;
-	void *map = NULL;
-	size_t n = 0, maplen = 0;
+	struct file_buf f;
 	const char *why;
-	int fd, rc, e;
 
 	memset(out, 0, sizeof *out);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) < 0)
-		goto sys_error;
-	if (S_ISDIR(st.st_mode)) {
-		close(fd);
-		error_set(err, path, 0, 0, "is a directory");
+	if (file_read(path, 0, FILE_MAP, sniff_binary, &f, err) < 0)
+		return -1;
+	if (decode_bytes((const unsigned char *)f.data, f.len, 1, out, &why) < 0) {
+		file_free(&f);
+		error_set(err, path, 0, 0, "%s", why);
 		return -1;
 	}
-	/* A regular file of size 0 may still have content (/proc): read it. */
-	if (S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size <= SIZE_MAX)
-		map = map_file(fd, (size_t)st.st_size, &maplen);
-	if (map)
-		n = (size_t)st.st_size;
-	else if (read_all(fd, &buf, &n) < 0)
-		goto sys_error;
-	close(fd);
-
-	rc = decode_bytes(map ? map : (void *)buf, n, 1, out, &why);
-	if (rc == 0 && !out->owned) {
-		/* the text is in place: out keeps the mapping or buffer */
-		out->map = map;
-		out->maplen = map ? maplen : 0;
-		out->owned = (char *)buf;
-	} else {
-		if (map)
-			munmap(map, maplen);
-		free(buf);
-	}
-	if (rc < 0)
-		error_set(err, path, 0, 0, "%s", why);
-	return rc;
-sys_error:
-	e = errno;
-	if (fd >= 0)
-		close(fd);
-	error_set(err, path, 0, 0, "%s", strerror(e));
-	return -1;
+	out->file = f;  /* the file's own bytes: the text, or its raw form */
+	return 0;
 }
 
 void decode_free(struct decoded *d)
@@ -465,7 +385,7 @@ void decode_free(struct decoded *d)
 		return;
 	free(d->owned);
 	free(d->subst);
-	if (d->map)
-		munmap(d->map, d->maplen);
+	free(d->rawcopy);
+	file_free(&d->file);
 	memset(d, 0, sizeof *d);
 }

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "file.h"
 
 /* One U+FFFD the decoder put in place of invalid input. */
 struct decode_subst {
@@ -32,27 +33,34 @@ struct decoded {
 	                            "UTF-16BE" or "GB18030" (static strings) */
 	struct decode_subst *subst;
 	size_t nsubst;
+	/* The input as it was, BOM included: the file's own bytes, kept for
+	 * the source map (edition_raw_line()). For valid UTF-8, text is
+	 * raw + the BOM's length. */
+	const unsigned char *raw;
+	size_t rawlen;
 	/* private */
 	char *owned;             /* heap copy of text, or NULL */
-	void *map;               /* mmap of the file, or NULL */
-	size_t maplen;
+	struct file_buf file;    /* the file read (decode_file()): raw */
+	unsigned char *rawcopy;  /* decode_bytes() with keep = 0: raw */
 };
 
 /*
  * Decode n bytes. Returns 0 and fills *out, or -1 and sets *why to a static
  * reason when the data is not a text edition: "empty file", "contains only
- * blank lines" or "binary file (not text)". data must stay valid until
- * decode_free(out) when the caller passes keep = 1 (valid UTF-8 input is
- * then used in place, without a copy), and data[n] must then be readable
- * and a NUL, which becomes the text's terminator (a string, a slurp()ed or
- * sbuf buffer qualifies); with keep = 0 the text is copied.
+ * blank lines" or "binary file (not text)". With keep = 1, out keeps using
+ * data (as raw, and as text when it is valid UTF-8, without a copy): data
+ * must stay valid until decode_free(out), and data[n] must be readable and
+ * a NUL, which becomes the text's terminator (a string, a slurp()ed or
+ * sbuf buffer qualifies). With keep = 0, out keeps a copy of data instead.
  */
 int decode_bytes(const unsigned char *data, size_t n, int keep,
 		 struct decoded *out, const char **why);
 
 /*
- * Read and decode the file at path (a regular file is mapped, anything else
- * is read). Returns 0, or -1 with err filled as "PATH: reason" (missing,
+ * Read and decode the file at path, through file_read() (a regular file is
+ * mapped, anything else is read; a binary file is not read to its end).
+ * The file's bytes stay in out as raw until decode_free(): a mapping costs
+ * no copy, and its clean pages are the page cache's to drop and re-read. Returns 0, or -1 with err filled as "PATH: reason" (missing,
  * unreadable, a directory, empty, blank or binary).
  */
 int decode_file(const char *path, struct decoded *out, struct error *err);

@@ -1,12 +1,21 @@
 /*
- * edition: the document model of one newspaper edition, and its parser.
+ * edition: the document model of one newspaper edition, and the entry
+ * points of its parser (parse.c, with front.c and damage.c) and its id
+ * (id.c).
  *
  * An edition is front matter (banner, masthead, contacts, dateline) and a
  * list of articles (kicker, locality, headline, paragraphs, byline, credits),
- * plus the repairs the parser made or the suspicious characters it found,
- * each traceable to its source line. Text fields are UTF-8 with an explicit
- * length, since the text may hold NUL bytes; they are never NULL (an absent
- * field has s == NULL and n == 0 only where the comment says "or none").
+ * plus the repairs the parser made and the damage it found, as findings
+ * (finding.h), each traceable to its source line and column. Text fields
+ * are UTF-8 with an explicit length, since the text may hold NUL bytes;
+ * they are never NULL (an absent field has s == NULL and n == 0 only where
+ * the comment says "or none").
+ *
+ * The source map: every item's text (a paragraph's too) is made of pieces,
+ * each a run of bytes copied unchanged from one source line, so that any
+ * byte of any item leads back to its source line and column
+ * (edition_source_at()), and any source line to the file's own bytes
+ * (edition_raw_line()), whatever the file's encoding.
  *
  * Invariants: the non-whitespace characters of all text fields, in order,
  * are exactly the non-whitespace characters of the decoded file, except the
@@ -21,7 +30,6 @@
 
 #include "decode.h"
 #include "error.h"
-#include "gazetteer.h"
 
 /* A piece of text with its length; s is NUL-terminated but may hold NULs. */
 struct str {
@@ -29,22 +37,24 @@ struct str {
 	size_t n;
 };
 
-enum repair_kind {
-	REPAIR_JOIN,          /* a paragraph rejoined across a column break */
-	REPAIR_BYLINE_SPLIT,  /* a byline split off the end of a paragraph */
-	REPAIR_INVALID,       /* invalid bytes replaced by U+FFFD */
-	REPAIR_CONTROL,       /* a control character, kept as data */
-};
-
-struct repair {
-	enum repair_kind kind;
-	size_t line, column;  /* 1-based; column counts characters */
-	char *detail;         /* a sentence for the proofreader */
+/*
+ * One piece of an item's text: bytes copied unchanged from one source line,
+ * from off in the item's text to the next piece's off (or the text's end).
+ * line and column (in characters, from 1) are where it starts in the
+ * source; src is its byte offset in the decoded text. Between two pieces
+ * the text may hold one space the parser put there (a Latin word cut at a
+ * line end); it belongs to the piece before it.
+ */
+struct piece {
+	size_t off;
+	size_t line, column;
+	size_t src;
 };
 
 struct paragraph {
 	struct str text;
 	size_t first_line, last_line;
+	size_t piece, npieces;     /* its pieces: ed->pieces[piece ...] */
 };
 
 /* What an article shows, in source order: the dump and the reader draw
@@ -57,12 +67,15 @@ struct item {
 	                              credit with its 摄); none for ITEM_PARA */
 	size_t para;               /* ITEM_PARA: index into paras */
 	size_t line;               /* source line */
+	size_t piece;              /* its one piece in ed->pieces (ITEM_PARA:
+	                              see the paragraph's) */
 };
 
 struct article {
 	size_t index;              /* from 1 */
 	size_t line;               /* first source line (kicker or headline) */
 	struct str kicker;         /* without its colon, or none */
+	/* Filled by locality_resolve(), a pass of its own (locality.h). */
 	struct str locality;       /* the place as printed, or none */
 	int has_place;
 	char place_code[16];       /* the resolved division, when has_place */
@@ -98,28 +111,36 @@ struct edition {
 	size_t nfront;
 	struct article *articles;
 	size_t narticles;
-	struct repair *repairs;    /* sorted by line, then column */
-	size_t nrepairs;
+	/* The repairs (FK_JOIN, FK_BYLINE_SPLIT) and the damage found
+	 * (FK_INVALID, FK_CONTROL), sorted by line, then column; their file
+	 * is path. Columns count characters from 1. */
+	struct findings findings;
+	struct piece *pieces;      /* of all items, see struct piece */
+	size_t npieces;
 	/* private */
 	struct decoded dec;
+	size_t cappieces;
+	struct raw_line {          /* built by the first edition_raw_line() */
+		size_t off, n;
+	} *raw_lines;
+	size_t nraw_lines;
 	char **owned;              /* allocations the str fields point into */
 	size_t nowned, capowned;
-	size_t caparticles, caprepairs;
+	size_t caparticles;
 };
 
 /*
- * Read, decode and parse the file at path. gaz (may be NULL) resolves
- * localities. Returns 0, or -1 with err filled ("PATH: reason").
+ * Read, decode and parse the file at path. Localities are left unresolved:
+ * locality_resolve() is a separate pass. Returns 0, or -1 with err filled
+ * ("PATH: reason").
  */
-int edition_load(struct edition *ed, const char *path, const struct gazetteer *gaz,
-		 struct error *err);
+int edition_load(struct edition *ed, const char *path, struct error *err);
 
 /*
  * Parse already decoded text; the edition takes ownership of dec. path is
  * only recorded. Never fails: any text gives some structure.
  */
-void edition_parse(struct edition *ed, const char *path, struct decoded *dec,
-		   const struct gazetteer *gaz);
+void edition_parse(struct edition *ed, const char *path, struct decoded *dec);
 
 /*
  * The edition's id: a 64-bit hash of its decoded lines, in hex. It ignores
@@ -146,10 +167,35 @@ void edition_article_locate(const struct edition *ed, size_t art, size_t offset,
  * with the headline, else the number when it exists; SIZE_MAX if none. */
 size_t edition_find_story(const struct edition *ed, size_t number, const char *headline);
 
+/* The pieces of an article's item, in text order; *n of them (at least
+ * one for every item the parser made). */
+const struct piece *edition_item_pieces(const struct edition *ed, size_t art, size_t item,
+					size_t *n);
+
+/*
+ * Where byte off of an article's item text came from: its source line and
+ * column (in characters, from 1). off == the text's length gives the
+ * column just after its last character. Returns 0, or -1 when off is past
+ * the text or the item has no pieces.
+ */
+int edition_source_at(const struct edition *ed, size_t art, size_t item, size_t off,
+		      size_t *line, size_t *column);
+
+/*
+ * The file's own bytes of source line `line` (from 1), in the file's own
+ * encoding (GB18030, UTF-16 ...) and without its line end: *bytes and *n.
+ * The decoder keeps the file's bytes (the mapping of the file, or the
+ * buffer it was read into); the offsets of the lines in them are found on
+ * the first call, which is why ed is not const. Returns 0, or -1 when there
+ * is no such line.
+ */
+int edition_raw_line(struct edition *ed, size_t line, const unsigned char **bytes, size_t *n);
+
+/* For the parser: keep s (n bytes, from malloc) for the edition's
+ * lifetime, released by edition_free(); returns it as a str. */
+struct str edition_own(struct edition *ed, char *s, size_t n);
+
 /* Release everything the edition holds; ed may be zeroed. */
 void edition_free(struct edition *ed);
-
-/* The name of a repair kind as the JSON and the proofreading view print it. */
-const char *repair_kind_name(enum repair_kind k);
 
 #endif

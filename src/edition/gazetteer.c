@@ -18,14 +18,11 @@
  */
 #include "gazetteer.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "file.h"
 #include "util.h"
 
 #define NONE UINT32_MAX
@@ -291,32 +288,6 @@ static int is_placeholder(const char *name, size_t n)
 	       (ends_with(name, n, &quhua) && strstr(name, "直辖"));
 }
 
-/* Read the whole file into g->buf (NUL-terminated); -1 with err set. */
-static int slurp_file(struct gazetteer *g, const char *path, size_t *len, struct error *err)
-{
-	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t r = 1;
-
-	*len = 0;
-	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size > MAX_FILE) {
-		error_set(err, path, 0, 0, "cannot open: %s",
-			  fd < 0 ? strerror(errno) : "not a regular file of at most 256 MiB");
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	g->buf = xmalloc((size_t)st.st_size + 1);
-	while (*len < (size_t)st.st_size &&
-	       ((r = read(fd, g->buf + *len, (size_t)st.st_size - *len)) > 0 || (r < 0 && errno == EINTR)))
-		*len += r > 0 ? (size_t)r : 0;
-	if (r <= 0)
-		error_set(err, path, 0, 0, "cannot read: %s", r ? strerror(errno) : "file shrank");
-	close(fd);
-	g->buf[*len] = '\0';
-	return r <= 0 ? -1 : 0;
-}
-
 /* Check one row (fields f, lengths fl) against the rows before it and
  * append it; NULL when fine, else what is wrong. open[] holds the latest
  * division of each level that may still get children. */
@@ -460,10 +431,17 @@ static void build_keys(struct gazetteer *g)
 struct gazetteer *gazetteer_load(const char *path, struct error *err)
 {
 	struct gazetteer *g = xcalloc(1, sizeof *g);
+	struct file_buf f;
 	size_t len;
 
 	g->names = xcalloc(1, sizeof *g->names);
-	if (slurp_file(g, path, &len, err) < 0 || parse_rows(g, path, len, err) < 0) {
+	/* Read, not mapped: the rows are cut up in place. */
+	if (file_read(path, MAX_FILE, 0, NULL, &f, err) < 0) {
+		gazetteer_free(g);
+		return NULL;
+	}
+	g->buf = file_take(&f, &len);
+	if (parse_rows(g, path, len, err) < 0) {
 		gazetteer_free(g);
 		return NULL;
 	}

@@ -170,20 +170,8 @@ void export_json(struct json *j, struct edition *ed)
 	json_array_end(j);
 	json_key(j, "repairs");
 	json_array_begin(j);
-	for (size_t i = 0; i < ed->nrepairs; i++) {
-		const struct repair *r = &ed->repairs[i];
-
-		json_object_begin(j);
-		json_key(j, "kind");
-		json_cstring(j, repair_kind_name(r->kind));
-		json_key(j, "line");
-		json_uint(j, r->line);
-		json_key(j, "column");
-		json_uint(j, r->column);
-		json_key(j, "detail");
-		json_cstring(j, r->detail);
-		json_object_end(j);
-	}
+	for (size_t i = 0; i < ed->findings.n; i++)
+		finding_json(&ed->findings.v[i], j);
 	json_array_end(j);
 	json_object_end(j);
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "locality.h"
 #include "positions.h"
 #include "text.h"
 #include "util.h"
@@ -244,10 +245,12 @@ static int try_edition(struct edition *ed, const char *path, const char *id,
 {
 	struct error err;
 
-	if (edition_load(ed, path, gaz, &err) < 0)
+	if (edition_load(ed, path, &err) < 0)
 		return 0;
-	if (strcmp(edition_id(ed), id) == 0)
+	if (strcmp(edition_id(ed), id) == 0) {
+		locality_resolve(ed, gaz);
 		return 1;
+	}
 	edition_free(ed);
 	return 0;
 }

@@ -27,28 +27,24 @@
 /* ---- Splitting ---------------------------------------------------------- */
 
 /*
- * The next line of data[*pos..len): its text without its end, and the end
- * as one of the static strings "\n", "\r\n", "\r" (a last line without an
- * end gets "\n", which is what writing it back adds). 0 at the end.
- * LF, CRLF and CR each end a line.
+ * The next line of data[*pos..len) by the program's one line rule
+ * (text_next_line: LF, CRLF or CR ends a line): its text without its end,
+ * and the end as one of the static strings "\n", "\r\n", "\r" (a last
+ * line without an end gets "\n", which is what writing it back adds), so
+ * that a rewrite keeps every line's own end. 0 at the end.
  */
 static int next_line(const char *data, size_t len, size_t *pos, const char **line, size_t *n,
 		     const char **eol)
 {
-	size_t i = *pos;
+	size_t next, end;
 
-	if (i >= len)
+	if (*pos >= len)
 		return 0;
-	*line = data + i;
-	while (i < len && data[i] != '\n' && data[i] != '\r')
-		i++;
-	*n = i - *pos;
-	*eol = "\n";
-	if (i + 1 < len && data[i] == '\r' && data[i + 1] == '\n')
-		*eol = "\r\n";
-	else if (i < len && data[i] == '\r')
-		*eol = "\r";
-	*pos = i < len ? i + strlen(*eol) : len;
+	*line = data + *pos;
+	next = text_next_line(data, len, *pos, n);
+	end = *pos + *n;
+	*eol = next - end == 2 ? "\r\n" : end < len && data[end] == '\r' ? "\r" : "\n";
+	*pos = next;
 	return 1;
 }
 

@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (decode_bytes(data, size, 0, &d, &why) < 0)
 		return 0;
-	edition_parse(&ed, "fuzz", &d, NULL);
+	edition_parse(&ed, "fuzz", &d);
 	devnull = fopen("/dev/null", "w");
 	for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
 		struct layout_opts o = layout_defaults(widths[w]);

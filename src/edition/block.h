@@ -1,0 +1,27 @@
+/*
+ * block: the parser's unit, one non-blank source line, trimmed, with what
+ * the parser asks of it computed once. Private to the parser (parse.c and
+ * front.c); not part of the model.
+ */
+#ifndef READER_BLOCK_H
+#define READER_BLOCK_H
+
+#include <stddef.h>
+
+struct block {
+	const char *s;          /* the line, trimmed */
+	size_t n;
+	size_t line;            /* source line */
+	size_t col;             /* 1-based column where s starts */
+	size_t blank_before;    /* blank lines just before this one */
+	unsigned indented : 1;  /* began with 　　, two spaces or a tab */
+	/* What the block looks like, computed once by classify(); byl is an
+	 * enum byline_kind. Bit-fields keep a block small: there is one per
+	 * non-blank line of the file while parsing. */
+	unsigned known : 1, head : 1, kick : 1, ends : 1, byl : 2;
+	size_t klen;            /* kicker: the name's bytes */
+	const char *hs;         /* kicker: the headline after it, if any */
+	size_t hn;
+};
+
+#endif
