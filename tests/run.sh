@@ -38,6 +38,7 @@ done
 jobs=${E2E_JOBS:-2}
 started=0 done_=0
 # finish_oldest: wait for the oldest running scenario and tally it.
+# shellcheck disable=SC2154
 finish_oldest() {
 	done_=$((done_ + 1))
 	eval "_pid=\$pid_$done_ _t=\$name_$done_"

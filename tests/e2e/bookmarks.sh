@@ -3,18 +3,19 @@
 # list them with --bookmarks, reopen where the reader was, jump with ' and
 # Enter, delete one.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/bookmarks.sh
-# shellcheck disable=SC1110,SC1111,SC2317
+# shellcheck disable=SC1110,SC1111,SC2317,SC2119
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 E2E_HOME=$TMPD/bookmarks-home
 
 # list_bookmarks: what reader --bookmarks prints with the shared home.
 list_bookmarks() {
-	HOME=$E2E_HOME XDG_DATA_HOME= XDG_STATE_HOME= XDG_CONFIG_HOME= "$READER_BIN" --bookmarks 2>&1
+	HOME=$E2E_HOME XDG_DATA_HOME='' XDG_STATE_HOME='' XDG_CONFIG_HOME='' "$READER_BIN" --bookmarks 2>&1
 }
 
 open_edition
-keys ]
+keys ']'
 poll status_has " 2/8 "
 keys m
 poll status_has "note"
@@ -22,7 +23,7 @@ type_text 早茶好文
 keys Enter
 poll status_has bookmarked
 check "m then a note bookmarks the story" status_has bookmarked
-keys ] ] j j j
+keys ']' ']' j j j
 poll status_has " 4/8 "
 keys m
 poll status_has "note"

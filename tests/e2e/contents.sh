@@ -2,7 +2,8 @@
 # contents: the list of headlines (t): the open article selected, moving
 # the selection, Enter, filtering.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/contents.sh
-# shellcheck disable=SC1110,SC1111,SC2317
+# shellcheck disable=SC1110,SC1111,SC2317,SC2119
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # selected TEXT: a line starting with TEXT is drawn in reverse.

@@ -2,7 +2,8 @@
 # help: the help panel (h and F1), generated from the key table; q and
 # Esc close it without quitting.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/help.sh
-# shellcheck disable=SC1110,SC1111,SC2317
+# shellcheck disable=SC1110,SC1111,SC2317,SC2119
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 open_edition

@@ -2,7 +2,8 @@
 # hostile-bytes: escape sequences, BEL and DEL in the text are shown as
 # marks, drawn in reverse, and never sent to the terminal.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/hostile-bytes.sh
-# shellcheck disable=SC1110,SC1111,SC2317
+# shellcheck disable=SC1110,SC1111,SC2317,SC2119
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 title_is() {

@@ -2,7 +2,8 @@
 # locality-jump: the locality index: its groups, typing a filter, Enter
 # to jump, a filter matching nothing, Esc.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/locality-jump.sh
-# shellcheck disable=SC1110,SC1111,SC2317
+# shellcheck disable=SC1110,SC1111,SC2317,SC2119
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # taizhou_group: in the locality index, 兴化市, 靖江市 and 海陵区罡杨镇 are

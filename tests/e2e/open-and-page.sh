@@ -2,7 +2,8 @@
 # open-and-page: opening the bundled edition (front matter, headline, the
 # status line), paging within an article, moving between articles.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/open-and-page.sh
-# shellcheck disable=SC1110,SC1111,SC2317
+# shellcheck disable=SC1110,SC1111,SC2317,SC2119
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # shows_top_not TEXT: the reader shows the top of the first article, and

@@ -3,7 +3,8 @@
 # position and fills each width; sizes below the minimum say so; q still
 # exits cleanly afterwards.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/resize.sh
-# shellcheck disable=SC1110,SC1111,SC2317
+# shellcheck disable=SC1110,SC1111,SC2317,SC2119
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # same_top LINE: the top row is LINE, a paragraph's first line, in 1/8.

@@ -2,7 +2,8 @@
 # search: / with a CJK query, the match highlighted, n through the
 # matches and around, "not found", N, a match in another article.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/search.sh
-# shellcheck disable=SC1110,SC1111,SC2317
+# shellcheck disable=SC1110,SC1111,SC2317,SC2119
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 open_edition

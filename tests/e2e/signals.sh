@@ -2,7 +2,8 @@
 # signals: q, SIGTERM, SIGHUP, SIGTERM with the search prompt open and C-c
 # end the reader promptly with the terminal restored.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/signals.sh
-# shellcheck disable=SC1110,SC1111,SC2317
+# shellcheck disable=SC1110,SC1111,SC2317,SC2119
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # alt_was_on MODES: the alternate screen was on in MODES.

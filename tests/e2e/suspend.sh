@@ -3,7 +3,8 @@
 # reader is stopped, and fg brings it back with a correct screen. Needs
 # bash (job control); without it the scenario has no checks.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/suspend.sh
-# shellcheck disable=SC1110,SC1111,SC2317
+# shellcheck disable=SC1110,SC1111,SC2317,SC2119
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 command -v bash >/dev/null 2>&1 || finish
@@ -14,7 +15,7 @@ tm new-session -d -s "$S" -x 80 -y 24 \
 poll has 'bash-'
 keys "'$READER_BIN' '$EDITION'" Enter
 poll status_has " 1/8 "
-keys ]
+keys ']'
 poll status_has " 2/8 "
 keys C-z
 poll has Stopped

@@ -2,7 +2,8 @@
 # terminals: several TERM values (drawing, ], q and the terminal restored
 # on each), colours with xterm-256color and none with NO_COLOR.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/terminals.sh
-# shellcheck disable=SC1110,SC1111,SC2317
+# shellcheck disable=SC1110,SC1111,SC2317,SC2119
+# shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # has_colour: a colour among the SGR sequences of the screen (the defaults,
