@@ -1,0 +1,42 @@
+#!/bin/sh
+# search: / with a CJK query, the match highlighted, n through the
+# matches and around, "not found", N, a match in another article.
+# Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/search.sh
+# shellcheck disable=SC1110,SC1111,SC2317,SC2119
+# shellcheck source=tests/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+open_edition
+check "before a search 好声音 is drawn plainly" both has 好声音 -- not highlighted 好声音
+keys /
+poll status_is "/"
+type_text 好声音
+poll status_is "/好声音"
+check "the search prompt echoes the CJK query" both alive -- status_is "/好声音"
+keys Enter
+poll highlighted 好声音
+check "/好声音 highlights the match" highlighted 好声音
+check "the match is on screen, the status line is back" status_has " 1/8 "
+# Matches: headline, paragraphs 1 to 3 on the first screen; the fifth
+# (交流交融) is below it, so the fourth n scrolls.
+keys n n n n
+wait_gone 讲诚信代代相传
+check "n moves on to the next matches (scrolled to 交流交融)" \
+	has_all "唱响“交流交融”好声音" "唱响“议政建言”好声音"
+check "the match found by n is highlighted" highlighted 好声音
+keys n n n
+poll status_has wrapped
+check "n past the last match wraps around, and says so" \
+	status_has " search wrapped to the first article"
+check "after wrapping the first match is shown" has 讲诚信代代相传
+search_for 火星探测
+poll status_has "not found"
+check "a search for an absent word says not found" status_has " not found"
+keys N
+poll status_has "not found"
+check "N after a failed search: not found" status_has " not found"
+search_for 早茶峰会
+poll status_has " 2/8 "
+check "a search finds a match in another article" highlighted 早茶峰会
+stop
+finish

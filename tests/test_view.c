@@ -1,0 +1,546 @@
+/*
+ * test_view: the article view (src/views/view.h), without a terminal, on
+ * the bundled edition and on small made-up editions written to a
+ * temporary file:
+ *   - opening an article at its top or its end, and nothing for an
+ *     article that does not exist; the front matter above article 1;
+ *   - scrolling stays within 0 and view_max_top(); view_percent();
+ *   - sizes: the width in use (max_width, the minimum of 2), the margin,
+ *     and the reading position kept through width changes: the first
+ *     visible character before a change is on the top line after it, and
+ *     a round trip gives the position back exactly;
+ *   - view_seek() to a text position;
+ *   - search forwards, backwards, around the end, not found, no query;
+ *     every match of the edition visited once, in order, with its line on
+ *     screen; view_line_matches() covering exactly the matches;
+ *   - the query folded as the text is: full and half width, case, and
+ *     case kept when keep_case is set.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edition.h"
+#include "layout.h"
+#include "view.h"
+
+/* A made-up edition: the masthead and dateline, then three articles; the
+ * first has a kicker, and a paragraph with ＡＢＣ, abc and Abc, a
+ * full-width and a half-width comma. */
+static const char made_up[] =
+	"同心圆\n\n2020年11月11日 星期三\n\n靖江:\n\n第一篇标题\n\n"
+	"正文含ＡＢＣ公司和abc以及Abc，还有半角逗号,结束。\n\n张三\n\n"
+	"第二篇标题\n\n第二篇正文，没有那个词。\n\n李四\n\n"
+	"第三篇标题\n\n最后一篇也提到abc公司。\n\n王五\n";
+
+static void load(struct edition *ed, const char *path)
+{
+	struct error err;
+
+	memset(ed, 0, sizeof *ed);
+	if (edition_load(ed, path, &err) < 0)
+		fail_msg("edition_load %s: %s", path, err.reason);
+}
+
+static void load_made_up(struct edition *ed)
+{
+	const char *path = tmp_path("made-up.txt");
+
+	spit(path, made_up, sizeof made_up - 1);
+	load(ed, path);
+	assert_int_equal(ed->narticles, 3);
+}
+
+/* A view of ed in a rows x cols text area, article 0 open at its top. */
+static void view_at(struct view *v, struct edition *ed, int rows, int cols, int max_width)
+{
+	struct layout_opts lo = layout_defaults(cols);
+
+	view_init(v, ed, &lo, max_width);
+	view_resize(v, rows, cols);
+	view_open(v, 0, 0);
+}
+
+/* The display line that holds text position p, or SIZE_MAX. */
+static size_t line_of(const struct view *v, struct view_pos p)
+{
+	for (size_t i = 0; i < v->vl.n; i++) {
+		const struct vline *l = &v->vl.v[i];
+
+		if (l->kind == VL_BLANK)
+			continue;
+		if (p.item == ITEM_FRONT ? l->kind != VL_FRONT || l->item != p.front
+					 : l->kind == VL_FRONT || l->item != p.item)
+			continue;
+		if (l->l.start <= p.offset && (p.offset < l->l.next || l->l.next >= l->textlen))
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+static int same_pos(struct view_pos a, struct view_pos b)
+{
+	return a.article == b.article && a.item == b.item && a.offset == b.offset &&
+	       (a.item != ITEM_FRONT || a.front == b.front) && a.above == b.above;
+}
+
+/* How many times q occurs in the items of article art (all when SIZE_MAX). */
+static size_t occurrences(const struct edition *ed, size_t art, const char *q)
+{
+	size_t n = 0;
+
+	for (size_t a = 0; a < ed->narticles; a++) {
+		if (art != SIZE_MAX && a != art)
+			continue;
+		for (size_t i = 0; i < ed->articles[a].nitems; i++) {
+			struct str t = edition_item_text(ed, a, i);
+			const char *p = t.s, *end = t.s + t.n;
+
+			while ((p = memmem(p, (size_t)(end - p), q, strlen(q))) != NULL) {
+				n++;
+				p += strlen(q);
+			}
+		}
+	}
+	return n;
+}
+
+static void test_open(void **state)
+{
+	struct edition ed;
+	struct view v;
+
+	(void)state;
+	load(&ed, seed_path());
+	assert_int_equal(ed.narticles, 8);
+	view_at(&v, &ed, 24, 80, 0);
+	/* Article 1 (index 0) begins with the front matter: the banner. */
+	assert_int_equal(v.art, 0);
+	assert_int_equal(v.top, 0);
+	assert_int_equal(v.vl.v[0].kind, VL_FRONT);
+	assert_int_equal(view_position(&v).item, ITEM_FRONT);
+	assert_int_equal(view_position(&v).front, 0);
+	/* Another article has no front matter; its first line is its own. */
+	view_open(&v, 1, 0);
+	assert_int_equal(v.art, 1);
+	assert_int_equal(v.top, 0);
+	assert_int_not_equal(v.vl.v[0].kind, VL_FRONT);
+	assert_int_equal(v.vl.v[0].article, 1);
+	/* At its end: the last lines fill the screen. */
+	view_open(&v, 2, 1);
+	assert_int_equal(v.art, 2);
+	assert_true(v.top > 0);
+	assert_int_equal(v.top, view_max_top(&v));
+	assert_int_equal(v.top + 24, v.vl.n);
+	/* No such article: nothing changes. */
+	view_open(&v, 8, 0);
+	view_open(&v, SIZE_MAX, 0);
+	assert_int_equal(v.art, 2);
+	assert_int_equal(v.top, view_max_top(&v));
+	view_free(&v);
+	edition_free(&ed);
+}
+
+static void test_scroll_and_percent(void **state)
+{
+	struct edition ed;
+	struct view v;
+	size_t n;
+	int last;
+
+	(void)state;
+	load(&ed, seed_path());
+	view_at(&v, &ed, 10, 80, 0);
+	n = v.vl.n;
+	assert_true(n > 10);
+	assert_int_equal(view_max_top(&v), n - 10);
+	assert_int_equal(view_percent(&v), (int)(10 * 100 / n));
+	/* Up from the top: still the top. */
+	view_scroll(&v, -5);
+	assert_int_equal(v.top, 0);
+	/* Line by line to the end: the percentage never goes down, and the
+	 * top stops at view_max_top(). */
+	last = view_percent(&v);
+	for (size_t i = 0; i < n + 5; i++) {
+		view_scroll(&v, 1);
+		assert_true(v.top <= view_max_top(&v));
+		assert_true(view_percent(&v) >= last);
+		last = view_percent(&v);
+	}
+	assert_int_equal(v.top, n - 10);
+	assert_int_equal(view_percent(&v), 100);
+	view_scroll(&v, 1000000);
+	assert_int_equal(v.top, n - 10);
+	view_scroll(&v, -3);
+	assert_int_equal(v.top, n - 13);
+	assert_int_equal(view_percent(&v), (int)((n - 3) * 100 / n));
+	view_scroll(&v, -1000000);
+	assert_int_equal(v.top, 0);
+	/* A screen taller than the article: no scrolling, 100 %. */
+	view_resize(&v, (int)n + 10, 80);
+	assert_int_equal(view_max_top(&v), 0);
+	view_scroll(&v, 3);
+	assert_int_equal(v.top, 0);
+	assert_int_equal(view_percent(&v), 100);
+	/* One row: the top may be any line but the last rows' worth. */
+	view_resize(&v, 1, 80);
+	assert_int_equal(view_max_top(&v), v.vl.n - 1);
+	view_free(&v);
+	edition_free(&ed);
+}
+
+static void test_sizes(void **state)
+{
+	struct edition ed;
+	struct view v;
+
+	(void)state;
+	load(&ed, seed_path());
+	/* max_width caps the text width; the text is centred. */
+	view_at(&v, &ed, 24, 100, 60);
+	assert_int_equal(v.lo.width, 60);
+	assert_int_equal(v.margin, 20);
+	for (size_t i = 0; i < v.vl.n; i++)
+		assert_true(v.vl.v[i].l.indent + v.vl.v[i].l.width <= 60);
+	/* Narrower than the cap: the whole width, no margin. */
+	view_resize(&v, 24, 50);
+	assert_int_equal(v.lo.width, 50);
+	assert_int_equal(v.margin, 0);
+	/* Below the minimum: a width of 2, one row. */
+	view_resize(&v, 0, 1);
+	assert_int_equal(v.lo.width, 2);
+	assert_int_equal(v.rows, 1);
+	assert_true(v.top <= view_max_top(&v));
+	view_free(&v);
+	edition_free(&ed);
+}
+
+/* At 80 x 24, from every top line of article art (every step-th), to each
+ * width and back: the first visible character stays on the top line
+ * (unless the end of the article holds the top lower), and the round trip
+ * gives the same position. */
+static void resize_keeps(struct edition *ed, size_t art, size_t step)
+{
+	static const int widths[] = {40, 23, 120, 2, 7, 79, 81};
+	struct view v;
+	size_t n;
+
+	view_at(&v, ed, 24, 80, 0);
+	view_open(&v, art, 0);
+	n = v.vl.n;
+	for (size_t top = 0; top < n; top += step) {
+		for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+			struct view_pos p, q;
+			size_t line;
+
+			view_resize(&v, 24, 80);
+			view_open(&v, art, 0);
+			view_scroll(&v, (long)top);
+			p = view_position(&v);
+			view_resize(&v, 24, widths[w]);
+			assert_int_equal(v.lo.width, widths[w]);
+			line = line_of(&v, p);
+			assert_int_not_equal(line, SIZE_MAX);
+			assert_true(line >= p.above);
+			if (line - p.above <= view_max_top(&v))
+				assert_int_equal(v.top, line - p.above);
+			else
+				assert_int_equal(v.top, view_max_top(&v));
+			q = view_position(&v);
+			if (v.top == line - p.above) {
+				assert_int_equal(q.item, p.item);
+				assert_true(q.offset <= p.offset);
+			}
+			view_resize(&v, 24, 80);
+			assert_true(same_pos(view_position(&v), p));
+		}
+	}
+	view_free(&v);
+}
+
+static void test_resize_keeps_position(void **state)
+{
+	struct edition ed;
+
+	(void)state;
+	load(&ed, seed_path());
+	for (size_t a = 0; a < ed.narticles; a++)
+		resize_keeps(&ed, a, a == 0 ? 1 : 3);
+	edition_free(&ed);
+	load_made_up(&ed);
+	resize_keeps(&ed, 0, 1);
+	edition_free(&ed);
+}
+
+static void test_seek(void **state)
+{
+	struct edition ed;
+	struct view v, w;
+	struct view_pos p;
+	size_t line;
+
+	(void)state;
+	load(&ed, seed_path());
+	/* A position taken in one view, at another width, sought in another:
+	 * the same character on the top line. */
+	view_at(&w, &ed, 24, 33, 0);
+	view_open(&w, 3, 0);
+	view_scroll(&w, 7);
+	p = view_position(&w);
+	assert_int_equal(p.article, 3);
+	view_at(&v, &ed, 24, 80, 0);
+	view_seek(&v, p);
+	assert_int_equal(v.art, 3);
+	line = line_of(&v, p);
+	assert_int_not_equal(line, SIZE_MAX);
+	assert_int_equal(v.top, line - p.above);
+	/* A line start is given back exactly. */
+	p = view_position(&v);
+	view_scroll(&v, 2);
+	view_seek(&v, p);
+	assert_true(same_pos(view_position(&v), p));
+	/* The middle of a line: that line is at the top. */
+	p.offset += 4;
+	view_open(&v, 0, 0);
+	view_seek(&v, p);
+	assert_int_equal(v.art, 3);
+	assert_int_equal(view_position(&v).item, p.item);
+	assert_int_equal(view_position(&v).offset, p.offset - 4);
+	/* No such article: nothing moves. */
+	p.article = 8;
+	view_seek(&v, p);
+	assert_int_equal(v.art, 3);
+	view_free(&v);
+	view_free(&w);
+	edition_free(&ed);
+}
+
+/* Search q forwards from the top of article 0 until the search wraps;
+ * returns how many matches it found, which it stores in found[] (where
+ * they end in ends[]). Each has its line on screen. */
+static size_t search_all(struct view *v, const char *q, struct view_pos *found, size_t *ends,
+			 size_t max)
+{
+	size_t n = 0;
+	enum search_result r;
+
+	view_open(v, 0, 0);
+	view_set_query(v, q, strlen(q));
+	while ((r = view_search(v, 1)) == SEARCH_FOUND) {
+		size_t line = line_of(v, v->match);
+
+		assert_true(n < max);
+		assert_int_not_equal(line, SIZE_MAX);
+		assert_true(line >= v->top && line < v->top + (size_t)v->rows);
+		assert_int_equal(v->art, v->match.article);
+		ends[n] = v->match_end;
+		found[n++] = v->match;
+	}
+	assert_int_equal(r, SEARCH_WRAPPED);
+	assert_true(n > 0);
+	assert_true(same_pos(v->match, found[0]));
+	return n;
+}
+
+static void test_search(void **state)
+{
+	struct edition ed;
+	struct view v;
+	struct view_pos found[64];
+	size_t ends[64], n, top;
+	const char *q = "好声音";
+
+	(void)state;
+	load(&ed, seed_path());
+	view_at(&v, &ed, 24, 80, 0);
+	assert_int_equal(view_search(&v, 1), SEARCH_NONE);
+	/* Forwards: every occurrence in the edition, once, in text order. */
+	n = search_all(&v, q, found, ends, 64);
+	assert_int_equal(n, occurrences(&ed, SIZE_MAX, q));
+	assert_true(n >= 7);
+	for (size_t i = 0; i < n; i++) {
+		struct str t = edition_item_text(&ed, found[i].article, found[i].item);
+
+		assert_memory_equal(t.s + found[i].offset, q, strlen(q));
+		assert_int_equal(ends[i], found[i].offset + strlen(q));
+		if (i > 0)
+			assert_true(found[i - 1].article < found[i].article ||
+				    (found[i - 1].article == found[i].article &&
+				     (found[i - 1].item < found[i].item ||
+				      (found[i - 1].item == found[i].item &&
+				       found[i - 1].offset < found[i].offset))));
+	}
+	/* Backwards from the first: around to the last, then every one in
+	 * reverse. */
+	assert_int_equal(view_search(&v, -1), SEARCH_WRAPPED);
+	assert_true(same_pos(v.match, found[n - 1]));
+	for (size_t i = n - 1; i-- > 0;) {
+		assert_int_equal(view_search(&v, -1), SEARCH_FOUND);
+		assert_true(same_pos(v.match, found[i]));
+		assert_int_equal(v.match_end, found[i].offset + strlen(q));
+	}
+	/* Not found: no match, the view stays where it is. */
+	view_open(&v, 4, 0);
+	view_scroll(&v, 5);
+	top = v.top;
+	view_set_query(&v, "火星探测", strlen("火星探测"));
+	assert_int_equal(view_search(&v, 1), SEARCH_NOT_FOUND);
+	assert_int_equal(view_search(&v, -1), SEARCH_NOT_FOUND);
+	assert_false(v.has_match);
+	assert_int_equal(v.art, 4);
+	assert_int_equal(v.top, top);
+	/* An empty query clears the search. */
+	view_set_query(&v, "", 0);
+	assert_null(v.query);
+	assert_int_equal(view_search(&v, 1), SEARCH_NONE);
+	/* From the top of a later article, the first match after it. */
+	view_open(&v, 1, 0);
+	view_set_query(&v, "早茶峰会", strlen("早茶峰会"));
+	assert_int_equal(view_search(&v, 1), SEARCH_FOUND);
+	assert_int_equal(v.match.article, 1);
+	view_free(&v);
+	edition_free(&ed);
+}
+
+/* The matches view_line_matches() gives over every line of article art:
+ * each within its line and a piece of q; returns their bytes in all. */
+static size_t line_match_bytes(struct view *v, size_t art, const char *q)
+{
+	size_t total = 0;
+
+	view_open(v, art, 0);
+	for (size_t i = 0; i < v->vl.n; i++) {
+		const struct vline *l = &v->vl.v[i];
+		size_t ranges[8][2], k = view_line_matches(v, i, ranges, 8);
+
+		if (l->kind == VL_BLANK || l->kind == VL_FRONT)
+			assert_int_equal(k, 0);
+		for (size_t j = 0; j < k; j++) {
+			size_t len = ranges[j][1] - ranges[j][0];
+
+			assert_true(ranges[j][0] >= l->l.start && ranges[j][1] <= l->l.end);
+			assert_true(len > 0);
+			assert_non_null(memmem(q, strlen(q), l->text + ranges[j][0], len));
+			total += len;
+		}
+	}
+	return total;
+}
+
+static void test_line_matches(void **state)
+{
+	struct edition ed;
+	struct view v;
+	size_t ranges[4][2];
+	const char *q = "好声音";
+
+	(void)state;
+	load(&ed, seed_path());
+	view_at(&v, &ed, 24, 80, 0);
+	assert_int_equal(view_line_matches(&v, 0, ranges, 4), 0);  /* no query */
+	view_set_query(&v, q, strlen(q));
+	/* At every width the lines' ranges cover every match of each
+	 * article, even one broken across two lines, and nothing else. */
+	for (int w = 5; w <= 80; w += 15) {
+		view_resize(&v, 24, w);
+		for (size_t a = 0; a < ed.narticles; a++)
+			assert_int_equal(line_match_bytes(&v, a, q),
+					 occurrences(&ed, a, q) * strlen(q));
+	}
+	view_free(&v);
+	edition_free(&ed);
+}
+
+/* The matches of q (keep_case as given) from the top of the made-up
+ * edition, each as "ARTICLE:TEXT", joined with spaces. */
+static const char *matches(struct view *v, const char *q, int keep_case)
+{
+	static char out[512];
+	struct view_pos found[16];
+	size_t ends[16], n;
+
+	v->keep_case = keep_case;
+	n = search_all(v, q, found, ends, 16);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		struct str t = edition_item_text(v->ed, found[i].article, found[i].item);
+
+		snprintf(out + strlen(out), sizeof out - strlen(out), "%s%zu:%.*s", i ? " " : "",
+			 found[i].article, (int)(ends[i] - found[i].offset), t.s + found[i].offset);
+	}
+	return out;
+}
+
+static void test_query_folding(void **state)
+{
+	static const struct {
+		const char *q;
+		int keep_case;
+		const char *want;
+	} folding[] = {
+		/* Full width, half width and case all match each other. */
+		{"abc", 0, "0:ＡＢＣ 0:abc 0:Abc 2:abc"},
+		{"ＡＢＣ", 0, "0:ＡＢＣ 0:abc 0:Abc 2:abc"},
+		{"aBｃ", 0, "0:ＡＢＣ 0:abc 0:Abc 2:abc"},
+		{"，", 0, "0:， 0:, 1:，"},
+		{",", 0, "0:， 0:, 1:，"},
+		{"abc公司", 0, "0:ＡＢＣ公司 2:abc公司"},
+		/* keep_case: case tells them apart, width still does not. */
+		{"Abc", 1, "0:Abc"},
+		{"ABC", 1, "0:ＡＢＣ"},
+		{"abc", 1, "0:abc 2:abc"},
+	};
+	struct edition ed;
+	struct view v;
+	size_t ranges[4][2], line;
+	const char *text;
+
+	(void)state;
+	load_made_up(&ed);
+	view_at(&v, &ed, 24, 30, 0);
+	for (size_t i = 0; i < sizeof folding / sizeof folding[0]; i++)
+		if (strcmp(matches(&v, folding[i].q, folding[i].keep_case), folding[i].want) != 0)
+			fail_msg("%s (keep_case %d) matches %s, not %s", folding[i].q,
+				 folding[i].keep_case, matches(&v, folding[i].q, folding[i].keep_case),
+				 folding[i].want);
+	/* At 80 columns the paragraph is one line: three ranges, the
+	 * source bytes of ＡＢＣ, abc and Abc; at most max of them. */
+	v.keep_case = 0;
+	view_resize(&v, 24, 80);
+	view_set_query(&v, "abc", 3);
+	view_open(&v, 0, 0);
+	assert_int_equal(view_search(&v, 1), SEARCH_FOUND);
+	line = line_of(&v, v.match);
+	text = v.vl.v[line].text;
+	assert_int_equal(v.vl.v[line].l.start, 0);
+	assert_int_equal(view_line_matches(&v, line, ranges, 4), 3);
+	assert_int_equal(ranges[0][0], strlen("正文含"));
+	assert_int_equal(ranges[0][1], strlen("正文含ＡＢＣ"));
+	assert_memory_equal(text + ranges[1][0], "abc", 3);
+	assert_int_equal(ranges[1][1] - ranges[1][0], 3);
+	assert_memory_equal(text + ranges[2][0], "Abc", 3);
+	assert_int_equal(ranges[2][1] - ranges[2][0], 3);
+	assert_int_equal(view_line_matches(&v, line, ranges, 2), 2);
+	assert_int_equal(view_line_matches(&v, line, ranges, 1), 1);
+	assert_int_equal(ranges[0][0], strlen("正文含"));
+	view_free(&v);
+	edition_free(&ed);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_open),
+		cmocka_unit_test(test_scroll_and_percent),
+		cmocka_unit_test(test_sizes),
+		cmocka_unit_test(test_resize_keeps_position),
+		cmocka_unit_test(test_seek),
+		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_line_matches),
+		cmocka_unit_test(test_query_folding),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
