@@ -127,7 +127,17 @@ static struct gazetteer *load_gazetteer(void)
 	return g;
 }
 
-int main(int argc, char **argv)
+/* What the command line asked for. */
+struct cli {
+	enum mode mode;
+	long width;                /* --width, or 0 */
+	const char *config;        /* --config, or NULL */
+	const char **files;
+	int nfiles;
+};
+
+/* Parse the options into c; prints --help and --version itself and exits. */
+static void parse_args(int argc, char **argv, struct cli *c)
 {
 	static const struct option longopts[] = {
 		{"dump", no_argument, NULL, 'd'},
@@ -140,50 +150,26 @@ int main(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	enum mode mode = MODE_NONE;
-	struct gazetteer *gaz;
-	char *bundled = NULL;
-	const char **files;
-	int nfiles, status = 0, c, written = 0;
-	long width = 0;
-	struct json j;
-	struct layout_opts lo;
-	struct options opts;
-	const char *config_arg = NULL;
-	char *config;
+	int ch;
 
-	setlocale(LC_ALL, "");
-	i18n_init();
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":dw:ojbc:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			mode = MODE_DUMP;
-			break;
-		case 'w':
-			width = parse_width(optarg, "--width");
-			break;
-		case 'o':
-			mode = MODE_OUTLINE;
-			break;
-		case 'j':
-			mode = MODE_JSON;
-			break;
-		case 'c':
-			config_arg = optarg;
-			break;
-		case 'b':
-			mode = MODE_BOOKMARKS;
-			break;
+	while ((ch = getopt_long(argc, argv, ":dw:ojbc:hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd': c->mode = MODE_DUMP; break;
+		case 'w': c->width = parse_width(optarg, "--width"); break;
+		case 'o': c->mode = MODE_OUTLINE; break;
+		case 'j': c->mode = MODE_JSON; break;
+		case 'c': c->config = optarg; break;
+		case 'b': c->mode = MODE_BOOKMARKS; break;
 		case 'h':
 			fputs(_(usage_text), stdout);
 			options_print_help(stdout);
 			flush_stdout();
-			return 0;
+			exit(0);
 		case 'V':
 			printf("reader %s\n", READER_VERSION);
 			flush_stdout();
-			return 0;
+			exit(0);
 		case ':':
 			usage_error(N_("option '%s' needs a value"), argv[optind - 1]);
 		default:
@@ -192,52 +178,97 @@ int main(int argc, char **argv)
 			usage_error(N_("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
-	if (mode == MODE_NONE) {
+	if (c->mode == MODE_NONE) {
 		/* Like less acting as cat: not on a terminal, print the layout. */
-		mode = isatty(STDOUT_FILENO) ? MODE_TUI : MODE_DUMP;
+		c->mode = isatty(STDOUT_FILENO) ? MODE_TUI : MODE_DUMP;
 	}
-	if (mode == MODE_TUI && argc - optind > 1)
+	if (c->mode == MODE_TUI && argc - optind > 1)
 		usage_error(N_("the reader opens one edition at a time"), "");
-	options_defaults(&opts);
-	config = options_find(config_arg);
+	c->files = (const char **)argv + optind;
+	c->nfiles = argc - optind;
+}
+
+/* The defaults, then the settings file; a mistake in it ends the program
+ * with status 2. */
+static void load_settings(const struct cli *c, struct options *opts)
+{
+	char *config;
+
+	options_defaults(opts);
+	config = options_find(c->config);
 	if (config) {
 		struct error err;
 
-		if (options_load(&opts, config, &err) < 0) {
+		if (options_load(opts, config, &err) < 0) {
 			error_print(&err, stderr);
 			exit(2);
 		}
 		free(config);
 	}
-	if (mode == MODE_BOOKMARKS) {
-		status = print_bookmarks(&opts);
-		options_free(&opts);
-		return status;
-	}
-	if (width_init() < 0)
-		die(1, "the locale is not UTF-8 and C.UTF-8 is not available: "
-		       "set LANG to a UTF-8 locale");
+}
+
+/* The layout the dump (and the reader's first screen) use. */
+static struct layout_opts layout_for(const struct cli *c, const struct options *opts)
+{
+	long width = c->width;
+	struct layout_opts lo;
+
 	if (!width) {
 		/* Only the dump is sized by COLUMNS; the reader asks curses. */
-		const char *cols = mode == MODE_DUMP ? getenv("COLUMNS") : NULL;
+		const char *cols = c->mode == MODE_DUMP ? getenv("COLUMNS") : NULL;
 
 		width = cols && *cols ? parse_width(cols, "COLUMNS") : 80;
 	}
 	lo = layout_defaults((int)width);
-	lo.indent = opts.indent;
-	lo.amb = opts.ambiguous_width;
-	lo.normalize = opts.normalize_punctuation;
-	nfiles = argc - optind;
-	files = (const char **)argv + optind;
-	if (nfiles == 0) {
-		bundled = paths_data(PATHS_DEFAULT_EDITION);
-		if (!bundled)
-			die(1, "the bundled edition %s is not installed", PATHS_DEFAULT_EDITION);
-		files = (const char **)&bundled;
-		nfiles = 1;
+	lo.indent = opts->indent;
+	lo.amb = opts->ambiguous_width;
+	lo.normalize = opts->normalize_punctuation;
+	return lo;
+}
+
+/* Where the editions' output goes, one edition after another. */
+struct run {
+	const struct cli *c;
+	const struct options *opts;
+	struct layout_opts lo;
+	struct gazetteer *gaz;
+	struct json j;
+	int written, status;
+};
+
+/* Show or print one loaded edition in the chosen mode. The header and the
+ * JSON array open only once there is something to print: bad input alone
+ * leaves standard output empty. */
+static void show_edition(struct run *r, struct edition *ed)
+{
+	switch (r->c->mode) {
+	case MODE_TUI:
+		r->status = tui_run(ed, r->gaz, r->opts, &r->lo);
+		break;
+	case MODE_DUMP:
+		if (r->written)
+			fputc('\n', stdout);
+		dump_edition(ed, &r->lo, stdout);
+		break;
+	case MODE_OUTLINE:
+		if (!r->written)
+			export_outline_header(stdout);
+		export_outline(stdout, ed);
+		break;
+	default:
+		if (!r->written && r->c->nfiles > 1)
+			json_array_begin(&r->j);
+		export_json(&r->j, ed);
+		break;
 	}
-	gaz = mode == MODE_DUMP ? NULL : load_gazetteer();  /* the dump shows no places */
-	json_init(&j, stdout);
+	r->written++;
+}
+
+/* Load each file and show it; a file that cannot be loaded is reported and
+ * makes the status 1, the others are still shown. */
+static void run_files(struct run *r, const char **files, int nfiles)
+{
+	json_init(&r->j, stdout);
 	for (int i = 0; i < nfiles; i++) {
 		struct edition ed;
 		struct error err;
@@ -245,41 +276,55 @@ int main(int argc, char **argv)
 		if (edition_load(&ed, files[i], &err) < 0) {
 			fflush(stdout);
 			error_print(&err, stderr);
-			status = 1;
+			r->status = 1;
 			continue;
 		}
-		locality_resolve(&ed, gaz);
-		/* The header and the array open only once there is something
-		 * to print: bad input alone leaves standard output empty. */
-		if (mode == MODE_TUI) {
-			status = tui_run(&ed, gaz, &opts, &lo);
-		} else if (mode == MODE_DUMP) {
-			if (written)
-				fputc('\n', stdout);
-			dump_edition(&ed, &lo, stdout);
-		} else if (mode == MODE_OUTLINE) {
-			if (!written)
-				export_outline_header(stdout);
-			export_outline(stdout, &ed);
-		} else {
-			if (!written && nfiles > 1)
-				json_array_begin(&j);
-			export_json(&j, &ed);
-		}
-		written++;
+		locality_resolve(&ed, r->gaz);
+		show_edition(r, &ed);
 		edition_free(&ed);
 	}
-	if (mode == MODE_JSON && nfiles > 1 && written)
-		json_array_end(&j);
-	gazetteer_free(gaz);
+	if (r->c->mode == MODE_JSON && nfiles > 1 && r->written)
+		json_array_end(&r->j);
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = { MODE_NONE, 0, NULL, NULL, 0 };
+	struct options opts;
+	struct run r = { &c, &opts, {0}, NULL, {0}, 0, 0 };
+	char *bundled = NULL;
+
+	setlocale(LC_ALL, "");
+	i18n_init();
+	parse_args(argc, argv, &c);
+	load_settings(&c, &opts);
+	if (c.mode == MODE_BOOKMARKS) {
+		r.status = print_bookmarks(&opts);
+		options_free(&opts);
+		return r.status;
+	}
+	if (width_init() < 0)
+		die(1, "the locale is not UTF-8 and C.UTF-8 is not available: "
+		       "set LANG to a UTF-8 locale");
+	r.lo = layout_for(&c, &opts);
+	if (c.nfiles == 0) {
+		bundled = paths_data(PATHS_DEFAULT_EDITION);
+		if (!bundled)
+			die(1, "the bundled edition %s is not installed", PATHS_DEFAULT_EDITION);
+		c.files = (const char **)&bundled;
+		c.nfiles = 1;
+	}
+	r.gaz = c.mode == MODE_DUMP ? NULL : load_gazetteer();  /* the dump shows no places */
+	run_files(&r, c.files, c.nfiles);
+	gazetteer_free(r.gaz);
 	free(bundled);
 	options_free(&opts);
 	flush_stdout();
-	if (status > 128) {
+	if (r.status > 128) {
 		/* The reader was ended by a signal: end the same way, now that
 		 * the terminal is restored and the position saved. */
-		signal(status - 128, SIG_DFL);
-		raise(status - 128);
+		signal(r.status - 128, SIG_DFL);
+		raise(r.status - 128);
 	}
-	return status;
+	return r.status;
 }

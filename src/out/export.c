@@ -5,38 +5,15 @@
 
 #include <string.h>
 
+#include "escape.h"
 #include "text.h"
 
-/* A TSV field, escaped so that it stays one field and holds no control
- * character. */
+/* A TSV field, escaped (escape.h, ESCAPE_FIELD) so that it stays one
+ * field and holds no control character. s may be NULL when n is 0. */
 static void tsv_field(FILE *f, const char *s, size_t n)
 {
-	size_t run = 0, i = 0;
-
-	if (!n)
-		return;  /* s may be NULL for an absent field */
-	while (i < n) {
-		uint32_t cp;
-		size_t l = s[i] == '\\' || s[i] == '\t' || s[i] == '\n' ? 1 : text_unsafe(s + i, n - i, &cp);
-
-		if (!l) {
-			i++;
-			run++;
-			continue;
-		}
-		fwrite(s + i - run, 1, run, f);
-		run = 0;
-		if (s[i] == '\t')
-			fputs("\\t", f);
-		else if (s[i] == '\n')
-			fputs("\\n", f);
-		else if (s[i] == '\\')
-			fputs("\\\\", f);
-		else
-			fprintf(f, cp < 0x80 ? "\\x%02x" : "\\u%04x", (unsigned)cp);
-		i += l;
-	}
-	fwrite(s + n - run, 1, run, f);
+	if (n)
+		escape_fput(f, s, n, ESCAPE_FIELD);
 }
 
 static void tsv_names(FILE *f, const struct str *v, size_t n)
