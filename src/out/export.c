@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "escape.h"
-#include "text.h"
 
 /* A TSV field, escaped (escape.h, ESCAPE_FIELD) so that it stays one
  * field and holds no control character. s may be NULL when n is 0. */
