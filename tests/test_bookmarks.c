@@ -1004,6 +1004,55 @@ static void test_old_escapes(void **state)
 	bm_free(&s);
 }
 
+/* A bookmark file that is a link to some other file (a copy of
+ * /etc/shadow, say) is never rewritten: no header, no write. A link to a
+ * real bookmark file is followed, and the file keeps its mode, owner and
+ * group. */
+static void test_foreign_and_linked(void **state)
+{
+	const char *victim = keep("foreign/shadow-copy"), *link = keep("foreign/data/bookmarks");
+	const char *real = keep("foreign/dotfiles-bookmarks"), *link2 = keep("foreign/data2/bookmarks");
+	const char *text = "root:*:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n";
+	struct bookmark b = mk(ID_A, 1, 0, NULL, "n");
+	struct bm_store s;
+	struct error err;
+	struct stat st;
+	char *now;
+
+	(void)state;
+	assert_int_equal(store_mkdirs(keep("foreign/data"), &err), 0);
+	assert_int_equal(store_mkdirs(keep("foreign/data2"), &err), 0);
+	spit(victim, text, strlen(text));
+	assert_int_equal(chmod(victim, 0640), 0);
+	assert_int_equal(symlink(victim, link), 0);
+	assert_int_equal(bm_load(&s, link, &err), 0);
+	assert_int_equal(bm_add(&s, &b, &err), -1);
+	assert_non_null(strstr(err.reason, "not a reader bookmarks file"));
+	now = slurp(victim, NULL);
+	assert_string_equal(now, text);
+	free(now);
+	assert_int_equal(stat(victim, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+	bm_free(&s);
+
+	/* A real bookmark file behind a link, in another group. */
+	spit(real, "# reader bookmarks 1\n", 21);
+	assert_int_equal(chmod(real, 0604), 0);
+	if (geteuid() == 0)
+		assert_int_equal(chown(real, 0, 65534), 0);
+	assert_int_equal(symlink(real, link2), 0);
+	assert_int_equal(bm_load(&s, link2, &err), 0);
+	assert_int_equal(bm_add(&s, &b, &err), 0);
+	assert_int_equal(lstat(link2, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(stat(real, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0604);
+	if (geteuid() == 0)
+		assert_int_equal(st.st_gid, 65534);
+	assert_int_equal(ngood(&s), 1);
+	bm_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1017,6 +1066,7 @@ int main(void)
 		cmocka_unit_test(test_unwritable),
 		cmocka_unit_test(test_newer_version),
 		cmocka_unit_test(test_lock_wait),
+		cmocka_unit_test(test_foreign_and_linked),
 		cmocka_unit_test(test_two_processes),
 		cmocka_unit_test(test_kill_loop),
 		cmocka_unit_test(test_positions),

@@ -253,7 +253,9 @@ static int parse_text(struct record_file *rf, const char *data, size_t len, stru
 	while (next_line(data, len, &pos, &line, &n, &eol)) {
 		char **f = NULL;
 
-		if (++lineno == 1 && (v = header_version(line, n, rf->fmt->name)) > rf->fmt->version) {
+		if (++lineno == 1 && !header_version(line, n, rf->fmt->name))
+			rf->foreign = 1;
+		if (lineno == 1 && (v = header_version(line, n, rf->fmt->name)) > rf->fmt->version) {
 			error_set(err, rf->path, 1, 0, "%s format version %ld is newer than this "
 				  "reader's (%d); not touching it", rf->fmt->name, v, rf->fmt->version);
 			return -1;
@@ -427,6 +429,14 @@ int record_change(struct record_file *rf, record_change_fn change, const void *a
 	if (store_mkdirs(dir, err) < 0 || (fd = store_lock(rf->path, err)) < 0 ||
 	    record_load(&disk, rf->fmt, rf->path, err) < 0)
 		goto out;
+	if (disk.foreign) {
+		/* A file that is not ours (a link to another file, a typo in
+		 * the settings) is never rewritten. */
+		error_set(err, rf->path, 1, 0,
+			  "not a reader %s file (its first line is not \"# reader %s %d\"); "
+			  "not touching it", rf->fmt->name, rf->fmt->name, rf->fmt->version);
+		goto out;
+	}
 	rc = change(&disk, arg);
 	if (rc > 0 && write_back(rf, &disk, err) < 0) {
 		rc = -1;

@@ -68,6 +68,9 @@ struct record_file {
 	struct record *v;
 	size_t n, cap;
 	struct findings warnings;   /* FK_RECORD_LINE, one per bad line */
+	int foreign;                /* the file has text but its first line is
+	                               not this format's header: it is read,
+	                               never rewritten */
 };
 
 /* Make rf an empty file of format fmt at path (rf is overwritten). */
@@ -91,8 +94,10 @@ typedef int (*record_change_fn)(struct record_file *disk, const void *arg);
  * take its lock (store.h), load what is on disk now, apply change, and when
  * it changed something write the result atomically and reload rf from the
  * very bytes written (so that warnings name the file's lines); otherwise rf
- * becomes what is on disk. Returns change's result, or -1 with err filled
- * ("PATH: reason"), rf and the file then as they were (but see
+ * becomes what is on disk. A file whose first line is not the format's
+ * header (rf->foreign: say a link to some other file) is never rewritten:
+ * -1, "not a reader NAME file". Returns change's result, or -1 with err
+ * filled ("PATH: reason"), rf and the file then as they were (but see
  * store_write for a failed directory sync).
  */
 int record_change(struct record_file *rf, record_change_fn change, const void *arg,

@@ -112,6 +112,19 @@ static int sync_dir(const char *dir)
 	return 0;
 }
 
+/* Give the temporary fd the owner and group of the file it will replace
+ * (st), when they differ; -1 with errno set when that is not allowed. */
+static int keep_owner(int fd, const struct stat *st)
+{
+	struct stat mine;
+
+	if (fstat(fd, &mine) < 0)
+		return -1;
+	if (mine.st_uid == st->st_uid && mine.st_gid == st->st_gid)
+		return 0;
+	return fchown(fd, st->st_uid, st->st_gid);
+}
+
 int store_write(const char *path, const char *data, size_t len, struct error *err)
 {
 	char *target = write_target(path);
@@ -128,9 +141,12 @@ int store_write(const char *path, const char *data, size_t len, struct error *er
 			  strerror(e));
 		goto out;
 	}
-	/* mkostemp makes 0600, right for a new file; keep a chosen mode. */
-	if (stat(target, &st) == 0 && fchmod(fd, st.st_mode & 07777) < 0)
+	/* mkostemp makes 0600, right for a new file; a file replaced keeps
+	 * its mode, owner and group, or is not replaced at all. */
+	what = "cannot keep its owner, group and mode";
+	if (stat(target, &st) == 0 && (keep_owner(fd, &st) < 0 || fchmod(fd, st.st_mode & 07777) < 0))
 		goto fail;
+	what = "cannot write";
 	if (write_all(fd, data, len) < 0)
 		goto fail;
 	what = "cannot sync";

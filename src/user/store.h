@@ -19,8 +19,12 @@
 /*
  * Replace the file at path with len bytes of data: write a temporary file
  * in the same directory, fsync it, rename it over path, fsync the
- * directory. A symbolic link at path is followed (its target is replaced).
- * An existing file's permissions are kept; a new file is 0600. Returns 0,
+ * directory. A symbolic link at path is followed (its target is replaced:
+ * a bookmark file kept in a dotfiles repository stays there); the record
+ * layer never gets here for a target that is not one of its files (see
+ * record.h). An existing file's mode, owner and group are kept, or it is
+ * not replaced ("cannot keep its owner, group and mode"); a new file is
+ * 0600. Returns 0,
  * or -1 with err filled ("PATH: reason") and path untouched; the one
  * exception is a failure to sync the directory after the rename, when path
  * already holds the new content and err says "written, but ...".
