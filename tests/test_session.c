@@ -50,7 +50,9 @@ static void open_at(struct session *s, struct edition *ed, const char *path)
 
 static void close_session(struct session *s, struct edition *ed)
 {
-	session_close(s);
+	struct error err;
+
+	assert_int_equal(session_close(s, &err), 0);
 	edition_free(ed);
 }
 

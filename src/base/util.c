@@ -3,6 +3,8 @@
  */
 #include "util.h"
 
+#include "escape.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,15 +21,18 @@ void die_set_hook(void (*hook)(void))
 void die(int status, const char *fmt, ...)
 {
 	va_list ap;
+	char msg[2048];
 	void (*hook)(void) = die_hook;
 
 	die_hook = NULL; /* a failing hook must not recurse */
 	if (hook)
 		hook();
-	fputs("reader: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* The message may quote outside text (TERM, a path): never raw. */
+	fputs("reader: ", stderr);
+	escape_fput(stderr, msg, strlen(msg), 0);
 	fputc('\n', stderr);
 	exit(status);
 }

@@ -136,11 +136,10 @@ int session_save_position(struct session *s, struct error *err)
 	return pos_set(s->pos_path, s->id, s->path, art + 1, off, err);
 }
 
-void session_close(struct session *s)
+int session_close(struct session *s, struct error *err)
 {
-	struct error err;
+	int rc = session_save_position(s, err);
 
-	session_save_position(s, &err);
 	bm_free(&s->bm);
 	view_free(&s->v);
 	free(s->bm_path);
@@ -149,6 +148,7 @@ void session_close(struct session *s)
 	free(s->marked);
 	free(s->path);
 	memset(s, 0, sizeof *s);
+	return rc < 0 ? -1 : 0;
 }
 
 int session_is_bookmarked(const struct session *s, size_t article)

@@ -50,8 +50,10 @@ void session_init(struct session *s, struct edition *ed, const struct gazetteer 
  * with err when the bookmarks cannot be read: the session goes on without
  * them. Bad lines of the file are in s->bm.warnings. */
 int session_open(struct session *s, struct error *err);
-/* Save the position and release all but the edition. */
-void session_close(struct session *s);
+/* Save the position and release all but the edition. Returns 0, or -1
+ * with err filled when the position could not be saved (a full disk):
+ * the caller says so, as for a failed bookmark. */
+int session_close(struct session *s, struct error *err);
 
 /* Record the reading position of this edition. Returns 0 (also when
  * there is nothing to record), or -1 with err. */

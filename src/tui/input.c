@@ -27,12 +27,18 @@ void input_catch_signals(void)
 {
 	struct sigaction sa;
 
+	/* Every signal whose default ends the program without a crash: the
+	 * loop notices, restores the terminal, saves the position, and main
+	 * ends the program by the same signal (a core for SIGQUIT where
+	 * enabled). */
+	static const int ending[] = { SIGHUP,  SIGTERM, SIGINT,  SIGQUIT, SIGUSR1, SIGUSR2,
+				      SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ };
+
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
+	for (size_t i = 0; i < sizeof ending / sizeof *ending; i++)
+		sigaction(ending[i], &sa, NULL);
 }
 
 int input_signal(void)

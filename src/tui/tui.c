@@ -9,8 +9,11 @@
 #include "tui.h"
 
 #include <curses.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "booklist.h"
 #include "contents.h"
@@ -35,6 +38,74 @@ static const struct {
 
 static int curses_on;
 static SCREEN *screen;
+
+/* What a crash handler writes and sets to give the terminal back: the
+ * terminal's own strings to leave the alternate screen, show the cursor
+ * and reset attributes, and the modes from before curses. Only
+ * async-signal-safe calls use them. */
+static char crash_reset[256];
+static size_t crash_len;
+static struct termios crash_tio;
+static int crash_tio_ok;
+
+/* Append a terminfo string to crash_reset, without its delays ($<..>). */
+static void crash_add(const char *cap)
+{
+	const char *s = tigetstr(cap);
+
+	if (!s || s == (const char *)-1)
+		return;
+	for (; *s && crash_len < sizeof crash_reset; s++) {
+		if (s[0] == '$' && s[1] == '<' && strchr(s, '>')) {
+			s = strchr(s, '>');
+			continue;
+		}
+		crash_reset[crash_len++] = *s;
+	}
+}
+
+/* Append to crash_reset what turns off the mouse reporting curses turns
+ * on: the terminal's XM string with 0, else xterm's 1000 mode. */
+static void crash_mouse_off(void)
+{
+	const char *xm = tigetstr("XM"), *km = tigetstr("kmous"), *off = NULL;
+
+	if (xm && xm != (const char *)-1)
+		off = tiparm(xm, 0);
+	else if (km && km != (const char *)-1)
+		off = "\033[?1000l";
+	for (; off && *off && crash_len < sizeof crash_reset; off++)
+		crash_reset[crash_len++] = *off;
+}
+
+/* A crash (SIGSEGV, SIGABRT, ...): give the terminal back, then die of
+ * the same signal, with a core where enabled. */
+static void on_crash(int sig)
+{
+	if (curses_on) {
+		if (write(STDOUT_FILENO, crash_reset, crash_len) < 0) {
+			/* nothing more can be done from here */
+		}
+		if (crash_tio_ok)
+			tcsetattr(STDIN_FILENO, TCSANOW, &crash_tio);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void catch_crashes(void)
+{
+	static const int crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS, SIGTRAP };
+	struct sigaction sa;
+
+	crash_tio_ok = tcgetattr(STDIN_FILENO, &crash_tio) == 0;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof crashes / sizeof *crashes; i++)
+		sigaction(crashes[i], &sa, NULL);
+}
 
 /* Restore the terminal; safe to call twice, and from the fatal path. */
 static void restore(void)
@@ -74,6 +145,11 @@ static void start_terminal(void)
 		       "reader needs: use --dump", term ? term : "(unset)");
 	}
 	die_set_hook(restore);
+	crash_add("sgr0");
+	crash_add("cnorm");
+	crash_add("rmkx");
+	crash_mouse_off();
+	crash_add("rmcup");
 	cbreak();
 	noecho();
 	nonl();
@@ -130,6 +206,8 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct option
 	    const struct layout_opts *lo)
 {
 	struct tui t;
+	struct error err;
+	int saved;
 
 	memset(&t, 0, sizeof t);
 	t.opts = opts;
@@ -139,18 +217,21 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct option
 	session_init(&t.s, ed, gaz, opts, lo);
 	width_set_ambiguous(lo->amb);  /* what curses' wcwidth() says */
 	input_catch_signals();
+	catch_crashes();
 	start_terminal();
 	draw_colors(&t);
 	view_resize(&t.s.v, draw_text_rows(&t), COLS);
 	view_open(&t.s.v, 0, 0);
 	open_session(&t);
 	run_loop(&t);
-	session_close(&t.s);
+	saved = session_close(&t.s, &err);
 	restore();
 	die_set_hook(NULL);
 	list_free(&t.list);
 	sbuf_free(&t.buf);
 	free(t.marks.v);
+	if (saved < 0)  /* on the restored terminal, where it stays readable */
+		error_print(&err, stderr);
 	/* Killed by a signal: say so, as the shell expects (128 + N). */
-	return input_signal() ? 128 + input_signal() : 0;
+	return input_signal() ? 128 + input_signal() : saved < 0 ? 1 : 0;
 }

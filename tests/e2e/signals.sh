@@ -1,6 +1,8 @@
 #!/bin/sh
-# signals: q, SIGTERM, SIGHUP, SIGTERM with the search prompt open and C-c
-# end the reader promptly with the terminal restored.
+# signals: q, SIGTERM, SIGHUP, SIGTERM with the search prompt open, C-c
+# and every other signal that ends the program (SIGQUIT, SIGUSR1,
+# SIGALRM, SIGPIPE, and the crashes SIGABRT and SIGSEGV) end the reader
+# promptly with the terminal restored.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/signals.sh
 # shellcheck disable=SC1110,SC1111,SC2317,SC2119
 # shellcheck source=tests/e2e/lib.sh
@@ -43,6 +45,19 @@ for sig in TERM HUP; do
 	check "after SIG$sig the terminal is restored" restored "$m"
 	stop
 done
+
+# Every other signal that ends the program restores the terminal first,
+# and the program still dies of that signal (status 128 + N): the ones
+# that end it cleanly, and crashes, which keep their core.
+for sig in QUIT:3 USR1:10 ALRM:14 PIPE:13 ABRT:6 SEGV:11; do
+	n=${sig#*:} sig=${sig%:*}
+	open_edition
+	end_by "SIG$sig ends the reader within ${SIGWAIT}s" kill -"$sig" "$PID"
+	check "after SIG$sig the terminal is restored" restored "$m"
+	check "after SIG$sig the reader died of it (status $((128 + n)))" has "EXITED $((128 + n))"
+	stop
+done
+
 
 open_edition
 keys /

@@ -1,6 +1,7 @@
 #!/bin/sh
 # suspend: C-z from an interactive shell gives the terminal back while the
-# reader is stopped, and fg brings it back with a correct screen. Needs
+# reader is stopped, and fg brings it back with a correct screen; C-\\
+# then ends it by SIGQUIT with the terminal restored. Needs
 # bash (job control); without it the scenario has no checks.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/suspend.sh
 # shellcheck disable=SC1110,SC1111,SC2317,SC2119
@@ -26,6 +27,15 @@ poll status_has " 2/8 "
 check "fg brings the reader back where it was, screen redrawn" \
 	both status_has " 2/8 " -- has "兴化统一战线“暖心早茶”" -- \
 	[ "$(display '#{alternate_on}')" = 1 ]
-keys q
+# C-\ from the keyboard: SIGQUIT to the reader's process group (its own
+# under job control): the terminal comes back and the shell sees the
+# reader die of SIGQUIT (status 131).
+m=$(modes)
+tm send-keys -t "$S" -H 1c
+poll has Quit
+keys 'echo "EXITED $?"' Enter
+poll has "EXITED 131"
+check "C-\\ ends the reader by SIGQUIT (status 131) with the terminal restored" \
+	both has "EXITED 131" -- restored "$m"
 stop
 finish
