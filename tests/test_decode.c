@@ -84,7 +84,8 @@ static void test_seed_utf8(void **state)
 	assert_int_equal(d.nsubst, 0);
 	assert_null(d.subst);
 	same_text(&d, s, n);
-	assert_non_null(d.file.map);         /* mapped, and used in place */
+	assert_null(d.file.map);             /* read, never mapped */
+	assert_ptr_equal(d.text, d.file.data);  /* and used in place */
 	assert_null(d.owned);
 	assert_int_equal(strlen(d.text), n);
 	decode_free(&d);
@@ -559,8 +560,8 @@ static void test_fifo(void **state)
 	free(s);
 }
 
-/* A file of exactly size bytes: mapped in place, with a terminator after
- * the last page that holds it. */
+/* A file of exactly size bytes: read, used in place, with a terminator
+ * after it. */
 static void page_multiple(size_t size)
 {
 	char *buf = xmalloc(size);
@@ -571,7 +572,8 @@ static void page_multiple(size_t size)
 		memcpy(buf + i, "报", 3);
 	memset(buf + i, 'x', size - i);
 	load_bytes("page.txt", buf, size, &d);
-	assert_non_null(d.file.map);
+	assert_null(d.file.map);
+	assert_ptr_equal(d.text, d.file.data);
 	assert_null(d.owned);
 	same_text(&d, buf, size);
 	assert_int_equal(strlen(d.text), size);

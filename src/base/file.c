@@ -43,17 +43,23 @@ static void *map_file(int fd, size_t size, size_t *maplen)
 /* Read fd to its end, or to more than max bytes (max 0: no limit), or to
  * where sniff says stop. -1 with errno set on a read error; 1 when over
  * max. */
-static int read_fd(int fd, size_t max, file_sniff_fn sniff, struct file_buf *out)
+static int read_fd(int fd, size_t max, size_t hint, file_sniff_fn sniff, struct file_buf *out)
 {
 	char *b = NULL;
 	size_t len = 0, cap = 0;
+
+	/* A regular file's size is known: one buffer of that size, so that a
+	 * 100 MB edition costs 100 MB, not the peaks of a growing array. */
+	if (hint && (!max || hint <= max))
+		XGROW(b, cap, hint + 1);
 	int sniffed = !sniff, e;
 	ssize_t r;
 
 	for (;;) {
 		size_t want;
 
-		XGROW(b, cap, len + 65536 + 1);
+		if (cap - len < 2)
+			XGROW(b, cap, len + 65536 + 1);
 		want = cap - len - 1;
 		if (max && want > max + 1 - len)
 			want = max + 1 - len;
@@ -125,7 +131,8 @@ int file_read(const char *path, size_t max, unsigned flags, file_sniff_fn sniff,
 			return 0;
 		}
 	}
-	rc = read_fd(fd, max, sniff, out);
+	rc = read_fd(fd, max, S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 0, sniff,
+		     out);
 	if (rc < 0)
 		goto sys_error;
 	close(fd);

@@ -32,9 +32,10 @@ enum {
 };
 
 /*
- * A test run once on the first block read (at least FILE_SNIFF bytes, or
- * the whole file when shorter): when it returns non-zero the read stops
- * there and the caller gets what was read so far. It lets the loader turn
+ * A test run once, when at least FILE_SNIFF bytes have been read (a
+ * shorter file is not tested: its caller looks at all of it anyway): when
+ * it returns non-zero the read stops there and the caller gets what was
+ * read so far. It lets the loader turn
  * down a binary file without reading gigabytes of it.
  */
 #define FILE_SNIFF 65536

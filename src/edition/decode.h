@@ -57,11 +57,14 @@ int decode_bytes(const unsigned char *data, size_t n, int keep,
 		 struct decoded *out, const char **why);
 
 /*
- * Read and decode the file at path, through file_read() (a regular file is
- * mapped, anything else is read; a binary file is not read to its end).
- * The file's bytes stay in out as raw until decode_free(): a mapping costs
- * no copy, and its clean pages are the page cache's to drop and re-read. Returns 0, or -1 with err filled as "PATH: reason" (missing,
- * unreadable, a directory, empty, blank or binary).
+ * Read and decode the file at path, through file_read() (a binary file is
+ * not read past its first block). The file is read, never mapped: a file
+ * truncated or rewritten by another program while the reader has it open
+ * (a sync tool, a shell's >, rsync --inplace) must not fault the reader,
+ * which keeps the edition as it was loaded. The file's bytes stay in out
+ * as raw until decode_free(); UTF-8 text is used in place, without a copy.
+ * Returns 0, or -1 with err filled as "PATH: reason" (missing, unreadable,
+ * a directory, empty, blank or binary).
  */
 int decode_file(const char *path, struct decoded *out, struct error *err);
 

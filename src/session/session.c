@@ -61,11 +61,27 @@ static void mark_articles(struct session *s)
 }
 
 /* The edition changed: its id and path, and the view over it. */
+/* The file's size and modification time now; zeroes when it is gone. */
+static void file_stamp(const char *path, struct session_stamp *st)
+{
+	struct stat sb;
+
+	memset(st, 0, sizeof *st);
+	if (path && stat(path, &sb) == 0) {
+		st->size = (long long)sb.st_size;
+		st->mtime_s = (long long)sb.st_mtim.tv_sec;
+		st->mtime_ns = sb.st_mtim.tv_nsec;
+		st->exists = 1;
+	}
+}
+
 static void take_edition(struct session *s, int rows, int cols)
 {
 	snprintf(s->id, sizeof s->id, "%s", edition_id(s->ed));
 	free(s->path);
 	s->path = abs_path(s->ed->path);
+	file_stamp(s->path, &s->loaded);
+	s->told = 0;
 	view_init(&s->v, s->ed, &s->lo, s->opts->width);
 	s->v.keep_case = s->opts->search_case;
 	if (rows > 0)
@@ -343,4 +359,45 @@ enum session_jump session_bookmark_open(struct session *s, size_t rank, session_
 	}
 	bookmark_free(&b);
 	return r;
+}
+
+int session_file_changed(struct session *s)
+{
+	struct session_stamp now;
+
+	if (s->told)
+		return 0;
+	file_stamp(s->path, &now);
+	if (!memcmp(&now, &s->loaded, sizeof now))
+		return 0;
+	s->told = 1;
+	return 1;
+}
+
+int session_reload(struct session *s, struct error *err)
+{
+	struct edition fresh;
+	size_t art, off, number;
+	int rows = s->v.rows, cols = s->v.cols;
+	char *headline;
+
+	if (edition_load(&fresh, s->path, err) < 0)
+		return -1;
+	locality_resolve(&fresh, s->gaz);
+	session_here(s, &art, &off);
+	number = art + 1;
+	headline = s->ed->narticles ? xstrndup(s->ed->articles[art].headline.s,
+					       s->ed->articles[art].headline.n)
+				    : xstrdup("");
+	edition_free(s->ed);
+	*s->ed = fresh;
+	view_free(&s->v);
+	take_edition(s, rows, cols);
+	/* The same story if it is still there (by number and headline), else
+	 * the same number; the offset as far as the story still reaches. */
+	art = s->ed->narticles ? edition_find_story(s->ed, number, headline) : SIZE_MAX;
+	if (art != SIZE_MAX)
+		go(s, art, off);
+	free(headline);
+	return 0;
 }

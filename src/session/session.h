@@ -24,6 +24,13 @@
 #include "options.h"
 #include "view.h"
 
+/* When a file was loaded: to notice that it changed on disk since. */
+struct session_stamp {
+	long long size, mtime_s;
+	long mtime_ns;
+	int exists;
+};
+
 struct session {
 	struct edition *ed;        /* the open edition: the caller's, whose
 	                              contents a jump to another replaces */
@@ -39,6 +46,8 @@ struct session {
 	char *bm_path, *pos_path;  /* NULL when there is no home */
 	size_t *order;             /* rank in the list -> index into bm.v */
 	size_t norder;
+	struct session_stamp loaded;  /* the edition's file when it was read */
+	int told;                  /* session_file_changed() said so already */
 };
 
 /* Start a session over ed with the view laid out by lo (its width is the
@@ -93,5 +102,17 @@ typedef void session_progress(void *ctx, const char *dir);
  */
 enum session_jump session_bookmark_open(struct session *s, size_t rank, session_progress *progress,
 					void *ctx);
+
+/* Has the edition's file changed on disk (size, modification time, or
+ * gone) since it was loaded? Says so once per load: 1 the first time it
+ * notices, 0 before and after. The open edition stays as it was loaded
+ * (it is held in memory, never mapped) until session_reload(). */
+int session_file_changed(struct session *s);
+
+/* Read the edition's file again and reopen it at the same story (by
+ * number and headline) and text offset, as far as they still exist; the
+ * edition is replaced in place. Returns 0, or -1 with err filled (the old
+ * edition stays open). */
+int session_reload(struct session *s, struct error *err);
 
 #endif

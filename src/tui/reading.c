@@ -123,6 +123,17 @@ static int go_by(struct tui *t, enum action act)
 	return 1;
 }
 
+/* Read the edition again, keeping the place. */
+static void reload(struct tui *t)
+{
+	struct error err;
+
+	if (session_reload(&t->s, &err) < 0)
+		draw_say(t, "%s: %s", err.file, err.reason);
+	else
+		draw_say(t, "reloaded %s", t->s.ed->path);
+}
+
 int reading_key(struct tui *t, int key)
 {
 	enum action act = keymap_lookup(t->keys, KEYMODE_VIEW, key);
@@ -140,6 +151,7 @@ int reading_key(struct tui *t, int key)
 	case ACT_QUIT: return 0;
 	case ACT_CLOSE: t->msg[0] = '\0'; break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_RELOAD: reload(t); break;
 	default:
 		if (key != NO_KEY) {
 			char name[16];

@@ -187,16 +187,20 @@ static void run_loop(struct tui *t)
 
 	redraw(t);
 	while (running && !input_signal()) {
-		int key = input_key();
+		int key = input_key(), changed = session_file_changed(&t->s);
 
-		if (key == NO_KEY)
+		if (key == NO_KEY && !changed)
 			continue;
 		if (key == K_RESIZE) {
 			view_resize(&t->s.v, draw_text_rows(t), COLS);
-		} else {
+		} else if (key != NO_KEY) {
 			t->msg[0] = '\0';
 			running = panels[t->panel].key(t, key);
 		}
+		/* Said after the key, which clears the last message. */
+		if (changed)
+			draw_say(t, "%s changed on disk; %s reloads it", t->s.ed->path,
+				 keymap_first(t->keys, ACT_RELOAD));
 		if (running && !input_signal())
 			redraw(t);
 	}

@@ -34,6 +34,7 @@ const struct action_info keys_actions[ACT_COUNT] = {
 	[ACT_QUIT] = {"quit", "q", "quit, or close the open panel"},
 	[ACT_CLOSE] = {"close", "Esc", "close the open panel"},
 	[ACT_REDRAW] = {"redraw", "C-l", "redraw the screen"},
+	[ACT_RELOAD] = {"reload", "R", "read the edition again from disk, keeping the place"},
 	[ACT_LIST_DOWN] = {"list_down", "j Down C-n", "the next entry", KEYMODE_LIST},
 	[ACT_LIST_UP] = {"list_up", "k Up C-p", "the previous entry", KEYMODE_LIST},
 	[ACT_LIST_PAGE_DOWN] = {"list_page_down", "PgDn", "a page down", KEYMODE_LIST},

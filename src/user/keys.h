@@ -41,6 +41,7 @@ enum action {
 	ACT_QUIT,
 	ACT_CLOSE,
 	ACT_REDRAW,
+	ACT_RELOAD,
 	/* The lists. */
 	ACT_LIST_DOWN,
 	ACT_LIST_UP,
