@@ -99,8 +99,12 @@ static int print_bookmarks(const struct options *o)
 		free(path);
 		return 1;
 	}
+	/* A file of a million bad lines is a million warnings: buffer them
+	 * rather than let stderr write each piece on its own. */
+	setvbuf(stderr, NULL, _IOFBF, 1 << 16);
 	for (size_t i = 0; i < s.file.warnings.n; i++)
 		finding_print(&s.file.warnings.v[i], stderr);
+	fflush(stderr);
 	bm_print_tsv(stdout, &s);
 	bm_free(&s);
 	free(path);

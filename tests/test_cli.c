@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -264,6 +265,86 @@ static void test_hostile_bytes(void **state)
 	run_free(&r);
 }
 
+/* Output is safe for a terminal: valid UTF-8, no C0 control but TAB and
+ * LF, no DEL, no C1 control. */
+static void assert_safe(const char *what, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ||
+		    (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+		     (unsigned char)s[i + 1] <= 0x9F))
+			fail_msg("%s: raw control 0x%02x at offset %zu", what, c, i);
+	}
+	if (u8_check((const uint8_t *)s, n))
+		fail_msg("%s: invalid UTF-8 at offset %zu", what,
+			 (size_t)((const char *)u8_check((const uint8_t *)s, n) - s));
+}
+
+/* Every C0 control, DEL, every byte that cannot start UTF-8 alone (0x9B,
+ * an 8-bit CSI, among them) and every C1 control written as UTF-8, put
+ * into each piece of outside text the reader may print: a path in an
+ * error, a key of reader.ini, a bookmark's note on --bookmarks, a bad line
+ * of the bookmark file in its warning, and a kicker in --outline. None
+ * reaches standard output or standard error raw. */
+static void test_every_byte_every_output(void **state)
+{
+	const char *ini = tmp_path("bytes.ini"), *bm = tmp_path("bytes-bookmarks");
+	const char *ed = tmp_path("bytes.txt");
+	char all[1024], buf[4096], cfg[1200];
+	size_t n = 0;
+	struct run r;
+
+	(void)state;
+	for (unsigned b = 1; b < 0x100 + 0x20; b++) {
+		if (b == '\t' || b == '\n' || (b >= 0x20 && b < 0x7F))
+			continue;
+		all[n++] = 'x';
+		if (b >= 0x100)
+			all[n++] = '\xc2';
+		all[n++] = (char)(b < 0x100 ? b : 0x80 + b - 0x100);
+	}
+	all[n] = '\0';
+	snprintf(buf, sizeof buf, "%s/no%sfile.txt", test_tmpdir(), all);
+	run_reader(&r, (const char *[]){"--outline", buf, NULL}, NULL);
+	assert_int_equal(r.status, 1);
+	assert_safe("a path in an error", r.err, r.errlen);
+	run_free(&r);
+
+	snprintf(buf, sizeof buf, "[display]\nwid%sth = 3\n", all);
+	spit(ini, buf, strlen(buf));
+	run_reader(&r, (const char *[]){"--config", ini, "--outline", NULL}, NULL);
+	assert_int_equal(r.status, 2);
+	assert_safe("a key of reader.ini", r.err, r.errlen);
+	run_free(&r);
+
+	snprintf(buf, sizeof buf,
+		 "# reader bookmarks 1\n0123456789abcdef\t/srv/e.txt\t2020-11-11\t1\t标题\t\t0\t"
+		 "2026-11-27T12:58:41Z\tnote%send\nbad%sline\n", all, all);
+	spit(bm, buf, strlen(buf));
+	snprintf(cfg, sizeof cfg, "[files]\nbookmarks = %s\n", bm);
+	spit(ini, cfg, strlen(cfg));
+	run_reader(&r, (const char *[]){"--config", ini, "--bookmarks", NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "note"));
+	assert_safe("--bookmarks", r.out, r.outlen);
+	assert_safe("a warning about a bookmark line", r.err, r.errlen);
+	assert_non_null(strstr(r.err, ":3:"));
+	run_free(&r);
+
+	/* Enough text around the controls that the file is not taken for a
+	 * binary one. */
+	n = (size_t)snprintf(buf, sizeof buf, "靖%s江:\n\n标题\n\n", all);
+	while (n + 40 < sizeof buf)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "正文正文正文正文正文正文。\n");
+	spit(ed, buf, n);
+	run_reader(&r, (const char *[]){"--outline", ed, NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_safe("--outline", r.out, r.outlen);
+	run_free(&r);
+}
+
 /* A single line of 8 MB: loads in bounded time and memory. */
 static void test_huge_line(void **state)
 {
@@ -401,6 +482,7 @@ int main(void)
 		cmocka_unit_test(test_partial),
 		cmocka_unit_test(test_usage),
 		cmocka_unit_test(test_hostile_bytes),
+		cmocka_unit_test(test_every_byte_every_output),
 		cmocka_unit_test(test_huge_line),
 		cmocka_unit_test(test_golden_dump),
 		cmocka_unit_test(test_dump_default),

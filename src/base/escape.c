@@ -89,6 +89,7 @@ static void escape_walk(const char *s, size_t n, unsigned flags,
 		if (!l) {
 			size_t k = valid_len((const unsigned char *)s + i, n - i);
 
+			k += !k;  /* never stuck, whatever escape_one() passes */
 			i += k;
 			run += k;
 			continue;
@@ -129,11 +130,12 @@ int escape_needed(const char *s, size_t n, unsigned flags)
 {
 	for (size_t i = 0; i < n;) {
 		char buf[8];
-		size_t blen;
+		size_t blen, k;
 
 		if (escape_one(s + i, n - i, flags, buf, &blen))
 			return 1;
-		i += valid_len((const unsigned char *)s + i, n - i);
+		k = valid_len((const unsigned char *)s + i, n - i);
+		i += k + !k;
 	}
 	return 0;
 }
