@@ -217,11 +217,12 @@ deps:
 
 install: reader locales
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(BASHCOMPDIR)
+	    $(DESTDIR)$(MANDIR)/zh_CN/man1 $(DESTDIR)$(BASHCOMPDIR)
 	$(INSTALL) -m 755 reader $(DESTDIR)$(BINDIR)/reader
 	$(INSTALL) -m 644 data/*.txt data/gazetteer.tsv $(DESTDIR)$(DATADIR)/
 	$(INSTALL) -m 644 reader.ini $(DESTDIR)$(DATADIR)/reader.ini
 	$(INSTALL) -m 644 man/reader.1 $(DESTDIR)$(MANDIR)/man1/reader.1
+	$(INSTALL) -m 644 man/zh_CN/reader.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/reader.1
 	$(INSTALL) -m 644 tools/reader.bash-completion $(DESTDIR)$(BASHCOMPDIR)/reader
 	for l in $(LINGUAS); do \
 	    $(INSTALL) -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
@@ -230,11 +231,12 @@ install: reader locales
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/reader $(DESTDIR)$(MANDIR)/man1/reader.1 \
+	    $(DESTDIR)$(MANDIR)/zh_CN/man1/reader.1 \
 	    $(DESTDIR)$(BASHCOMPDIR)/reader $(LINGUAS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/reader.mo)
 	rm -rf $(DESTDIR)$(DATADIR)
 
 lint-man:
-	mandoc -Tlint -W warning man/reader.1
+	mandoc -Tlint -W warning man/reader.1 man/zh_CN/reader.1
 
 clean:
 	rm -rf build reader

@@ -82,7 +82,7 @@ static long parse_width(const char *arg, const char *what)
 static void flush_stdout(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout))
-		die(1, "error writing to standard output");
+		die(1, "%s", _("error writing to standard output"));
 }
 
 /* --bookmarks: every bookmark as TSV; bad lines reported on stderr. */
@@ -93,7 +93,7 @@ static int print_bookmarks(const struct options *o)
 	struct error err;
 
 	if (!path)
-		die(1, "no home directory for the bookmarks");
+		die(1, "%s", _("no home directory for the bookmarks"));
 	if (bm_load(&s, path, &err) < 0) {
 		error_print(&err, stderr);
 		free(path);
@@ -120,8 +120,9 @@ static struct gazetteer *load_gazetteer(void)
 	struct error err;
 
 	if (!path) {
-		fprintf(stderr, "reader: %s not found; localities are not resolved\n",
-			PATHS_GAZETTEER);
+		fputs("reader: ", stderr);
+		fprintf(stderr, _("%s not found; localities are not resolved"), PATHS_GAZETTEER);
+		fputc('\n', stderr);
 		return NULL;
 	}
 	g = gazetteer_load(path, &err);
@@ -308,13 +309,13 @@ int main(int argc, char **argv)
 		return r.status;
 	}
 	if (width_init() < 0)
-		die(1, "the locale is not UTF-8 and C.UTF-8 is not available: "
-		       "set LANG to a UTF-8 locale");
+		die(1, "%s", _("the locale is not UTF-8 and C.UTF-8 is not available: "
+			       "set LANG to a UTF-8 locale"));
 	r.lo = layout_for(&c, &opts);
 	if (c.nfiles == 0) {
 		bundled = paths_data(PATHS_DEFAULT_EDITION);
 		if (!bundled)
-			die(1, "the bundled edition %s is not installed", PATHS_DEFAULT_EDITION);
+			die(1, _("the bundled edition %s is not installed"), PATHS_DEFAULT_EDITION);
 		c.files = (const char **)&bundled;
 		c.nfiles = 1;
 	}

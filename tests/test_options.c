@@ -1,6 +1,7 @@
 /*
- * test_options: the settings table, reader.ini and the manual agree, and
- * bad configuration is reported with FILE:LINE and exit status 2.
+ * test_options: the settings table, reader.ini and the manuals (English
+ * and Chinese) agree, and bad configuration is reported with FILE:LINE
+ * and exit status 2.
  */
 #include "testutil.h"
 
@@ -12,12 +13,17 @@
 #include "options.h"
 #include "util.h"
 
-static char *manual, *ini, *completion;
+/* The manual and its translations: each must name every option, setting
+ * and action with its default keys (tests/man.test.sh checks the rest). */
+static const char *const manual_paths[] = {"man/reader.1", "man/zh_CN/reader.1"};
+#define NMANUALS (sizeof manual_paths / sizeof *manual_paths)
+static char *manuals[NMANUALS], *ini, *completion;
 
 static int setup(void **state)
 {
 	(void)state;
-	manual = slurp("man/reader.1", NULL);
+	for (size_t m = 0; m < NMANUALS; m++)
+		manuals[m] = slurp(manual_paths[m], NULL);
 	ini = slurp("reader.ini", NULL);
 	completion = slurp("tools/reader.bash-completion", NULL);
 	return 0;
@@ -26,7 +32,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	free(manual);
+	for (size_t m = 0; m < NMANUALS; m++)
+		free(manuals[m]);
 	free(ini);
 	free(completion);
 	return 0;
@@ -62,8 +69,9 @@ static void test_help_in_manual(void **state)
 		if (!n || !strcmp(name, "help") || !strcmp(name, "version"))
 			continue;
 		snprintf(want, sizeof want, "Fl -%s", name);
-		if (!strstr(manual, want))
-			fail_msg("--%s is in --help but not in man/reader.1", name);
+		for (size_t m = 0; m < NMANUALS; m++)
+			if (!strstr(manuals[m], want))
+				fail_msg("--%s is in --help but not in %s", name, manual_paths[m]);
 		snprintf(want, sizeof want, "--%s", name);
 		if (!strstr(completion, want))
 			fail_msg("--%s is in --help but not in tools/reader.bash-completion", name);
@@ -86,8 +94,9 @@ static void test_settings_documented(void **state)
 
 		snprintf(want, sizeof want, ".It Ic %s No =%s%s", d->name, *d->def ? " Ar " : "",
 			 d->def);
-		if (!has_line(manual, want))
-			fail_msg("man/reader.1 lacks \"%s\"", want);
+		for (size_t m = 0; m < NMANUALS; m++)
+			if (!has_line(manuals[m], want))
+				fail_msg("%s lacks \"%s\"", manual_paths[m], want);
 		snprintf(want, sizeof want, "%s =%s%s", d->name, *d->def ? " " : "", d->def);
 		if (!has_line(ini, want))
 			fail_msg("reader.ini lacks \"%s\"", want);
@@ -114,8 +123,9 @@ static char *ini_section(const char *name)
 
 /* The .It line before the manual's ".Ic NAME :" line names the default
  * keys ([ ] ? ' escaped); fail unless they are the table's. */
-static void check_manual_keys(const struct action_info *k, const char *at)
+static void check_manual_keys(size_t m, const struct action_info *k, const char *at)
 {
+	const char *manual = manuals[m];
 	const char *it = at;
 	char keys[64];
 	size_t n = 0;
@@ -129,12 +139,30 @@ static void check_manual_keys(const struct action_info *k, const char *at)
 			p++;
 	keys[n] = '\0';
 	if (strcmp(keys, k->keys) != 0)
-		fail_msg("man/reader.1 gives %s the keys \"%s\", the table \"%s\"", k->name, keys,
-			 k->keys);
+		fail_msg("%s gives %s the keys \"%s\", the table \"%s\"", manual_paths[m], k->name,
+			 keys, k->keys);
 }
 
-/* Every action of every key table is in the manual with its default keys,
- * after the manual names the table's section, and in that section of
+/* The action k is in manual m with its default keys, after the manual
+ * names its table's section. */
+static void check_manual_action(size_t m, const struct action_info *k, const char *section)
+{
+	char want[128];
+	const char *at, *named;
+
+	snprintf(want, sizeof want, ".Ic %s :", k->name);
+	if (!has_line(manuals[m], want))
+		fail_msg("%s lacks the action %s", manual_paths[m], k->name);
+	at = strstr(manuals[m], want);
+	check_manual_keys(m, k, at);
+	snprintf(want, sizeof want, ".Ic [%s]", section);
+	named = strstr(manuals[m], want);
+	if (!named || named > at)
+		fail_msg("%s gives %s before naming [%s]", manual_paths[m], k->name, section);
+}
+
+/* Every action of every key table is in the manuals with its default
+ * keys, after they name the table's section, and in that section of
  * reader.ini. */
 static void test_keys_documented(void **state)
 {
@@ -143,17 +171,9 @@ static void test_keys_documented(void **state)
 		const struct action_info *k = &keys_actions[a];
 		const char *section = keys_modes[k->mode].section;
 		char want[128], *text;
-		const char *at, *named;
 
-		snprintf(want, sizeof want, ".Ic %s :", k->name);
-		if (!has_line(manual, want))
-			fail_msg("man/reader.1 lacks the action %s", k->name);
-		at = strstr(manual, want);
-		check_manual_keys(k, at);
-		snprintf(want, sizeof want, ".Ic [%s]", section);
-		named = strstr(manual, want);
-		if (!named || named > at)
-			fail_msg("man/reader.1 gives %s before naming [%s]", k->name, section);
+		for (size_t m = 0; m < NMANUALS; m++)
+			check_manual_action(m, k, section);
 		text = ini_section(section);
 		snprintf(want, sizeof want, "%s = %s", k->name, k->keys);
 		if (!has_line(text, want))

@@ -203,6 +203,12 @@ void run_reader(struct run *r, const char *const *argv, const char *const *env)
 		 * are of the defaults (a test may still pass its own). */
 		setenv("XDG_CONFIG_HOME", home, 1);
 		setenv("HOME", home, 1);
+		/* Nor the language of the user running them: the messages
+		 * compared are the English ones (a test may pass LC_ALL). */
+		unsetenv("LANGUAGE");
+		unsetenv("LC_ALL");
+		unsetenv("LC_MESSAGES");
+		setenv("LANG", "C.UTF-8", 1);
 		for (; env && *env; env++)
 			putenv((char *)*env);
 		execv(bin, (char *const *)args);

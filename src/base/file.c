@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "util.h"
 
 /* Map size bytes of fd, followed by at least one zero byte. NULL when the
@@ -94,7 +95,8 @@ static int read_fd(int fd, size_t max, size_t hint, file_sniff_fn sniff, struct 
 
 static int too_large(const char *path, size_t max, struct error *err)
 {
-	error_set(err, path, 0, 0, "too large (over %zu bytes)", max);
+	error_set(err, path, 0, 0, ngettext("too large (over %zu byte)", "too large (over %zu bytes)", max),
+		  max);
 	return -1;
 }
 
@@ -113,7 +115,7 @@ int file_read(const char *path, size_t max, unsigned flags, file_sniff_fn sniff,
 		goto sys_error;
 	if (S_ISDIR(st.st_mode)) {
 		close(fd);
-		error_set(err, path, 0, 0, "is a directory");
+		error_set(err, path, 0, 0, "%s", _("is a directory"));
 		return -1;
 	}
 	if (S_ISREG(st.st_mode) && max && (uintmax_t)st.st_size > max) {

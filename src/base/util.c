@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 static void (*die_hook)(void);
 
 void die_set_hook(void (*hook)(void))
@@ -42,7 +44,7 @@ void *xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (!p)
-		die(1, "out of memory (%zu bytes)", n);
+		die(1, _("out of memory (%zu bytes)"), n);
 	return p;
 }
 
@@ -51,10 +53,10 @@ void *xcalloc(size_t nmemb, size_t size)
 	void *p;
 
 	if (size && nmemb > SIZE_MAX / size)
-		die(1, "allocation size overflow");
+		die(1, "%s", _("allocation size overflow"));
 	p = calloc(nmemb ? nmemb : 1, size ? size : 1);
 	if (!p)
-		die(1, "out of memory (%zu x %zu bytes)", nmemb, size);
+		die(1, _("out of memory (%zu x %zu bytes)"), nmemb, size);
 	return p;
 }
 
@@ -63,11 +65,11 @@ void *xreallocarray(void *p, size_t nmemb, size_t size)
 	size_t n;
 
 	if (size && nmemb > SIZE_MAX / size)
-		die(1, "allocation size overflow");
+		die(1, "%s", _("allocation size overflow"));
 	n = nmemb * size;
 	p = realloc(p, n ? n : 1);
 	if (!p)
-		die(1, "out of memory (%zu bytes)", n);
+		die(1, _("out of memory (%zu bytes)"), n);
 	return p;
 }
 
@@ -95,7 +97,7 @@ char *xasprintf(const char *fmt, ...)
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		die(1, "bad format string");
+		die(1, "%s", _("bad format string"));
 	p = xmalloc((size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
@@ -111,7 +113,7 @@ void xgrow(void **p, size_t *cap, size_t need, size_t size)
 		return;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
-			die(1, "allocation size overflow");
+			die(1, "%s", _("allocation size overflow"));
 		n *= 2;
 	}
 	*p = xreallocarray(*p, n, size);
@@ -121,7 +123,7 @@ void xgrow(void **p, size_t *cap, size_t need, size_t size)
 void sbuf_add(struct sbuf *b, const char *s, size_t n)
 {
 	if (n > SIZE_MAX - b->len - 1)
-		die(1, "allocation size overflow");
+		die(1, "%s", _("allocation size overflow"));
 	XGROW(b->s, b->cap, b->len + n + 1);
 	if (n)
 		memcpy(b->s + b->len, s, n);
@@ -143,7 +145,7 @@ void sbuf_addf(struct sbuf *b, const char *fmt, ...)
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		die(1, "bad format string");
+		die(1, "%s", _("bad format string"));
 	XGROW(b->s, b->cap, b->len + (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 #define SNIFF_LEN FILE_SNIFF /* how much of the start the binary test looks at */
@@ -171,7 +172,7 @@ static void iconv_convert(const char *from, size_t unit, const unsigned char *s,
 	size_t left = n, room, k, r;
 
 	if (cd == (iconv_t)-1)
-		die(1, "cannot convert from %s: %s", from, strerror(errno));
+		die(1, _("cannot convert from %s: %s"), from, strerror(errno));
 	o->cap = n + n / 2 + 16;        /* enough for GB18030 and UTF-16 CJK */
 	o->buf = xmalloc(o->cap);
 	while (left > 0) {
@@ -278,7 +279,7 @@ static int decode_kept(const unsigned char *s, size_t n, struct decoded *d, cons
 	d->rawlen = n;
 	if (utf16_bom(s, n)) {
 		if (n == 2)
-			return reject(why, "empty file");
+			return reject(why, N_("empty file"));
 		enc = s[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
 		iconv_convert(enc, 2, s + 2, n - 2, &o);
 	} else {
@@ -287,9 +288,9 @@ static int decode_kept(const unsigned char *s, size_t n, struct decoded *d, cons
 			enc = "UTF-8 with BOM";
 		}
 		if (n == bom)
-			return reject(why, "empty file");
+			return reject(why, N_("empty file"));
 		if (looks_binary(s, n))
-			return reject(why, "binary file (not text)");
+			return reject(why, N_("binary file (not text)"));
 		s += bom;
 		n -= bom;
 		if (utf8_prefix(s, n) == n) {
@@ -329,7 +330,7 @@ static int decode_kept(const unsigned char *s, size_t n, struct decoded *d, cons
 	d->encoding = enc;
 	if (is_blank((const unsigned char *)d->text, d->len)) {
 		decode_free(d);
-		return reject(why, "contains only blank lines");
+		return reject(why, N_("contains only blank lines"));
 	}
 	return 0;
 }
@@ -372,7 +373,7 @@ int decode_file(const char *path, struct decoded *out, struct error *err)
 		return -1;
 	if (decode_bytes((const unsigned char *)f.data, f.len, 1, out, &why) < 0) {
 		file_free(&f);
-		error_set(err, path, 0, 0, "%s", why);
+		error_set(err, path, 0, 0, "%s", _(why));
 		return -1;
 	}
 	out->file = f;  /* the file's own bytes: the text, or its raw form */

@@ -47,7 +47,8 @@ struct decoded {
 /*
  * Decode n bytes. Returns 0 and fills *out, or -1 and sets *why to a static
  * reason when the data is not a text edition: "empty file", "contains only
- * blank lines" or "binary file (not text)". With keep = 1, out keeps using
+ * blank lines" or "binary file (not text)" (in English, marked N_(): _()
+ * it to show it). With keep = 1, out keeps using
  * data (as raw, and as text when it is valid UTF-8, without a copy): data
  * must stay valid until decode_free(out), and data[n] must be readable and
  * a NUL, which becomes the text's terminator (a string, a slurp()ed or

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "file.h"
+#include "i18n.h"
 #include "util.h"
 
 #define NONE UINT32_MAX
@@ -302,13 +303,13 @@ static const char *add_row(struct gazetteer *g, char *f[4], const size_t fl[4], 
 	while (digits < fl[0] && f[0][digits] >= '0' && f[0][digits] <= '9')
 		digits++;
 	if (!fl[0] || fl[0] > MAX_CODE || digits != fl[0])
-		return "bad code";
+		return N_("bad code");
 	if (level < GAZ_PROVINCE || level > GAZ_TOWNSHIP)
-		return "bad level (not 1 to 4)";
+		return N_("bad level (not 1 to 4)");
 	if (!fl[3] || fl[3] > MAX_NAME)
-		return "bad name (empty or too long)";
+		return N_("bad name (empty or too long)");
 	if (g->ndiv && strcmp(g->buf + g->div[g->ndiv - 1].code, f[0]) >= 0)
-		return "code out of order (rows must be sorted by code, without duplicates)";
+		return N_("code out of order (rows must be sorted by code, without duplicates)");
 	/* The parent must be the latest row one level up: with sorted codes
 	 * that is what makes every division's descendants one contiguous run. */
 	p = level > GAZ_PROVINCE && open[level - 1] != NONE ? &g->div[open[level - 1]] : NULL;
@@ -316,7 +317,7 @@ static const char *add_row(struct gazetteer *g, char *f[4], const size_t fl[4], 
 	if (level == GAZ_PROVINCE ? fl[2] != 0 :
 	    !p || strncmp(pcode, f[2], fl[2]) || pcode[fl[2]] || fl[0] <= fl[2] ||
 	    memcmp(f[0], f[2], fl[2]))
-		return "parent code is not the division above this row";
+		return N_("parent code is not the division above this row");
 	d = &g->div[g->ndiv];
 	*d = (struct div){(uint32_t)(f[0] - g->buf), (uint32_t)(f[3] - g->buf), NULL,
 			  p ? (uint32_t)(p - g->div) : NONE, NONE, {NONE, NONE},
@@ -367,9 +368,9 @@ static int parse_rows(struct gazetteer *g, const char *path, size_t len, struct 
 			continue;
 		for (size_t i = 0; i < 4 && n == 4; i++)
 			fl[i] = (size_t)((i < 3 ? f[i + 1] - 1 : stop) - f[i]);
-		why = n != 4 ? "expected 4 tab-separated fields" : add_row(g, f, fl, open);
+		why = n != 4 ? N_("expected 4 tab-separated fields") : add_row(g, f, fl, open);
 		if (why) {
-			error_set(err, path, line, 0, "%s", why);
+			error_set(err, path, line, 0, "%s", _(why));
 			return -1;
 		}
 	}
@@ -377,7 +378,7 @@ static int parse_rows(struct gazetteer *g, const char *path, size_t len, struct 
 		if (open[l] != NONE)
 			g->div[open[l]].end = (uint32_t)g->ndiv;
 	if (!g->ndiv) {
-		error_set(err, path, 0, 0, "no divisions");
+		error_set(err, path, 0, 0, "%s", _("no divisions"));
 		return -1;
 	}
 	g->div = xreallocarray(g->div, g->ndiv, sizeof *g->div);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "i18n.h"
 #include "input.h"
 #include "picker.h"
 
@@ -28,25 +29,26 @@ void booklist_toggle(struct tui *t)
 	if (!t->s.ed->narticles)
 		return;
 	if (!t->s.bm_ok) {
-		draw_say(t, "bookmarks are unavailable: %s", t->s.bm_path ? t->s.bm_path : "no home");
+		draw_say(t, _("bookmarks are unavailable: %s"),
+			 t->s.bm_path ? t->s.bm_path : _("no home directory"));
 		return;
 	}
 	session_here(&t->s, &art, &off);
 	if (session_is_bookmarked(&t->s, art)) {
-		if (!input_confirm(t, "remove the bookmark of this story? (y/n)"))
+		if (!input_confirm(t, _("remove the bookmark of this story? (y/n)")))
 			return;
 		if (session_bookmark_remove(&t->s, &err) < 0)
 			say_error(t, &err);
 		else
-			draw_say(t, "bookmark removed");
+			draw_say(t, "%s", _("bookmark removed"));
 		return;
 	}
-	if (!input_prompt(t, "note (Enter for none): ", "", note, sizeof note, &nn))
+	if (!input_prompt(t, _("note (Enter for none): "), "", note, sizeof note, &nn))
 		return;
 	if (session_bookmark_add(&t->s, note, &err) < 0)
 		say_error(t, &err);
 	else
-		draw_say(t, "bookmarked");
+		draw_say(t, "%s", _("bookmarked"));
 }
 
 /* Fill the list from the session's ranking, keeping the selection. */
@@ -72,7 +74,7 @@ void booklist_open(struct tui *t)
 	struct error err;
 
 	if (!t->s.bm_path) {
-		draw_say(t, "bookmarks are unavailable: no home directory");
+		draw_say(t, _("bookmarks are unavailable: %s"), _("no home directory"));
 		return;
 	}
 	if (session_bookmarks_list(&t->s, &err) < 0) {
@@ -85,16 +87,13 @@ void booklist_open(struct tui *t)
 
 void booklist_draw(struct tui *t)
 {
-	char title[256], empty[128];
+	char title[512], empty[256], k[4][16];
 
-	snprintf(title, sizeof title, " Bookmarks: %s jumps, ", keymap_first(t->keys, ACT_LIST_OPEN));
-	snprintf(title + strlen(title), sizeof title - strlen(title), "%s deletes, ",
-		 keymap_first(t->keys, ACT_LIST_DELETE));
-	snprintf(title + strlen(title), sizeof title - strlen(title), "%s edits the note, ",
-		 keymap_first(t->keys, ACT_LIST_EDIT));
-	snprintf(title + strlen(title), sizeof title - strlen(title), "%s closes",
-		 keymap_first(t->keys, ACT_LIST_CLOSE));
-	snprintf(empty, sizeof empty, "  (no bookmarks yet: %s bookmarks a story)",
+	/* TRANSLATORS: the keys are as typed (Enter, d, e, Esc). */
+	snprintf(title, sizeof title, _(" Bookmarks: %s jumps, %s deletes, %s edits the note, %s closes"),
+		 picker_key_name(t, ACT_LIST_OPEN, &k[0]), picker_key_name(t, ACT_LIST_DELETE, &k[1]),
+		 picker_key_name(t, ACT_LIST_EDIT, &k[2]), picker_key_name(t, ACT_LIST_CLOSE, &k[3]));
+	snprintf(empty, sizeof empty, _("  (no bookmarks yet: %s bookmarks a story)"),
 		 keymap_first(t->keys, ACT_BOOKMARK));
 	if (!draw_begin(t))
 		return;
@@ -107,7 +106,7 @@ static void searching(void *ctx, const char *dir)
 {
 	struct tui *t = ctx;
 
-	draw_say(t, "looking for the edition in %s…", dir);
+	draw_say(t, _("looking for the edition in %s…"), dir);
 	t->redraw(t);
 }
 
@@ -122,10 +121,10 @@ static void jump(struct tui *t, size_t rank)
 		t->panel = PANEL_NONE;
 		break;
 	case JUMP_NO_EDITION:
-		draw_say(t, "%s: the edition is not there (set editions in reader.ini)", path);
+		draw_say(t, _("%s: the edition is not there (set editions in reader.ini)"), path);
 		break;
 	case JUMP_NO_STORY:
-		draw_say(t, "the story is no longer in this edition");
+		draw_say(t, "%s", _("the story is no longer in this edition"));
 		break;
 	}
 	free(path);
@@ -138,7 +137,7 @@ static void edit_note(struct tui *t, size_t rank)
 	size_t nn;
 	struct error err;
 
-	if (input_prompt(t, "note: ", old, note, sizeof note, &nn)) {
+	if (input_prompt(t, _("note: "), old, note, sizeof note, &nn)) {
 		if (session_bookmark_note(&t->s, rank, note, &err) < 0)
 			say_error(t, &err);
 		fill(t, t->list.sel);
@@ -159,11 +158,11 @@ int booklist_key(struct tui *t, int key)
 	} else if (act == ACT_LIST_OPEN) {
 		jump(t, r.value);
 	} else if (act == ACT_LIST_DELETE) {
-		if (input_confirm(t, "delete this bookmark? (y/n)")) {
+		if (input_confirm(t, _("delete this bookmark? (y/n)"))) {
 			if (session_bookmark_delete(&t->s, r.value, &err) < 0)
 				say_error(t, &err);
 			else
-				draw_say(t, "bookmark deleted");
+				draw_say(t, "%s", _("bookmark deleted"));
 			fill(t, t->list.sel);
 		}
 	} else if (act == ACT_LIST_EDIT) {

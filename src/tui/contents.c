@@ -3,6 +3,7 @@
  */
 #include "contents.h"
 
+#include "i18n.h"
 #include "picker.h"
 
 void contents_open(struct tui *t)
@@ -14,7 +15,7 @@ void contents_open(struct tui *t)
 
 void contents_draw(struct tui *t)
 {
-	picker_draw(t, "Contents");
+	picker_draw(t, _("Contents"));
 }
 
 int contents_key(struct tui *t, int key)

@@ -2,7 +2,8 @@
  * draw: attributes, text, the status line and list frames. See draw.h.
  *
  * Nothing here measures text: the layout gives every line's column and
- * width, and layout_fit() cuts the status line and list entries. Every
+ * width, and layout_fit() cuts the status line and list entries; a
+ * message and a list's title take as many rows as they need (rows.h). Every
  * byte of the edition is drawn through layout_render(), which turns
  * controls into visible marks. The bottom-right cell is never written:
  * writing it could scroll the screen.
@@ -13,6 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "i18n.h"
+#include "rows.h"
 
 attr_t draw_attr(const struct tui *t, enum pair p)
 {
@@ -135,11 +139,29 @@ static void status_left(struct tui *t, struct sbuf *left)
 	}
 }
 
+/* A message in full, on as many bottom rows as it needs (the screen's at
+ * most), in width cells left of the percent. */
+static void draw_message(struct tui *t, int width, attr_t st)
+{
+	struct llines ll = {0};
+	int n = (int)rows_layout(t, t->msg, width - 1, &ll);
+
+	if (n > LINES)
+		n = LINES;
+	for (int r = 0; r < n; r++) {
+		move(LINES - n + r, 0);
+		attrset(st);
+		hline(' ', COLS);
+		rows_put(t, LINES - n + r, 1, t->msg, &ll, (size_t)r, st);
+	}
+	llines_free(&ll);
+}
+
 static void draw_status(struct tui *t)
 {
 	char right[32];
 	struct sbuf left = {0};
-	int used, rw;
+	int used, rw, lw;
 	attr_t st = draw_attr(t, PAIR_STATUS);
 
 	move(LINES - 1, 0);
@@ -148,7 +170,11 @@ static void draw_status(struct tui *t)
 	snprintf(right, sizeof right, " %d%% ", view_percent(&t->s.v));
 	status_left(t, &left);
 	layout_fit(right, strlen(right), COLS, &t->s.lo, &rw);
-	draw_ui(t, LINES - 1, 0, COLS - 1 - rw > 0 ? COLS - 1 - rw : 0, left.s, st);
+	lw = COLS - 1 - rw > 0 ? COLS - 1 - rw : 0;
+	if (t->msg[0] && lw > 2)
+		draw_message(t, lw, st);
+	else
+		draw_ui(t, LINES - 1, 0, lw, left.s, st);
 	layout_fit(right, strlen(right), COLS - 1, &t->s.lo, &used);
 	if (COLS - 1 - used >= 0)
 		draw_ui(t, LINES - 1, COLS - 1 - used, used, right, st);
@@ -161,7 +187,7 @@ int draw_begin(struct tui *t)
 	if (COLS >= MIN_COLS && LINES >= MIN_ROWS)
 		return 1;
 	/* Say so in what fits, never in the bottom-right cell. */
-	draw_ui(t, 0, 0, LINES > 1 ? COLS : COLS - 1, "terminal too small", A_NORMAL);
+	draw_ui(t, 0, 0, LINES > 1 ? COLS : COLS - 1, _("terminal too small"), A_NORMAL);
 	refresh();
 	return 0;
 }
@@ -174,20 +200,38 @@ void draw_end(struct tui *t)
 	refresh();
 }
 
+/* The title bar of a list, in as many rows as it needs up to max, each
+ * in the status attribute; returns the rows it took. */
+static int draw_title(struct tui *t, const char *title, int max)
+{
+	struct llines ll = {0};
+	int n = (int)rows_layout(t, title, COLS - 1, &ll);
+
+	if (n > max)
+		n = max;
+	for (int r = 0; r < n; r++) {
+		move(r, 0);
+		attrset(draw_attr(t, PAIR_STATUS));
+		hline(' ', COLS);
+		rows_put(t, r, 0, title, &ll, (size_t)r, draw_attr(t, PAIR_STATUS));
+	}
+	llines_free(&ll);
+	return n;
+}
+
 void draw_list(struct tui *t, const char *title, const char *filter, const char *empty, int plain)
 {
-	int rows = LINES - 3;
+	int head = draw_title(t, title, LINES - 2 > 1 ? LINES - 2 : 1);
+	int rows = LINES - head - 2;
 	struct list *l = &t->list;
 
-	move(0, 0);
-	attrset(draw_attr(t, PAIR_STATUS));
-	hline(' ', COLS);
-	draw_ui(t, 0, 0, COLS, title, draw_attr(t, PAIR_STATUS));
+	t->list_rows = rows;
 	if (filter) {
 		struct sbuf f = {0};
 
-		sbuf_addf(&f, " filter: %s", filter);
-		draw_ui(t, 1, 0, COLS - 1, f.s, A_NORMAL);
+		/* TRANSLATORS: the line under a list's title, with what was typed. */
+		sbuf_addf(&f, _(" filter: %s"), filter);
+		draw_ui(t, head, 0, COLS - 1, f.s, A_NORMAL);
 		sbuf_free(&f);
 	}
 	list_show(l, rows > 0 ? (size_t)rows : 0);
@@ -200,10 +244,10 @@ void draw_list(struct tui *t, const char *title, const char *filter, const char 
 			a = draw_attr(t, PAIR_HEADING);
 		if (!plain && k == l->sel)
 			a = A_REVERSE;
-		draw_ui(t, r + 2, 0, COLS - 1, e->label, a);
+		draw_ui(t, r + head + 1, 0, COLS - 1, e->label, a);
 	}
-	if (!l->nshown)
-		draw_ui(t, 2, 0, COLS - 1, empty, A_NORMAL);
+	if (!l->nshown && rows > 0)
+		rows_draw(t, head + 1, 0, COLS - 1, rows, empty, A_NORMAL);
 }
 
 int draw_text_rows(const struct tui *t)
@@ -211,9 +255,11 @@ int draw_text_rows(const struct tui *t)
 	return t->opts->status_line ? LINES - 1 : LINES;
 }
 
-size_t draw_list_page(void)
+size_t draw_list_page(const struct tui *t)
 {
-	return LINES > 4 ? (size_t)LINES - 4 : 1;
+	int rows = t->list_rows ? t->list_rows : LINES - 3;
+
+	return rows > 1 ? (size_t)rows - 1 : 1;
 }
 
 void draw_say(struct tui *t, const char *fmt, ...)

@@ -33,13 +33,14 @@ int draw_begin(struct tui *t);
 /* End a screen: the status line (when shown, or a message or panel needs
  * it), then refresh. */
 void draw_end(struct tui *t);
-/* Draw the open list: a title bar, the filter line when filter is not
+/* Draw the open list: a title bar (in as many rows as the title needs),
+ * the filter line when filter is not
  * NULL, the entries from list.top (headings in their colour, the selection
  * in reverse, unless plain), or empty when nothing is shown. */
 void draw_list(struct tui *t, const char *title, const char *filter, const char *empty, int plain);
 /* The rows the article text gets, and the entries a list page moves. */
 int draw_text_rows(const struct tui *t);
-size_t draw_list_page(void);
+size_t draw_list_page(const struct tui *t);
 /* Set the status line's message. */
 void draw_say(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -15,6 +15,7 @@
 #include <wchar.h>
 
 #include "draw.h"
+#include "rows.h"
 
 static volatile sig_atomic_t got_signal;
 
@@ -180,28 +181,37 @@ int input_edit(const struct tui *t, char *buf, size_t *n, size_t *cur, size_t si
 	return 1;
 }
 
-/* Draw the prompt line, the cursor kept in view by dropping characters
- * from the left. */
-static void draw_prompt(struct tui *t, const char *lead, const char *buf, size_t n, size_t cur)
+/* Draw the prompt: its lead in full on as many bottom rows as it needs,
+ * then the text typed, after the lead's last row when a third of the row
+ * is left for it, else on a row of its own; the cursor kept in view by
+ * dropping characters from the left. */
+static void draw_prompt(struct tui *t, const char *lead, const char *buf, size_t cur)
 {
-	struct sbuf line = {0};
-	int used, lw;
+	struct llines ll = {0};
+	int nl = (int)rows_layout(t, lead, COLS - 1, &ll), own, used, lw;
 	size_t skip = 0;
 
-	layout_fit(lead, strlen(lead), COLS, &t->s.lo, &lw);
+	lw = ll.v[nl - 1].indent + ll.v[nl - 1].width;
+	own = lw > 0 && COLS - 1 - lw < (COLS - 1) / 3;
+	if (nl + own > LINES)
+		nl = LINES - own;
+	for (int r = 0; r < nl + own; r++) {
+		move(LINES - nl - own + r, 0);
+		attrset(A_NORMAL);
+		clrtoeol();
+		if (r < nl)
+			rows_put(t, LINES - nl - own + r, 0, lead, &ll, (size_t)r, A_NORMAL);
+	}
+	llines_free(&ll);
+	if (own)
+		lw = 0;
 	for (;;) {
 		layout_fit(buf + skip, cur - skip, COLS * 4, &t->s.lo, &used);
 		if (lw + used < COLS - 1 || skip >= cur)
 			break;
 		skip = char_after(buf, cur, skip);
 	}
-	sbuf_add(&line, lead, strlen(lead));
-	sbuf_add(&line, buf + skip, n - skip);
-	move(LINES - 1, 0);
-	attrset(A_NORMAL);
-	clrtoeol();
-	draw_ui(t, LINES - 1, 0, COLS - 1, line.s, A_NORMAL);
-	sbuf_free(&line);
+	draw_ui(t, LINES - 1, lw, COLS - 1 - lw, buf + skip, A_NORMAL);
 	move(LINES - 1, lw + used < COLS ? lw + used : COLS - 1);
 	refresh();
 }
@@ -226,7 +236,7 @@ int input_prompt(struct tui *t, const char *lead, const char *init, char *buf, s
 		if (COLS < MIN_COLS || LINES < MIN_ROWS)
 			t->redraw(t);  /* no room: say so, and wait for room */
 		else
-			draw_prompt(t, lead, buf, n, cur);
+			draw_prompt(t, lead, buf, cur);
 		key = input_wait();
 		if (key == K_RESIZE) {
 			resized(t);

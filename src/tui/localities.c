@@ -3,6 +3,7 @@
  */
 #include "localities.h"
 
+#include "i18n.h"
 #include "picker.h"
 
 void localities_open(struct tui *t)
@@ -14,7 +15,7 @@ void localities_open(struct tui *t)
 
 void localities_draw(struct tui *t)
 {
-	picker_draw(t, "Localities");
+	picker_draw(t, _("Localities"));
 }
 
 int localities_key(struct tui *t, int key)

@@ -7,7 +7,14 @@
 #include <string.h>
 
 #include "draw.h"
+#include "i18n.h"
 #include "input.h"
+
+const char *picker_key_name(const struct tui *t, enum action act, char (*buf)[16])
+{
+	snprintf(*buf, sizeof *buf, "%s", keymap_first(t->keys, act));
+	return *buf;
+}
 
 int picker_move(struct tui *t, enum action act)
 {
@@ -19,7 +26,7 @@ int picker_move(struct tui *t, enum action act)
 
 	if (act < ACT_LIST_DOWN || act > ACT_LIST_LAST)
 		return 0;
-	list_move(&t->list, moves[act], draw_list_page());
+	list_move(&t->list, moves[act], draw_list_page(t));
 	return 1;
 }
 
@@ -34,15 +41,14 @@ void picker_open(struct tui *t, enum panel p)
 
 void picker_draw(struct tui *t, const char *name)
 {
-	char title[256];
+	char title[512], k[2][16];
 
-	snprintf(title, sizeof title, " %s: type to filter, %s to jump, ", name,
-		 keymap_first(t->keys, ACT_LIST_OPEN));
-	snprintf(title + strlen(title), sizeof title - strlen(title), "%s to close",
-		 keymap_first(t->keys, ACT_LIST_CLOSE));
+	/* TRANSLATORS: a list's title: its name, then the keys (as typed). */
+	snprintf(title, sizeof title, _(" %s: type to filter, %s to jump, %s to close"), name,
+		 picker_key_name(t, ACT_LIST_OPEN, &k[0]), picker_key_name(t, ACT_LIST_CLOSE, &k[1]));
 	if (!draw_begin(t))
 		return;
-	draw_list(t, title, t->filter, "  (nothing matches)", 0);
+	draw_list(t, title, t->filter, _("  (nothing matches)"), 0);
 	draw_end(t);
 }
 

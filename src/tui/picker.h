@@ -8,12 +8,16 @@
 
 #include "shell.h"
 
+/* The name of the first key bound to act, copied into buf (keymap_first()
+ * answers in one shared buffer; a title names several keys). */
+const char *picker_key_name(const struct tui *t, enum action act, char (*buf)[16]);
 /* Move through the open list by a list action; 1 if act was a move. */
 int picker_move(struct tui *t, enum action act);
 /* Open an article picker over the list t->list holds (built by the
  * caller), with an empty filter and the open article selected. */
 void picker_open(struct tui *t, enum panel p);
-/* Draw an article picker titled " NAME: type to filter, …" from the keys. */
+/* Draw an article picker titled " NAME: type to filter, …" from the keys
+ * (name translated already). */
 void picker_draw(struct tui *t, const char *name);
 /* A key in an article picker: move, jump, close, or edit the filter. */
 void picker_key(struct tui *t, int key);

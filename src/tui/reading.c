@@ -5,6 +5,8 @@
 
 #include <stdio.h>
 
+#include "i18n.h"
+
 #include "booklist.h"
 #include "contents.h"
 #include "draw.h"
@@ -45,14 +47,14 @@ static void report_search(struct tui *t, enum search_result r, int dir)
 	case SEARCH_FOUND:
 		break;
 	case SEARCH_WRAPPED:
-		draw_say(t, dir > 0 ? "search wrapped to the first article"
-				    : "search wrapped to the last article");
+		draw_say(t, "%s", dir > 0 ? _("search wrapped to the first article")
+					  : _("search wrapped to the last article"));
 		break;
 	case SEARCH_NOT_FOUND:
-		draw_say(t, "not found");
+		draw_say(t, "%s", _("not found"));
 		break;
 	case SEARCH_NONE:
-		draw_say(t, "no search yet: %s to search", keymap_first(t->keys, ACT_SEARCH));
+		draw_say(t, _("no search yet: %s to search"), keymap_first(t->keys, ACT_SEARCH));
 		break;
 	}
 }
@@ -95,7 +97,7 @@ static void article(struct tui *t, int dir)
 	else if (dir < 0 && v->art > 0)
 		view_open(v, v->art - 1, 0);
 	else
-		draw_say(t, dir > 0 ? "this is the last article" : "this is the first article");
+		draw_say(t, "%s", dir > 0 ? _("this is the last article") : _("this is the first article"));
 }
 
 /* The actions that move through the edition; 0 if act is none of them. */
@@ -131,7 +133,7 @@ static void reload(struct tui *t)
 	if (session_reload(&t->s, &err) < 0)
 		draw_say(t, "%s: %s", err.file, err.reason);
 	else
-		draw_say(t, "reloaded %s", t->s.ed->path);
+		draw_say(t, _("reloaded %s"), t->s.ed->path);
 }
 
 int reading_key(struct tui *t, int key)
@@ -158,7 +160,7 @@ int reading_key(struct tui *t, int key)
 
 			/* Both names come from one static buffer: copy the first. */
 			snprintf(name, sizeof name, "%s", keys_name(key));
-			draw_say(t, "%s: no such key (%s for help)", name,
+			draw_say(t, _("%s: no such key (%s for help)"), name,
 				 keymap_first(t->keys, ACT_HELP));
 		}
 		break;

@@ -24,6 +24,8 @@ struct tui {
 	char msg[512];             /* for the status line, or "" */
 	enum panel panel;          /* what is on screen: PANEL_NONE the article */
 	struct list list;          /* the open list panel's entries */
+	int list_rows;             /* the rows its entries got when last drawn */
+	int help_cols;             /* the width the help was laid out for */
 	char filter[512];          /* what was typed into it */
 	size_t filter_len;
 	struct sbuf buf;           /* scratch for drawing */

@@ -10,6 +10,7 @@
 
 #include <curses.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -19,6 +20,7 @@
 #include "contents.h"
 #include "draw.h"
 #include "help.h"
+#include "i18n.h"
 #include "input.h"
 #include "localities.h"
 #include "reading.h"
@@ -133,7 +135,7 @@ static void start_terminal(void)
 	const char *cup;
 
 	if (!scr)
-		die(1, "the terminal type TERM=%s is unknown here: set TERM, or use --dump",
+		die(1, _("the terminal type TERM=%s is unknown here: set TERM, or use --dump"),
 		    term ? term : "(unset)");
 	set_term(scr);
 	screen = scr;
@@ -141,8 +143,8 @@ static void start_terminal(void)
 	cup = tigetstr("cup");
 	if (!cup || cup == (const char *)-1) {
 		restore();
-		die(1, "the terminal TERM=%s cannot move its cursor, which a full-screen "
-		       "reader needs: use --dump", term ? term : "(unset)");
+		die(1, _("the terminal TERM=%s cannot move its cursor, which a full-screen "
+			 "reader needs: use --dump"), term ? term : "(unset)");
 	}
 	die_set_hook(restore);
 	crash_add("sgr0");
@@ -171,13 +173,21 @@ static void start_terminal(void)
 static void open_session(struct tui *t)
 {
 	struct error err;
+	const struct findings *w = &t->s.bm.file.warnings;
+	char more[256] = "";
 
-	if (session_open(&t->s, &err) < 0)
+	if (session_open(&t->s, &err) < 0) {
 		draw_say(t, "%s: %s", err.file, err.reason);
-	else if (t->s.bm.file.warnings.n)
-		draw_say(t, "%s:%zu: %s (and %zu more; reader --bookmarks lists them)",
-			 t->s.bm.file.warnings.v[0].file, t->s.bm.file.warnings.v[0].line,
-			 t->s.bm.file.warnings.v[0].message, t->s.bm.file.warnings.n - 1);
+		return;
+	}
+	if (!w->n)
+		return;
+	if (w->n > 1)
+		snprintf(more, sizeof more,
+			 ngettext(" (and %zu more line; reader --bookmarks lists them)",
+				  " (and %zu more lines; reader --bookmarks lists them)", w->n - 1),
+			 w->n - 1);
+	draw_say(t, "%s:%zu: %s%s", w->v[0].file, w->v[0].line, w->v[0].message, more);
 }
 
 /* Hand keys to the open panel until one says to quit or a signal comes. */
@@ -199,7 +209,7 @@ static void run_loop(struct tui *t)
 		}
 		/* Said after the key, which clears the last message. */
 		if (changed)
-			draw_say(t, "%s changed on disk; %s reloads it", t->s.ed->path,
+			draw_say(t, _("%s changed on disk; %s reloads it"), t->s.ed->path,
 				 keymap_first(t->keys, ACT_RELOAD));
 		if (running && !input_signal())
 			redraw(t);

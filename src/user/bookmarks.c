@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -28,15 +29,15 @@ enum { F_ID, F_PATH, F_DATE, F_ARTICLE, F_HEADLINE, F_LOCALITY, F_OFFSET, F_CREA
 static const char *check_bookmark(const struct bookmark *b, char *why, size_t size)
 {
 	if (!record_is_id(b->edition_id))
-		snprintf(why, size, "edition id \"%.40s\" is not 16 hexadecimal digits", b->edition_id);
+		snprintf(why, size, _("edition id \"%.40s\" is not 16 hexadecimal digits"), b->edition_id);
 	else if (b->edition_path[0] != '/')
-		snprintf(why, size, "edition path \"%.80s\" is not absolute", b->edition_path);
+		snprintf(why, size, _("edition path \"%.80s\" is not absolute"), b->edition_path);
 	else if (b->edition_date[0] && !record_is_date(b->edition_date))
-		snprintf(why, size, "edition date \"%.40s\" is not YYYY-MM-DD", b->edition_date);
+		snprintf(why, size, _("edition date \"%.40s\" is not YYYY-MM-DD"), b->edition_date);
 	else if (b->article < 1)
-		snprintf(why, size, "article must be a number from 1");
+		snprintf(why, size, "%s", _("article must be a number from 1"));
 	else if (!record_is_utc_time(b->created))
-		snprintf(why, size, "created \"%.40s\" is not an ISO 8601 UTC time (YYYY-MM-DDTHH:MM:SSZ)",
+		snprintf(why, size, _("created \"%.40s\" is not an ISO 8601 UTC time (YYYY-MM-DDTHH:MM:SSZ)"),
 			 b->created);
 	else
 		return NULL;
@@ -84,11 +85,11 @@ static const char *check_fields(char **f, char *why, size_t size)
 	size_t n;
 
 	if (!record_parse_num(f[F_ARTICLE], &n)) {
-		snprintf(why, size, "article \"%.40s\" is not a number", f[F_ARTICLE]);
+		snprintf(why, size, _("article \"%.40s\" is not a number"), f[F_ARTICLE]);
 		return why;
 	}
 	if (!record_parse_num(f[F_OFFSET], &n)) {
-		snprintf(why, size, "offset \"%.40s\" is not a number", f[F_OFFSET]);
+		snprintf(why, size, _("offset \"%.40s\" is not a number"), f[F_OFFSET]);
 		return why;
 	}
 	text_ascii_lower(f[F_ID]);
@@ -199,7 +200,7 @@ int bm_add(struct bm_store *s, const struct bookmark *b, struct error *err)
 	}
 	text_ascii_lower(t.edition_id);
 	if (check_bookmark(&t, why, sizeof why)) {
-		error_set(err, s->file.path ? s->file.path : "", 0, 0, "cannot add a bookmark: %s",
+		error_set(err, s->file.path ? s->file.path : "", 0, 0, _("cannot add a bookmark: %s"),
 			  why);
 		bookmark_free(&t);
 		return -1;

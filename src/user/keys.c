@@ -8,61 +8,62 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
 const struct action_info keys_actions[ACT_COUNT] = {
-	[ACT_PAGE_DOWN] = {"page_down", "Space f PgDn", "page down"},
-	[ACT_PAGE_UP] = {"page_up", "b PgUp", "page up"},
-	[ACT_LINE_DOWN] = {"line_down", "j Down Enter", "one line down"},
-	[ACT_LINE_UP] = {"line_up", "k Up", "one line up"},
-	[ACT_HALF_DOWN] = {"half_page_down", "d", "half a page down"},
-	[ACT_HALF_UP] = {"half_page_up", "u", "half a page up"},
-	[ACT_TOP] = {"top", "g Home", "top of the article"},
-	[ACT_BOTTOM] = {"bottom", "G End", "bottom of the article"},
-	[ACT_NEXT_ARTICLE] = {"next_article", "] Right", "next article"},
-	[ACT_PREV_ARTICLE] = {"previous_article", "[ Left", "previous article"},
-	[ACT_LOCALITIES] = {"localities", "l", "jump by locality (type to filter)"},
-	[ACT_CONTENTS] = {"contents", "t", "table of contents (type to filter)"},
-	[ACT_SEARCH] = {"search", "/", "search forward"},
-	[ACT_SEARCH_BACK] = {"search_backward", "?", "search backward"},
-	[ACT_NEXT_MATCH] = {"next_match", "n", "next match"},
-	[ACT_PREV_MATCH] = {"previous_match", "N", "previous match"},
-	[ACT_BOOKMARK] = {"bookmark", "m", "bookmark this story (again: remove)"},
-	[ACT_BOOKMARKS] = {"bookmarks", "'", "list of bookmarks"},
-	[ACT_HELP] = {"help", "h F1", "this help"},
-	[ACT_QUIT] = {"quit", "q", "quit, or close the open panel"},
-	[ACT_CLOSE] = {"close", "Esc", "close the open panel"},
-	[ACT_REDRAW] = {"redraw", "C-l", "redraw the screen"},
-	[ACT_RELOAD] = {"reload", "R", "read the edition again from disk, keeping the place"},
-	[ACT_LIST_DOWN] = {"list_down", "j Down C-n", "the next entry", KEYMODE_LIST},
-	[ACT_LIST_UP] = {"list_up", "k Up C-p", "the previous entry", KEYMODE_LIST},
-	[ACT_LIST_PAGE_DOWN] = {"list_page_down", "PgDn", "a page down", KEYMODE_LIST},
-	[ACT_LIST_PAGE_UP] = {"list_page_up", "PgUp", "a page up", KEYMODE_LIST},
-	[ACT_LIST_FIRST] = {"list_first", "Home", "the first entry", KEYMODE_LIST},
-	[ACT_LIST_LAST] = {"list_last", "End", "the last entry", KEYMODE_LIST},
-	[ACT_LIST_OPEN] = {"list_open", "Enter", "jump to the entry", KEYMODE_LIST},
-	[ACT_LIST_DELETE] = {"list_delete", "d", "delete the bookmark", KEYMODE_LIST},
-	[ACT_LIST_EDIT] = {"list_edit_note", "e", "edit the bookmark's note", KEYMODE_LIST},
-	[ACT_LIST_QUIT] = {"list_quit", "q", "close the list, as quit", KEYMODE_LIST},
-	[ACT_LIST_CLOSE] = {"list_close", "Esc", "close the list", KEYMODE_LIST},
-	[ACT_PROMPT_ACCEPT] = {"prompt_accept", "Enter", "accept the text", KEYMODE_PROMPT},
-	[ACT_PROMPT_CANCEL] = {"prompt_cancel", "Esc C-g", "cancel", KEYMODE_PROMPT},
-	[ACT_PROMPT_ERASE] = {"prompt_erase", "Backspace", "erase the character before the cursor",
+	[ACT_PAGE_DOWN] = {"page_down", "Space f PgDn", N_("page down")},
+	[ACT_PAGE_UP] = {"page_up", "b PgUp", N_("page up")},
+	[ACT_LINE_DOWN] = {"line_down", "j Down Enter", N_("one line down")},
+	[ACT_LINE_UP] = {"line_up", "k Up", N_("one line up")},
+	[ACT_HALF_DOWN] = {"half_page_down", "d", N_("half a page down")},
+	[ACT_HALF_UP] = {"half_page_up", "u", N_("half a page up")},
+	[ACT_TOP] = {"top", "g Home", N_("top of the article")},
+	[ACT_BOTTOM] = {"bottom", "G End", N_("bottom of the article")},
+	[ACT_NEXT_ARTICLE] = {"next_article", "] Right", N_("next article")},
+	[ACT_PREV_ARTICLE] = {"previous_article", "[ Left", N_("previous article")},
+	[ACT_LOCALITIES] = {"localities", "l", N_("jump by locality (type to filter)")},
+	[ACT_CONTENTS] = {"contents", "t", N_("table of contents (type to filter)")},
+	[ACT_SEARCH] = {"search", "/", N_("search forward")},
+	[ACT_SEARCH_BACK] = {"search_backward", "?", N_("search backward")},
+	[ACT_NEXT_MATCH] = {"next_match", "n", N_("next match")},
+	[ACT_PREV_MATCH] = {"previous_match", "N", N_("previous match")},
+	[ACT_BOOKMARK] = {"bookmark", "m", N_("bookmark this story (again: remove)")},
+	[ACT_BOOKMARKS] = {"bookmarks", "'", N_("list of bookmarks")},
+	[ACT_HELP] = {"help", "h F1", N_("this help")},
+	[ACT_QUIT] = {"quit", "q", N_("quit, or close the open panel")},
+	[ACT_CLOSE] = {"close", "Esc", N_("close the open panel")},
+	[ACT_REDRAW] = {"redraw", "C-l", N_("redraw the screen")},
+	[ACT_RELOAD] = {"reload", "R", N_("read the edition again from disk, keeping the place")},
+	[ACT_LIST_DOWN] = {"list_down", "j Down C-n", N_("the next entry"), KEYMODE_LIST},
+	[ACT_LIST_UP] = {"list_up", "k Up C-p", N_("the previous entry"), KEYMODE_LIST},
+	[ACT_LIST_PAGE_DOWN] = {"list_page_down", "PgDn", N_("a page down"), KEYMODE_LIST},
+	[ACT_LIST_PAGE_UP] = {"list_page_up", "PgUp", N_("a page up"), KEYMODE_LIST},
+	[ACT_LIST_FIRST] = {"list_first", "Home", N_("the first entry"), KEYMODE_LIST},
+	[ACT_LIST_LAST] = {"list_last", "End", N_("the last entry"), KEYMODE_LIST},
+	[ACT_LIST_OPEN] = {"list_open", "Enter", N_("jump to the entry"), KEYMODE_LIST},
+	[ACT_LIST_DELETE] = {"list_delete", "d", N_("delete the bookmark"), KEYMODE_LIST},
+	[ACT_LIST_EDIT] = {"list_edit_note", "e", N_("edit the bookmark's note"), KEYMODE_LIST},
+	[ACT_LIST_QUIT] = {"list_quit", "q", N_("close the list, as quit"), KEYMODE_LIST},
+	[ACT_LIST_CLOSE] = {"list_close", "Esc", N_("close the list"), KEYMODE_LIST},
+	[ACT_PROMPT_ACCEPT] = {"prompt_accept", "Enter", N_("accept the text"), KEYMODE_PROMPT},
+	[ACT_PROMPT_CANCEL] = {"prompt_cancel", "Esc C-g", N_("cancel"), KEYMODE_PROMPT},
+	[ACT_PROMPT_ERASE] = {"prompt_erase", "Backspace", N_("erase the character before the cursor"),
 			      KEYMODE_PROMPT},
-	[ACT_PROMPT_DELETE] = {"prompt_delete", "Delete C-d", "delete the character at the cursor",
+	[ACT_PROMPT_DELETE] = {"prompt_delete", "Delete C-d", N_("delete the character at the cursor"),
 			       KEYMODE_PROMPT},
-	[ACT_PROMPT_LEFT] = {"prompt_left", "Left C-b", "cursor left", KEYMODE_PROMPT},
-	[ACT_PROMPT_RIGHT] = {"prompt_right", "Right C-f", "cursor right", KEYMODE_PROMPT},
-	[ACT_PROMPT_HOME] = {"prompt_home", "Home C-a", "cursor to the start", KEYMODE_PROMPT},
-	[ACT_PROMPT_END] = {"prompt_end", "End C-e", "cursor to the end", KEYMODE_PROMPT},
-	[ACT_PROMPT_KILL] = {"prompt_kill", "C-u", "erase up to the cursor", KEYMODE_PROMPT},
+	[ACT_PROMPT_LEFT] = {"prompt_left", "Left C-b", N_("cursor left"), KEYMODE_PROMPT},
+	[ACT_PROMPT_RIGHT] = {"prompt_right", "Right C-f", N_("cursor right"), KEYMODE_PROMPT},
+	[ACT_PROMPT_HOME] = {"prompt_home", "Home C-a", N_("cursor to the start"), KEYMODE_PROMPT},
+	[ACT_PROMPT_END] = {"prompt_end", "End C-e", N_("cursor to the end"), KEYMODE_PROMPT},
+	[ACT_PROMPT_KILL] = {"prompt_kill", "C-u", N_("erase up to the cursor"), KEYMODE_PROMPT},
 };
 
 const struct keymode_info keys_modes[KEYMODE_COUNT] = {
-	[KEYMODE_VIEW] = {"keys", "In the article view ([keys]):"},
-	[KEYMODE_LIST] = {"keys.list", "In the lists ([keys.list]):"},
-	[KEYMODE_PROMPT] = {"keys.prompt", "In prompts and list filters ([keys.prompt]):"},
+	[KEYMODE_VIEW] = {"keys", N_("In the article view ([keys]):")},
+	[KEYMODE_LIST] = {"keys.list", N_("In the lists ([keys.list]):")},
+	[KEYMODE_PROMPT] = {"keys.prompt", N_("In prompts and list filters ([keys.prompt]):")},
 };
 
 static const char *const special_names[K_LAST - KEY_BASE] = {
@@ -161,7 +162,7 @@ void keymap_defaults(struct keymap *m)
 			int code = keys_code(k);
 
 			if (code < 0)
-				die(1, "internal error: bad default key '%s'", k);
+				die(1, _("internal error: bad default key '%s'"), k);
 			keymap_bind(m, code, (enum action)a);
 		}
 	}

@@ -71,7 +71,7 @@ enum keymode { KEYMODE_VIEW, KEYMODE_LIST, KEYMODE_PROMPT, KEYMODE_COUNT };
 
 struct keymode_info {
 	const char *section;   /* of reader.ini: keys, keys.list, keys.prompt */
-	const char *title;     /* a heading for the help screen */
+	const char *title;     /* a heading for the help screen (N_(): _() it) */
 };
 
 /* The modes, indexed by enum keymode. */
@@ -80,7 +80,7 @@ extern const struct keymode_info keys_modes[KEYMODE_COUNT];
 struct action_info {
 	const char *name;      /* as in reader.ini: next_article */
 	const char *keys;      /* default keys, space-separated key names */
-	const char *help;      /* one line for the help screen */
+	const char *help;      /* a line for the help screen (N_(): _() it) */
 	enum keymode mode;     /* the table it is in */
 };
 

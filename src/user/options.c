@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "file.h"
+#include "i18n.h"
 #include "paths.h"
 #include "store.h"
 #include "text.h"
@@ -44,27 +45,27 @@
 
 const struct option_def options_table[] = {
 	{"display", "width", OPT_INT, "80", 0, 1000, NULL, FIELD(width),
-	 "widest text in columns, centred on a wider screen (0: the whole screen)"},
+	 N_("widest text in columns, centred on a wider screen (0: the whole screen)")},
 	{"display", "indent", OPT_INT, "4", 0, 16, NULL, FIELD(indent),
-	 "first-line indent of paragraphs in cells (4 = two ideographic spaces)"},
+	 N_("first-line indent of paragraphs in cells (4 = two ideographic spaces)")},
 	{"display", "ambiguous_width", OPT_CHOICE, "1", 0, 0, "1|2", FIELD(ambiguous_width),
-	 "cells for East Asian ambiguous characters such as “ ” … · — (as your terminal)"},
+	 N_("cells for East Asian ambiguous characters such as “ ” … · — (as your terminal)")},
 	{"display", "normalize_punctuation", OPT_BOOL, "false", 0, 0, NULL, FIELD(normalize_punctuation),
-	 "show half-width , : ; ! ? ( ) between Chinese characters as full width"},
+	 N_("show half-width , : ; ! ? ( ) between Chinese characters as full width")},
 	{"display", "colors", OPT_BOOL, "true", 0, 0, NULL, FIELD(color),
-	 "use colours where the terminal has them (NO_COLOR turns them off too)"},
+	 N_("use colours where the terminal has them (NO_COLOR turns them off too)")},
 	{"display", "status_line", OPT_BOOL, "true", 0, 0, NULL, FIELD(status_line),
-	 "show the status line at the bottom of the screen"},
+	 N_("show the status line at the bottom of the screen")},
 	{"behaviour", "restore_position", OPT_BOOL, "true", 0, 0, NULL, FIELD(restore_position),
-	 "reopen each edition where you left it"},
+	 N_("reopen each edition where you left it")},
 	{"behaviour", "search_case", OPT_CHOICE, "insensitive", 0, 0, "insensitive|sensitive", FIELD(search_case),
-	 "whether search tells upper from lower case (width forms always match)"},
+	 N_("whether search tells upper from lower case (width forms always match)")},
 	{"files", "bookmarks", OPT_STRING, "", 0, 0, NULL, FIELD(bookmarks),
-	 "bookmark file (empty: $XDG_DATA_HOME/reader/bookmarks)"},
+	 N_("bookmark file (empty: $XDG_DATA_HOME/reader/bookmarks)")},
 	{"files", "positions", OPT_STRING, "", 0, 0, NULL, FIELD(positions),
-	 "reading positions file (empty: $XDG_STATE_HOME/reader/positions)"},
+	 N_("reading positions file (empty: $XDG_STATE_HOME/reader/positions)")},
 	{"files", "editions", OPT_STRING, "", 0, 0, NULL, FIELD(editions),
-	 "directories searched for editions moved since they were bookmarked, ':'-separated"},
+	 N_("directories searched for editions moved since they were bookmarked, ':'-separated")},
 	{NULL, NULL, OPT_INT, NULL, 0, 0, NULL, 0, NULL},
 };
 
@@ -131,7 +132,8 @@ static int scan(const char *path, char *text, struct spots *sp, struct error *er
 			*nl = '\0';
 		line++;
 		if (strlen(raw) > LINE_MAX_BYTES) {
-			error_set_kind(err, FK_CONFIG, path, line, 0, "line too long (over %d bytes)",
+			error_set_kind(err, FK_CONFIG, path, line, 0, ngettext("line too long (over %d byte)",
+									    "line too long (over %d bytes)", LINE_MAX_BYTES),
 				       LINE_MAX_BYTES);
 			return -1;
 		}
@@ -145,7 +147,7 @@ static int scan(const char *path, char *text, struct spots *sp, struct error *er
 			char *e = strchr(s, ']');
 
 			if (!e) {
-				error_set_kind(err, FK_CONFIG, path, line, 0, "a section header needs a closing ]");
+				error_set_kind(err, FK_CONFIG, path, line, 0, _("a section header needs a closing ]"));
 				return -1;
 			}
 			*e = '\0';
@@ -156,12 +158,12 @@ static int scan(const char *path, char *text, struct spots *sp, struct error *er
 			continue;
 		}
 		if (!(eq = strchr(s, '='))) {
-			error_set_kind(err, FK_CONFIG, path, line, 0, "expected 'name = value' or '[section]'");
+			error_set_kind(err, FK_CONFIG, path, line, 0, _("expected 'name = value' or '[section]'"));
 			return -1;
 		}
 		*eq = '\0';
 		if (!section[0]) {
-			error_set_kind(err, FK_CONFIG, path, line, 0, "%s: a setting before any [section]", trim(s));
+			error_set_kind(err, FK_CONFIG, path, line, 0, _("%s: a setting before any [section]"), trim(s));
 			return -1;
 		}
 		snprintf(p->key, sizeof p->key, "%s:%s", section, trim(s));
@@ -221,6 +223,16 @@ static const char *suggest(const char *s, const char *const *names, size_t n)
 	return best;
 }
 
+/* A suggestion as the end of a message, " (did you mean NAME?)" ([NAME]
+ * for a section, when brackets), in buf; "" when there is none. */
+static const char *did_you_mean(const char *s, int brackets, char *buf, size_t size)
+{
+	if (!s)
+		return "";
+	snprintf(buf, size, brackets ? _(" (did you mean [%s]?)") : _(" (did you mean %s?)"), s);
+	return buf;
+}
+
 /* Where a setting lives in o. */
 static void *field_of(const struct options *o, const struct option_def *d)
 {
@@ -252,11 +264,11 @@ static int parse_value(struct options *o, const struct option_def *d, const char
 		errno = 0;
 		n = strtol(v, &end, 10);
 		if (end == v || *end || errno) {
-			error_set_kind(err, FK_CONFIG, path, line, 0, "%s: not a number", d->name);
+			error_set_kind(err, FK_CONFIG, path, line, 0, _("%s: not a number"), d->name);
 			return -1;
 		}
 		if (n < d->min || n > d->max) {
-			error_set_kind(err, FK_CONFIG, path, line, 0, "%s: %ld is out of range (%d to %d)",
+			error_set_kind(err, FK_CONFIG, path, line, 0, _("%s: %ld is out of range (%d to %d)"),
 				       d->name, n, d->min, d->max);
 			return -1;
 		}
@@ -270,7 +282,7 @@ static int parse_value(struct options *o, const struct option_def *d, const char
 			 !strcmp(v, "0"))
 			set_value(o, d, v, 0);
 		else {
-			error_set_kind(err, FK_CONFIG, path, line, 0, "%s: not true or false", d->name);
+			error_set_kind(err, FK_CONFIG, path, line, 0, _("%s: not true or false"), d->name);
 			return -1;
 		}
 		return 0;
@@ -285,7 +297,7 @@ static int parse_value(struct options *o, const struct option_def *d, const char
 				set_value(o, d, v, isdigit((unsigned char)*c) ? atoi(c) : i);
 				return 0;
 			}
-		error_set_kind(err, FK_CONFIG, path, line, 0, "%s: '%s' is not one of %s", d->name, v,
+		error_set_kind(err, FK_CONFIG, path, line, 0, _("%s: '%s' is not one of %s"), d->name, v,
 			       d->choices);
 		return -1;
 	}
@@ -303,7 +315,7 @@ void options_defaults(struct options *o)
 	memset(o, 0, sizeof *o);
 	for (const struct option_def *d = options_table; d->name; d++)
 		if (parse_value(o, d, d->def, "(defaults)", 0, &err) < 0)
-			die(1, "internal error: bad default for %s", d->name);
+			die(1, _("internal error: bad default for %s"), d->name);
 	keymap_defaults(&o->keys);
 }
 
@@ -325,7 +337,7 @@ static int keep_defaults(const struct keymap *def, struct keymap *user, enum key
 		now = keymap_lookup(user, keys_actions[b->act].mode, b->code);
 		if (now != ACT_NONE) {
 			error_set(err, path, owner_line[now], 0,
-				  "%s: key '%s' is already bound to %s by default (rebind %s too)",
+				  _("%s: key '%s' is already bound to %s by default (rebind %s too)"),
 				  keys_actions[now].name, keys_name(b->code), keys_actions[b->act].name,
 				  keys_actions[b->act].name);
 			return -1;
@@ -365,8 +377,8 @@ static int load_mode_keys(struct options *o, dictionary *dict, const struct spot
 				if (keys_actions[a].mode == mode)
 					all[n++] = keys_actions[a].name;
 			s = suggest(act_name, all, n);
-			error_set(err, path, line, 0, "%s: no such action%s%s%s", act_name,
-				  s ? " (did you mean " : "", s ? s : "", s ? "?)" : "");
+			error_set(err, path, line, 0, _("%s: no such action%s"), act_name,
+				  did_you_mean(s, 0, buf, sizeof buf));
 			goto fail;
 		}
 		rebound[act] = 1;
@@ -377,13 +389,13 @@ static int load_mode_keys(struct options *o, dictionary *dict, const struct spot
 			enum action was;
 
 			if (code < 0) {
-				error_set(err, path, line, 0, "%s: no such key '%s' (see KEYS in reader(1))",
+				error_set(err, path, line, 0, _("%s: no such key '%s' (see KEYS in reader(1))"),
 					  act_name, k);
 				goto fail;
 			}
 			was = keymap_lookup(&user, mode, code);
 			if (was != ACT_NONE && was != act) {
-				error_set(err, path, line, 0, "%s: key '%s' is already bound to %s",
+				error_set(err, path, line, 0, _("%s: key '%s' is already bound to %s"),
 					  act_name, k, keys_actions[was].name);
 				goto fail;
 			}
@@ -429,7 +441,7 @@ static dictionary *ini_parse(const char *path, const char *text, size_t len, str
 	int fd = memfd_create("reader.ini", MFD_CLOEXEC);
 
 	if (fd < 0 || write(fd, text, len) != (ssize_t)len) {
-		error_set(err, path, 0, 0, "cannot read it: %s", strerror(errno));
+		error_set(err, path, 0, 0, _("cannot read it: %s"), strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return NULL;
@@ -439,7 +451,7 @@ static dictionary *ini_parse(const char *path, const char *text, size_t len, str
 	dict = iniparser_load(fdpath);
 	close(fd);
 	if (!dict)
-		error_set_kind(err, FK_CONFIG, path, 0, 0, "not a settings file iniparser can read");
+		error_set_kind(err, FK_CONFIG, path, 0, 0, _("not a settings file iniparser can read"));
 	return dict;
 }
 
@@ -448,13 +460,14 @@ static dictionary *ini_parse(const char *path, const char *text, size_t len, str
 static int check_section(const char *sec, const char *path, size_t line, struct error *err)
 {
 	const char *s;
+	char buf[128];
 
 	for (int k = 0; sections[k]; k++)
 		if (!strcmp(sec, sections[k]))
 			return 0;
 	s = suggest(sec, sections, sizeof sections / sizeof *sections - 1);
-	error_set_kind(err, FK_CONFIG, path, line, 0, "[%s]: no such section%s%s%s", sec,
-		       s ? " (did you mean [" : "", s ? s : "", s ? "]?)" : "");
+	error_set_kind(err, FK_CONFIG, path, line, 0, _("[%s]: no such section%s"), sec,
+		       did_you_mean(s, 1, buf, sizeof buf));
 	return -1;
 }
 
@@ -465,6 +478,7 @@ static const struct option_def *find_setting(const char *sec, const char *name, 
 {
 	const char *names[32], *s;
 	size_t nn = 0;
+	char buf[128];
 
 	for (const struct option_def *d = options_table; d->name; d++) {
 		if (strcmp(d->section, sec))
@@ -475,8 +489,8 @@ static const struct option_def *find_setting(const char *sec, const char *name, 
 			names[nn++] = d->name;
 	}
 	s = suggest(name, names, nn);
-	error_set_kind(err, FK_CONFIG, path, line, 0, "%s: no such setting in [%s]%s%s%s", name, sec,
-		       s ? " (did you mean " : "", s ? s : "", s ? "?)" : "");
+	error_set_kind(err, FK_CONFIG, path, line, 0, _("%s: no such setting in [%s]%s"), name, sec,
+		       did_you_mean(s, 0, buf, sizeof buf));
 	return NULL;
 }
 
@@ -600,13 +614,15 @@ void options_print_help(FILE *f)
 {
 	const char *sec = "";
 
-	fputs("Settings (reader.ini; see reader(1) for the file and the [keys] section):\n", f);
+	fputs(_("Settings (reader.ini; see reader(1) for the file and the [keys] section):\n"), f);
 	for (const struct option_def *d = options_table; d->name; d++) {
 		if (strcmp(sec, d->section))
 			fprintf(f, "  [%s]\n", sec = d->section);
-		fprintf(f, "    %-22s %s (default %s%s%s)\n", d->name, d->help,
-			*d->def ? d->def : "empty", d->choices ? "; " : "",
-			d->choices ? d->choices : "");
+		fprintf(f, "    %-22s %s ", d->name, _(d->help));
+		/* TRANSLATORS: the default value of a setting, then its choices
+		 * ("; 1|2") or nothing. */
+		fprintf(f, _("(default %s%s%s)\n"), *d->def ? d->def : _("empty"),
+			d->choices ? "; " : "", d->choices ? d->choices : "");
 	}
 }
 

@@ -31,7 +31,7 @@ struct option_def {
 	int min, max;          /* OPT_INT range */
 	const char *choices;   /* OPT_CHOICE: "1|2" */
 	size_t offset;         /* offsetof(struct options, the field) */
-	const char *help;
+	const char *help;      /* one line of help, marked N_(): _() it where shown */
 };
 
 /* The table, ending with a NULL name. */

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "record.h"
 #include "text.h"
 #include "util.h"
@@ -26,15 +27,15 @@ static const char *check_fields(char **f, char *why, size_t size)
 	const char *bad = NULL;
 
 	if (!record_is_id(f[P_ID]))
-		bad = "the edition id is not 16 hexadecimal digits";
+		bad = _("the edition id is not 16 hexadecimal digits");
 	else if (f[P_PATH][0] != '/')
-		bad = "the edition path is not absolute";
+		bad = _("the edition path is not absolute");
 	else if (!record_parse_num(f[P_ARTICLE], &n) || n < 1)
-		bad = "article must be a number from 1";
+		bad = _("article must be a number from 1");
 	else if (!record_parse_num(f[P_OFFSET], &n))
-		bad = "offset is not a number";
+		bad = _("offset is not a number");
 	else if (!record_is_utc_time(f[P_UPDATED]))
-		bad = "updated is not YYYY-MM-DDTHH:MM:SSZ";
+		bad = _("updated is not YYYY-MM-DDTHH:MM:SSZ");
 	if (!bad) {
 		text_ascii_lower(f[P_ID]);
 		return NULL;
@@ -107,10 +108,10 @@ int pos_set(const char *path, const char *edition_id, const char *edition_path,
 	int rc;
 
 	if (!record_is_id(edition_id) || edition_path[0] != '/' || article < 1) {
-		error_set(err, path, 0, 0, "cannot record a position: %s",
-			  !record_is_id(edition_id) ? "the edition id is not 16 hexadecimal digits" :
-			  edition_path[0] != '/' ? "the edition path is not absolute" :
-			  "article must be a number from 1");
+		error_set(err, path, 0, 0, _("cannot record a position: %s"),
+			  !record_is_id(edition_id) ? _("the edition id is not 16 hexadecimal digits") :
+			  edition_path[0] != '/' ? _("the edition path is not absolute") :
+			  _("article must be a number from 1"));
 		return -1;
 	}
 	memcpy(id, edition_id, sizeof id);

@@ -19,6 +19,7 @@
 
 #include "escape.h"
 #include "file.h"
+#include "i18n.h"
 #include "store.h"
 #include "text.h"
 
@@ -218,14 +219,17 @@ static const char *parse_data(const struct record_format *fmt, const char *line,
 	size_t nf;
 
 	if (memchr(line, '\0', n)) {
-		snprintf(why, size, "contains a NUL byte");
+		snprintf(why, size, "%s", _("contains a NUL byte"));
 		return why;
 	}
 	copy = xstrndup(line, n);
 	f = xcalloc(fmt->nfields, sizeof *f);
 	nf = split_tabs(copy, f, fmt->nfields);
 	if (nf != fmt->nfields) {
-		snprintf(why, size, "expected %zu tab-separated fields, found %zu", fmt->nfields, nf);
+		snprintf(why, size, ngettext("expected %zu tab-separated field, found %zu",
+					      "expected %zu tab-separated fields, found %zu",
+					      fmt->nfields),
+			 fmt->nfields, nf);
 		bad = why;
 	} else {
 		for (size_t i = 0; i < nf; i++)
@@ -256,8 +260,8 @@ static int parse_text(struct record_file *rf, const char *data, size_t len, stru
 		if (++lineno == 1 && !header_version(line, n, rf->fmt->name))
 			rf->foreign = 1;
 		if (lineno == 1 && (v = header_version(line, n, rf->fmt->name)) > rf->fmt->version) {
-			error_set(err, rf->path, 1, 0, "%s format version %ld is newer than this "
-				  "reader's (%d); not touching it", rf->fmt->name, v, rf->fmt->version);
+			error_set(err, rf->path, 1, 0, _("%s format version %ld is newer than this "
+				    "reader's (%d); not touching it"), rf->fmt->name, v, rf->fmt->version);
 			return -1;
 		}
 		if (is_blank(line, n) || line[0] == '#') {
@@ -422,7 +426,7 @@ int record_change(struct record_file *rf, record_change_fn change, const void *a
 	int fd = -1, rc = -1;
 
 	if (!rf->path || !rf->fmt) {  /* a file that never went through record_init */
-		error_set(err, "", 0, 0, "no %s file to change", rf->fmt ? rf->fmt->name : "record");
+		error_set(err, "", 0, 0, _("no %s file to change"), rf->fmt ? rf->fmt->name : "record");
 		return -1;
 	}
 	dir = store_dirname(rf->path);
@@ -433,8 +437,8 @@ int record_change(struct record_file *rf, record_change_fn change, const void *a
 		/* A file that is not ours (a link to another file, a typo in
 		 * the settings) is never rewritten. */
 		error_set(err, rf->path, 1, 0,
-			  "not a reader %s file (its first line is not \"# reader %s %d\"); "
-			  "not touching it", rf->fmt->name, rf->fmt->name, rf->fmt->version);
+			  _("not a reader %s file (its first line is not \"# reader %s %d\"); "
+			    "not touching it"), rf->fmt->name, rf->fmt->name, rf->fmt->version);
 		goto out;
 	}
 	rc = change(&disk, arg);

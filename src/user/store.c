@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "util.h"
 
 #define TEMP_SUFFIX ".XXXXXX"
@@ -130,41 +131,41 @@ int store_write(const char *path, const char *data, size_t len, struct error *er
 	char *target = write_target(path);
 	char *dir = store_dirname(target);
 	char *tmp = xasprintf("%s/.%s" TEMP_SUFFIX, dir, basename_of(target));
-	const char *what = "cannot write";
+	const char *what = _("cannot write");
 	struct stat st;
 	int fd, e, rc = -1;
 
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
 		e = errno;
-		error_set(err, path, 0, 0, "cannot create a temporary file in %s: %s", dir,
+		error_set(err, path, 0, 0, _("cannot create a temporary file in %s: %s"), dir,
 			  strerror(e));
 		goto out;
 	}
 	/* mkostemp makes 0600, right for a new file; a file replaced keeps
 	 * its mode, owner and group, or is not replaced at all. */
-	what = "cannot keep its owner, group and mode";
+	what = _("cannot keep its owner, group and mode");
 	if (stat(target, &st) == 0 && (keep_owner(fd, &st) < 0 || fchmod(fd, st.st_mode & 07777) < 0))
 		goto fail;
-	what = "cannot write";
+	what = _("cannot write");
 	if (write_all(fd, data, len) < 0)
 		goto fail;
-	what = "cannot sync";
+	what = _("cannot sync");
 	if (fsync(fd) < 0)
 		goto fail;
-	what = "cannot write";
+	what = _("cannot write");
 	e = close(fd);
 	fd = -1;
 	if (e < 0)
 		goto fail;
-	what = "cannot replace";
+	what = _("cannot replace");
 	if (rename(tmp, target) < 0)
 		goto fail;
 	rc = 0;
 	/* Past the rename the new content is in place; a failed directory sync
 	 * only means it may not survive a power cut, which the caller hears. */
 	if (sync_dir(dir) < 0) {
-		error_set(err, path, 0, 0, "written, but cannot sync directory %s: %s", dir,
+		error_set(err, path, 0, 0, _("written, but cannot sync directory %s: %s"), dir,
 			  strerror(errno));
 		rc = -1;
 	}
@@ -225,7 +226,7 @@ int store_lock(const char *path, struct error *err)
 	int fd = open(lock, O_RDONLY | O_CREAT | O_CLOEXEC, 0600);
 
 	if (fd < 0) {
-		error_set(err, lock, 0, 0, "cannot open lock file: %s", strerror(errno));
+		error_set(err, lock, 0, 0, _("cannot open lock file: %s"), strerror(errno));
 		free(lock);
 		return -1;
 	}
@@ -238,11 +239,14 @@ int store_lock(const char *path, struct error *err)
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 			break;
 		if (errno != EWOULDBLOCK && errno != EINTR) {
-			error_set(err, lock, 0, 0, "cannot lock: %s", strerror(errno));
+			error_set(err, lock, 0, 0, _("cannot lock: %s"), strerror(errno));
 			goto fail;
 		}
 		if (now_ms() - start >= LOCK_WAIT_MS) {
-			error_set(err, lock, 0, 0, "another process has held this lock for %d s",
+			error_set(err, lock, 0, 0,
+				  ngettext("another process has held this lock for %d second",
+					   "another process has held this lock for %d seconds",
+					   LOCK_WAIT_MS / 1000),
 				  LOCK_WAIT_MS / 1000);
 			goto fail;
 		}
@@ -271,7 +275,7 @@ int store_mkdirs(const char *dir, struct error *err)
 	char *p;
 
 	if (!*dir) {
-		error_set(err, dir, 0, 0, "empty directory name");
+		error_set(err, dir, 0, 0, "%s", _("empty directory name"));
 		return -1;
 	}
 	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
@@ -289,12 +293,12 @@ int store_mkdirs(const char *dir, struct error *err)
 			int e = errno;
 
 			if (stat(p, &st) < 0) {
-				error_set(err, p, 0, 0, "cannot create directory: %s", strerror(e));
+				error_set(err, p, 0, 0, _("cannot create directory: %s"), strerror(e));
 				free(p);
 				return -1;
 			}
 			if (!S_ISDIR(st.st_mode)) {
-				error_set(err, p, 0, 0, "not a directory");
+				error_set(err, p, 0, 0, "%s", _("not a directory"));
 				free(p);
 				return -1;
 			}

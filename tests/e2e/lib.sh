@@ -39,13 +39,14 @@ else
 	WAIT=8 SIGWAIT=3 GRACE=0.5
 fi
 
-# Locale for tmux, capture-pane and wc -L: UTF-8. tmux runs pane commands
-# with $SHELL: a POSIX one.
+# Locale for tmux, capture-pane and wc -L: UTF-8, and English messages
+# whatever the user running the tests speaks (E2E_LANG gives the reader
+# another locale). tmux runs pane commands with $SHELL: a POSIX one.
 LC_ALL=C.UTF-8
 LANG=C.UTF-8
 SHELL=/bin/sh
 export LC_ALL LANG SHELL
-unset TMUX
+unset TMUX LANGUAGE LC_MESSAGES
 
 ok() {
 	passed=$((passed + 1))
@@ -145,6 +146,7 @@ mkdir -p "$HOME"
 export HOME
 export TERM
 [ -n "$nocolor" ] && export NO_COLOR=1
+[ -n "$lang" ] && export LC_ALL="$lang" LANG="$lang"
 printf '\033]2;before\007'
 # C-c reaches the whole foreground group: this shell must outlive it.
 trap : INT
@@ -157,6 +159,7 @@ n_sessions=0
 cur_wait=$WAIT
 n_timeouts=0
 E2E_HOME=
+E2E_LANG=
 
 # new_session: name the next session S, forget the last screen.
 new_session() {
@@ -167,8 +170,8 @@ new_session() {
 }
 
 # start W H TERM NOCOLOR [READER ARGUMENT...]: a new session S running the
-# reader in a WxH pane, with the home E2E_HOME (empty: one of its own);
-# waits for the reader's pid.
+# reader in a WxH pane, with the home E2E_HOME (empty: one of its own) and
+# the locale E2E_LANG (empty: C.UTF-8); waits for the reader's pid.
 start() {
 	new_session
 	_w=$1 _h=$2
@@ -177,6 +180,7 @@ start() {
 		echo "nocolor='$4'"
 		echo "READER_BIN='$READER_BIN'"
 		echo "home='$E2E_HOME'"
+		echo "lang='$E2E_LANG'"
 	} >"$TMPD/env.$S"
 	shift 4
 	_args=
