@@ -325,7 +325,7 @@ static void test_kickers(void **state)
 	assert_str(ed.articles[0].headline, "一位志愿者的故事");
 	assert_int_equal(ed.articles[0].nbyline, 1);
 	assert_str(ed.articles[0].byline[0], "李明");
-	assert_str(ed.articles[1].kicker, "南京市鼓楼区");
+	assert_str(ed.articles[1].kicker, "南京市鼓楼区——");
 	assert_string_equal(ed.articles[1].place_name, "江苏省南京市鼓楼区");
 	assert_int_equal(ed.articles[1].ncredit, 1);
 	assert_str(ed.articles[1].credit[0], "新华社");
@@ -335,11 +335,12 @@ static void test_kickers(void **state)
 	edition_free(&ed);
 }
 
-/* No front matter, no bylines: headlines still start articles. */
+/* No front matter, no bylines: a section break (two blank lines) above a
+ * heading starts an article. */
 static void test_no_front_matter(void **state)
 {
 	static const char text[] =
-		"第一条消息的标题\n\n这是第一条消息。\n\n这是第二段。\n\n"
+		"第一条消息的标题\n\n这是第一条消息。\n\n这是第二段。\n\n\n"
 		"第二条消息的标题\n\n这是第二条消息的正文。";
 	struct edition ed;
 
@@ -350,7 +351,7 @@ static void test_no_front_matter(void **state)
 	assert_int_equal(ed.narticles, 2);
 	assert_int_equal(ed.articles[0].nparas, 2);
 	assert_str(ed.articles[1].headline, "第二条消息的标题");
-	assert_int_equal(ed.articles[1].line, 7);
+	assert_int_equal(ed.articles[1].line, 8);
 	edition_free(&ed);
 }
 
@@ -408,7 +409,7 @@ static void test_review_cases(void **state)
 	static const char section[] =
 		"标题一\n\n正文第一段，讲到这里没有句号\n\n\n标题二\n\n正文二。\n";
 	static const char contact[] =
-		"第一篇标题\n\n第一段正文内容，讲述了很多事情。\n\n第二段正文内容。\n\n"
+		"第一篇标题\n\n第一段正文内容，讲述了很多事情。\n\n第二段正文内容。\n\n王小明\n\n"
 		"第二篇标题\n\n活动咨询电话：0523-12345678。\n\n第三段。\n";
 	static const char labels[] =
 		"第一篇标题\n\n正文内容。\n\n记者：王小明\n\n来源：新华社\n\n另一篇标题\n\n又一段。\n";
@@ -448,7 +449,7 @@ static void test_long_join(void **state)
 	(void)state;
 	sbuf_add(&b, "标题一行\n", strlen("标题一行\n"));
 	for (int i = 0; i < 20000; i++)
-		sbuf_addf(&b, "这是一段没有句号的文字第%d行\n", i);
+		sbuf_addf(&b, "这是一段没有句号的文字，第%d行\n", i);
 	parse_bytes(&ed, b.s, b.len);
 	assert_int_equal(ed.narticles, 1);
 	assert_int_equal(ed.articles[0].nparas, 1);

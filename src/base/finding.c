@@ -25,6 +25,12 @@ const struct finding_info finding_kinds[FK_COUNT] = {
 			 "bytes that are not text in the file's encoding were shown as U+FFFD" },
 	[FK_CONTROL] = { "control-character", LEVEL_WARNING,
 			 "a control character in the text, kept as data and shown as a mark" },
+	[FK_JOIN_CANDIDATE] = { "join-candidate", LEVEL_NOTE,
+				"a line that may continue the paragraph before it across a column "
+				"break, left apart for want of evidence" },
+	[FK_BOUNDARY] = { "boundary", LEVEL_NOTE,
+			  "why the parser did or did not start an article at a heading-like "
+			  "line it was unsure of" },
 };
 
 void findings_add(struct findings *fs, enum finding_kind kind, const char *file, size_t line,

@@ -31,6 +31,8 @@ enum finding_kind {
 	FK_BYLINE_SPLIT,   /* a byline split off the end of a paragraph */
 	FK_INVALID,        /* invalid bytes replaced by U+FFFD */
 	FK_CONTROL,        /* a control character, kept as data */
+	FK_JOIN_CANDIDATE, /* a line that may continue a paragraph, not joined */
+	FK_BOUNDARY,       /* an article boundary the parser was unsure of */
 	FK_COUNT,
 };
 

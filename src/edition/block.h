@@ -19,6 +19,9 @@ struct block {
 	 * enum byline_kind. Bit-fields keep a block small: there is one per
 	 * non-blank line of the file while parsing. */
 	unsigned known : 1, head : 1, kick : 1, ends : 1, byl : 2;
+	/* Opens with a dateline (本报北京3月5日电); is a closing byline in
+	 * brackets; is a kicker ending in —— alone on its line. */
+	unsigned dl : 1, brk : 1, kdash : 1;
 	size_t klen;            /* kicker: the name's bytes */
 	const char *hs;         /* kicker: the headline after it, if any */
 	size_t hn;

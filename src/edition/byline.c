@@ -27,17 +27,27 @@ static const char surnames[] =
 	"匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空"
 	"曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公万俟司马上官欧阳"
 	"夏侯诸葛闻人东方赫连皇甫尉迟公羊澹台公冶宗政濮阳淳于单于太叔申屠"
-	"仝佘冼覃阿买鄢练邝揭粟";
+	"仝佘冼覃阿买鄢练邝揭粟"
+	/* The same surnames as Hong Kong and Taiwan print them. */
+	"趙錢孫鄭馮陳衛蔣韓楊許呂張華魏陶謝鄒蘇葛範彭魯韋馬鳳俞袁鮑費薛賀湯"
+	"羅畢鄔齊顧湛祁禹臧戴龐熊紀舒屈項董閔賈婁顏郭鍾駱蔡樊淩霍萬盧莫"
+	"繆應鄧諸龔嚴滕榮翁蘭劉葉黎蒲賴藍聶溫莊閻連龍區馮黃蕭鄺譚歐麥關"
+	"梁曾";
 
 static const char *const compound[] = {
 	"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐",
-	"慕容", "司徒", "夏侯", "端木", "长孙", "宇文", "轩辕", NULL,
+	"慕容", "司徒", "夏侯", "端木", "长孙", "宇文", "轩辕", "歐陽", "司徒", NULL,
+};
+
+/* Agencies that may open a role word (本报记者: agency 本报, role 记者). */
+static const char *const agencies[] = {
+	"本报", "本報", "新华社", "新華社", "中新社", NULL,
 };
 
 /* Role words that may stand before the names; they are not names. */
 static const char *const roles[] = {
-	"本报记者", "本报通讯员", "特约记者", "见习记者", "记者", "通讯员",
-	"文/图", "文／图", "图/文", "图／文", "文", "图", NULL,
+	"特约记者", "见习记者", "实习记者", "记者", "通讯员", "实习生", "特約記者",
+	"記者", "通訊員", "實習生", "文/图", "文／图", "图/文", "图／文", "文", "图", NULL,
 };
 
 /* Is cp a surname character? A bitmap over the CJK Unified Ideographs
@@ -104,42 +114,86 @@ static int ends(const char *s, size_t n, const char *w)
 	return n >= l && memcmp(s + n - l, w, l) == 0;
 }
 
-/* Split at spaces; strip role words; collect names; -1 if a token is not a
- * name. */
+/* Is cp a separator between the names of a byline? */
+static int name_sep(uint32_t cp)
+{
+	return text_is_space(cp) || cp == 0x3001 /* 、 */ || cp == 0x00A0;
+}
+
+/* Take an agency and a role word off the front of the token [*start,
+ * end), recording them; the rest must then be a name or nothing. */
+static void take_role(const char *s, size_t *start, size_t end, struct byline *out)
+{
+	size_t a = 0;
+
+	for (int k = 0; agencies[k]; k++)
+		if (starts(s + *start, end - *start, agencies[k]))
+			a = strlen(agencies[k]);
+	for (int r = 0; roles[r]; r++) {
+		size_t l = a + strlen(roles[r]);
+
+		if (!starts(s + *start + a, end - *start - a, roles[r]) ||
+		    (end - *start != l && !byline_is_name(s + *start + l, end - *start - l)))
+			continue;
+		if (a && !out->agency.n)
+			out->agency = (struct byline_span){s + *start, a};
+		if (out->nrole < BYLINE_MAX)
+			out->role[out->nrole++] = (struct byline_span){s + *start + a, l - a};
+		*start += l;
+		return;
+	}
+}
+
+/* The next token of s from *i, split at name_sep(); 0 when none is left. */
+static int next_token(const char *s, size_t n, size_t *i, size_t *start, size_t *end)
+{
+	uint32_t cp;
+
+	while (*i < n && (text_next(s + *i, n - *i, &cp), name_sep(cp)))
+		*i += text_next(s + *i, n - *i, &cp);
+	*start = *i;
+	while (*i < n && (text_next(s + *i, n - *i, &cp), !name_sep(cp)))
+		*i += text_next(s + *i, n - *i, &cp);
+	*end = *i;
+	return *end > *start;
+}
+
+/* Split at spaces and 、; strip role words; collect names; -1 if a token
+ * is not a name. */
 static int collect(const char *s, size_t n, struct byline *out)
 {
-	size_t i = 0;
+	size_t i = 0, start, end;
 
-	while (i < n) {
-		uint32_t cp;
-		size_t start, end;
+	while (next_token(s, n, &i, &start, &end)) {
+		size_t j = i, s2, e2;
 
-		while (i < n && (text_next(s + i, n - i, &cp), text_is_space(cp)))
-			i += text_next(s + i, n - i, &cp);
-		start = i;
-		while (i < n && (text_next(s + i, n - i, &cp), !text_is_space(cp)))
-			i += text_next(s + i, n - i, &cp);
-		end = i;
-		if (start == end)
-			break;
-		for (int r = 0; roles[r]; r++) {
-			if (starts(s + start, end - start, roles[r]) &&
-			    (end - start == strlen(roles[r]) ||
-			     byline_is_name(s + start + strlen(roles[r]),
-					    end - start - strlen(roles[r])))) {
-				start += strlen(roles[r]);
-				break;
-			}
-		}
+		take_role(s, &start, end, out);
 		if (start == end)
 			continue;
+		/* 王  某: a two-character name padded to the width of three. */
+		if (text_count(s + start, end - start, 2) == 1 &&
+		    next_token(s, n, &j, &s2, &e2) && text_count(s + s2, e2 - s2, 2) == 1 &&
+		    out->n < BYLINE_MAX) {
+			out->name[out->n++] = (struct byline_span){s + start, e2 - start};
+			i = j;
+			continue;
+		}
 		if (!byline_is_name(s + start, end - start) || out->n == BYLINE_MAX)
 			return -1;
-		out->name[out->n].s = s + start;
-		out->name[out->n].n = end - start;
-		out->n++;
+		out->name[out->n++] = (struct byline_span){s + start, end - start};
 	}
 	return out->n ? 0 : -1;
+}
+
+int byline_names(const char *s, size_t n, struct byline *out)
+{
+	memset(out, 0, sizeof *out);
+	if (collect(s, n, out) < 0) {
+		memset(out, 0, sizeof *out);
+		return -1;
+	}
+	out->kind = BYLINE_AUTHORS;
+	return 0;
 }
 
 /* Labels that may open a byline or credit line with a colon (记者：王小明,
@@ -154,6 +208,9 @@ static const struct {
 	{"记者", BYLINE_AUTHORS, 0},    {"通讯员", BYLINE_AUTHORS, 0},
 	{"实习生", BYLINE_AUTHORS, 0},  {"作者", BYLINE_AUTHORS, 0},
 	{"撰文", BYLINE_AUTHORS, 0},    {"文", BYLINE_AUTHORS, 0},
+	{"本報記者", BYLINE_AUTHORS, 0}, {"記者", BYLINE_AUTHORS, 0},
+	{"採訪、攝影", BYLINE_AUTHORS, 0}, {"採訪", BYLINE_AUTHORS, 0},
+	{"攝影", BYLINE_CREDIT, 0},
 	{"摄影", BYLINE_CREDIT, 0},     {"图片", BYLINE_CREDIT, 0},
 	{"图", BYLINE_CREDIT, 0},       {"来源", BYLINE_CREDIT, 1},
 	{"稿源", BYLINE_CREDIT, 1},
@@ -213,6 +270,9 @@ enum byline_kind byline_parse(const char *s, size_t n, struct byline *out)
 				return BYLINE_NONE;
 			}
 			out->kind = labels[li].kind;
+			if (out->kind == BYLINE_AUTHORS && out->nrole < BYLINE_MAX)
+				out->role[out->nrole++] = (struct byline_span){
+					s, strlen(labels[li].word)};
 			return out->kind;
 		}
 	}

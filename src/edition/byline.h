@@ -15,13 +15,20 @@ enum byline_kind { BYLINE_NONE, BYLINE_AUTHORS, BYLINE_CREDIT };
 
 #define BYLINE_MAX 8
 
+struct byline_span {
+	const char *s;
+	size_t n;
+};
+
 struct byline {
 	enum byline_kind kind;
 	size_t n;
-	struct {
-		const char *s;
-		size_t n;
-	} name[BYLINE_MAX];
+	struct byline_span name[BYLINE_MAX];
+	/* The role words taken off the names (记者, 通讯员), and the agency
+	 * that opened one (本报 of 本报记者), or none (n 0). */
+	size_t nrole;
+	struct byline_span role[BYLINE_MAX];
+	struct byline_span agency;
 };
 
 /* Classify the trimmed text s (n bytes) as a byline, a credit or neither. */
@@ -30,6 +37,15 @@ enum byline_kind byline_parse(const char *s, size_t n, struct byline *out);
 /* Does s open with a byline label and a colon (记者：, 来源:)? Returns its
  * index (>= 0) and the bytes through the colon in *len, or -1. */
 int byline_label(const char *s, size_t n, size_t *len);
+
+/*
+ * The names of a byline's inside, after any label: tokens split at spaces
+ * and 、, role words taken off their front (本报记者王某 → agency 本报, role
+ * 记者, name 王某), two one-character tokens in a row read as one name
+ * printed with padding (王  某). Returns 0 with out filled, or -1 when a
+ * token is not a name.
+ */
+int byline_names(const char *s, size_t n, struct byline *out);
 
 /* Is s a single personal name (2 to 4 Han characters, a known surname)? */
 int byline_is_name(const char *s, size_t n);

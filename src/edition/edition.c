@@ -83,6 +83,7 @@ void edition_free(struct edition *ed)
 
 		free(a->byline);
 		free(a->credit);
+		free(a->roles);
 		free(a->paras);
 		free(a->items);
 		free(a->place_name);

@@ -51,15 +51,25 @@ struct piece {
 	size_t src;
 };
 
+/* What a paragraph is within its article (the model of issue 10). */
+enum para_kind {
+	PARA_TEXT,      /* body text */
+	PARA_SUBHEAD,   /* a short heading between paragraphs (■ 让群众少跑腿) */
+	PARA_NOTE,      /* an editor's note or a note on the author (编者按, （作者为…）) */
+	PARA_CAPTION,   /* a box label or caption (核心阅读, 图片报道) */
+	PARA_CREDIT,    /* a credit or layout line (本版制图：某某, 某某摄) */
+};
+
 struct paragraph {
 	struct str text;
+	enum para_kind kind;
 	size_t first_line, last_line;
 	size_t piece, npieces;     /* its pieces: ed->pieces[piece ...] */
 };
 
 /* What an article shows, in source order: the dump and the reader draw
  * these, so that nothing of the source is left out or moved. */
-enum item_kind { ITEM_KICKER, ITEM_HEADLINE, ITEM_PARA, ITEM_BYLINE };
+enum item_kind { ITEM_KICKER, ITEM_HEADLINE, ITEM_PARA, ITEM_BYLINE, ITEM_SUBTITLE };
 
 struct item {
 	enum item_kind kind;
@@ -81,8 +91,17 @@ struct article {
 	char place_code[16];       /* the resolved division, when has_place */
 	char *place_name;          /* its full name, when has_place */
 	struct str headline;
+	struct str subtitle;       /* 副题, as printed (often opening with ——), or none */
+	/* The dateline as printed at the head of the first paragraph
+	 * (本报北京3月5日电, 【本報訊】), or none: it stays in that
+	 * paragraph's text; these point into it. */
+	struct str dateline;
+	struct str dateline_place; /* its place (北京), or none */
+	struct str agency;         /* 本报, 新华社 (from the dateline or a role word), or none */
 	struct str *byline;        /* author names */
 	size_t nbyline;
+	struct str *roles;         /* the role words of the byline (记者, 通讯员) */
+	size_t nroles;
 	struct str *credit;        /* photo and agency credit names */
 	size_t ncredit;
 	struct paragraph *paras;

@@ -51,8 +51,21 @@ static int memo_match(struct memo *m, const struct gazetteer *g, const char *s, 
 	}
 }
 
-/* Resolve each article's locality: from the kicker, else from the start of
- * the headline. Ambiguous names prefer the edition's most common province,
+/* Where an article names its place: the kicker, else the dateline's place
+ * (本报南宁…电), else the start of the headline; *flags for the match. */
+static struct str article_place_text(const struct article *a, int *flags)
+{
+	*flags = 0;
+	if (a->kicker.n)
+		return a->kicker;
+	*flags = GAZ_MATCH_HEADLINE;
+	if (a->dateline_place.n)
+		return a->dateline_place;
+	return a->headline;
+}
+
+/* Resolve each article's locality: from the kicker, else the dateline,
+ * else from the start of the headline. Ambiguous names prefer the edition's most common province,
  * found by a first pass. */
 void locality_resolve(struct edition *ed, const struct gazetteer *gaz)
 {
@@ -71,13 +84,16 @@ void locality_resolve(struct edition *ed, const struct gazetteer *gaz)
 		for (size_t i = 0; i < ed->narticles; i++) {
 			struct article *a = &ed->articles[i];
 			struct place pl;
-			int ok;
+			int ok, flags;
 
-			if (a->kicker.n)
-				ok = memo_match(&m, gaz, a->kicker.s, a->kicker.n, 0, prefer, &pl);
-			else
-				ok = memo_match(&m, gaz, a->headline.s, a->headline.n,
-						GAZ_MATCH_HEADLINE, prefer, &pl);
+			struct str from = article_place_text(a, &flags);
+
+			ok = memo_match(&m, gaz, from.s, from.n, flags, prefer, &pl);
+			if (!ok && a->kicker.n && a->dateline_place.n) {
+				from = a->dateline_place;
+				flags = GAZ_MATCH_HEADLINE;
+				ok = memo_match(&m, gaz, from.s, from.n, flags, prefer, &pl);
+			}
 			if (!ok)
 				continue;
 			if (pass == 0) {
@@ -87,7 +103,7 @@ void locality_resolve(struct edition *ed, const struct gazetteer *gaz)
 					best = (size_t)prov;
 				continue;
 			}
-			a->locality = a->kicker.n ? a->kicker : (struct str){a->headline.s, pl.matched};
+			a->locality = from.s == a->kicker.s ? a->kicker : (struct str){from.s, pl.matched};
 			a->has_place = 1;
 			snprintf(a->place_code, sizeof a->place_code, "%s", pl.code);
 			a->place_name = xstrdup(pl.full_name);

@@ -16,6 +16,7 @@
  */
 #include "edition.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,17 +25,24 @@
 #include "byline.h"
 #include "damage.h"
 #include "front.h"
+#include "shapes.h"
 #include "text.h"
 #include "util.h"
 
 /* A headline (or a kicker's headline) is at most this many characters. */
 #define HEADLINE_MAX 40
+/* A line of a heading after its first is at most this many. */
+#define HEADING_LINE_MAX 90
+/* A heading has at most three lines: kicker, headline, subtitle. */
+#define HEADING_LINES 3
 
 struct parser {
 	struct edition *ed;
 	struct block *b;
 	size_t nb, capb;
 	int open;               /* the last paragraph has not ended a sentence */
+	int indents;            /* paragraphs are indented: headings are not */
+	size_t gap;             /* the usual blank lines between paragraphs */
 	int closed;             /* the current article has its byline */
 	/* The paragraph being rejoined: its text grows in place, one buffer
 	 * for all its pieces, so that joining many lines stays linear. */
@@ -140,6 +148,8 @@ static int kicker_split(const char *s, size_t n, size_t *klen, const char **hs, 
 			*hs = s + i + sep;
 			*hn = n - i - sep;
 			text_trim(hs, hn);
+			if (cp == 0x2014 && !*hn)
+				return 0;  /* a kicker line ending in ——: a heading line */
 			return *hn == 0 || headline_like(*hs, *hn);
 		}
 		if (text_is_punct(cp) || text_is_space(cp))
@@ -165,6 +175,13 @@ static const struct block *classify(struct parser *p, size_t i)
 	 * characters of up to 4 bytes: longer lines need no look. */
 	b->kick = b->n <= 61 * 4 && kicker_split(b->s, b->n, &b->klen, &b->hs, &b->hn);
 	b->byl = text_count(b->s, b->n, 40) <= 40 ? byline_parse(b->s, b->n, &bl) : BYLINE_NONE;
+	{
+		struct dateline d;
+
+		b->dl = shape_dateline(b->s, b->n, &d) > 0;
+		b->brk = b->n <= 60 * 4 && shape_bracket_byline(b->s, b->n, &bl);
+		b->kdash = b->head && b->n > 6 && !memcmp(b->s + b->n - 6, "——", 6);
+	}
 	return b;
 }
 
@@ -214,6 +231,11 @@ static void add_names(struct article *a, const struct byline *bl)
 	*arr = xreallocarray(*arr, *cnt + bl->n, sizeof **arr);
 	for (size_t k = 0; k < bl->n; k++)
 		(*arr)[(*cnt)++] = span(bl->name[k].s, bl->name[k].n);
+	a->roles = xreallocarray(a->roles, a->nroles + bl->nrole, sizeof *a->roles);
+	for (size_t k = 0; k < bl->nrole; k++)
+		a->roles[a->nroles++] = span(bl->role[k].s, bl->role[k].n);
+	if (bl->agency.n && !a->agency.n)
+		a->agency = span(bl->agency.s, bl->agency.n);
 }
 
 /* Append a block to the article's last paragraph (a column break). */
@@ -256,6 +278,44 @@ static void join_block(struct parser *p, struct article *a, const struct block *
 	p->open = !b->ends;
 }
 
+/* A kicker that trails off (录制视频、运动捐步……): short, ends in …… and
+ * holds no full stop. */
+static int heading_ellipsis(const char *s, size_t n)
+{
+	return n > 6 && !memcmp(s + n - 6, "……", 6) && !memmem(s, n, "。", strlen("。")) &&
+	       text_count(s, n, HEADLINE_MAX + 1) <= HEADLINE_MAX;
+}
+
+/* Is block i a line of a heading (kicker, headline, subtitle)? first: the
+ * first line of one, held to the headline's length. */
+static int heading_line(struct parser *p, size_t i, int first)
+{
+	const struct block *b = classify(p, i);
+
+	if ((p->indents && b->indented) || b->byl != BYLINE_NONE || b->brk || b->dl ||
+	    shape_ends_open_clause(b->s, b->n))
+		return 0;
+	if (b->head || b->kdash || (first && heading_ellipsis(b->s, b->n)))
+		return 1;
+	return !first && !b->ends && !memmem(b->s, b->n, "。", strlen("。")) &&
+	       text_count(b->s, b->n, HEADING_LINE_MAX + 1) <= HEADING_LINE_MAX;
+}
+
+/* The lines of the heading that starts at block i: it and the heading
+ * lines right under it (adjacent, or unindented on an indented page). */
+static size_t heading_run(struct parser *p, size_t i)
+{
+	size_t k = 1;
+
+	while (k < HEADING_LINES && i + k < p->nb && heading_line(p, i + k, 0) &&
+	       (p->b[i + k].blank_before == 0 || (p->indents && p->ed->style == STYLE_BLANK &&
+						   p->b[i + k].blank_before <= p->gap)))
+		k++;
+	if (i + k < p->nb && k > 1 && heading_line(p, i + k, 0) && !p->b[i + k].blank_before)
+		return 1;  /* more lines than a heading has: verse or a list */
+	return k;
+}
+
 /* Does the block after i begin a new article or end the text? */
 static int next_starts_article(struct parser *p, size_t i)
 {
@@ -267,64 +327,255 @@ static int next_starts_article(struct parser *p, size_t i)
 	return nb->kick || nb->head;
 }
 
+/* Take the dateline opening an article's first paragraph: the text stays
+ * in the paragraph; the names in the bracket after it are the byline. */
+static void take_dateline(struct article *a, const char *s, size_t n)
+{
+	struct dateline d;
+
+	if (a->dateline.n || a->nparas > 2 || !shape_dateline(s, n, &d))
+		return;
+	if (d.agency.n == 0 && a->nparas > 1)
+		return;
+	a->dateline = span(s, d.len);
+	a->dateline_place = span(d.place.s, d.place.n);
+	if (d.agency.n)
+		a->agency = span(d.agency.s, d.agency.n);
+	add_names(a, &d.names);
+}
+
+/* Names glued after the last sentence of block b (…。吴小同, …。　記者：某某):
+ * the byline's start in b, or b->n when there is none. */
+static size_t glued_byline(struct parser *p, size_t i, struct byline *bl)
+{
+	const struct block *b = &p->b[i];
+	size_t cut = b->n;
+	uint32_t cp;
+	const char *r;
+	size_t rn, ll;
+
+	while (cut > 0) {
+		size_t l = text_prev(b->s, cut, &cp);
+
+		if (text_is_final(cp) || text_is_closer(cp))
+			break;
+		cut -= l;
+	}
+	if (cut == 0 || cut == b->n || !text_ends_sentence(b->s, cut))
+		return b->n;
+	r = b->s + cut;
+	rn = b->n - cut;
+	text_trim(&r, &rn);
+	if (text_count(r, rn, 20) > 20 || byline_parse(r, rn, bl) == BYLINE_NONE)
+		return b->n;
+	if (!b->ends && next_starts_article(p, i))
+		return cut;
+	return byline_label(r, rn, &ll) >= 0 && bl->kind == BYLINE_AUTHORS ? cut : b->n;
+}
+
 /*
  * Add block i as a paragraph. When it ends "…。吴小同" and the next block
- * starts an article, the names after the last sentence are a byline glued
- * to the text by the extraction: split them off and record it.
+ * starts an article, or "…。　記者：某某", the names after the last sentence
+ * are a byline glued to the text by the extraction: split them off and
+ * record it.
  */
 static void add_paragraph(struct parser *p, struct article *a, size_t i)
 {
 	const struct block *b = &p->b[i];
-	size_t n = b->n;
+	size_t n = glued_byline(p, i, &(struct byline){0});
 	struct byline bl;
 
-	if (!b->ends && next_starts_article(p, i)) {
-		size_t cut = n;
-		uint32_t cp;
-
-		while (cut > 0) {
-			size_t l = text_prev(b->s, cut, &cp);
-
-			if (text_is_final(cp) || text_is_closer(cp))
-				break;
-			cut -= l;
-		}
-		if (cut > 0 && cut < n && text_ends_sentence(b->s, cut) &&
-		    text_count(b->s + cut, n - cut, 20) <= 20 &&
-		    byline_parse(b->s + cut, n - cut, &bl) != BYLINE_NONE) {
-			findings_add(&p->ed->findings, FK_BYLINE_SPLIT, p->ed->path, b->line,
-				     b->col + text_count(b->s, cut, SIZE_MAX),
-				     "byline \"%.*s\" split off the end of the paragraph",
-				     (int)(n - cut), b->s + cut);
-			add_names(a, &bl);
-			n = cut;
-			p->closed = 1;
-		}
+	if (n < b->n) {
+		glued_byline(p, i, &bl);
+		findings_add(&p->ed->findings, FK_BYLINE_SPLIT, p->ed->path, b->line,
+			     b->col + text_count(b->s, n, SIZE_MAX),
+			     "byline \"%.*s\" split off the end of the paragraph",
+			     (int)(b->n - n), b->s + n);
+		add_names(a, &bl);
+		p->closed = 1;
 	}
+	take_dateline(a, b->s, n);
 	XGROW(a->paras, a->capparas, a->nparas + 1);
 	p->jpara = NULL;  /* a new paragraph: the next join starts a buffer */
-	a->paras[a->nparas++] = (struct paragraph){span(b->s, n), b->line, b->line,
-						   add_piece(p->ed, b, b->s, 0), 1};
+	a->paras[a->nparas++] = (struct paragraph){span(b->s, n), shape_para_kind(b->s, n, b->head),
+						   b->line, b->line, add_piece(p->ed, b, b->s, 0), 1};
 	add_item(p->ed, a, ITEM_PARA, span(NULL, 0), b);
 	if (n < b->n)
 		add_item(p->ed, a, ITEM_BYLINE, span(b->s + n, b->n - n), b);
 	p->open = n == b->n ? !b->ends : !text_ends_sentence(b->s, n);
 }
 
-/* May the headline-like block i start a new article? */
+enum join { JOIN_NO, JOIN_CANDIDATE, JOIN_YES };
+
+/* Does s read as running prose (ends a sentence, holds a comma, or is
+ * longer than a heading)? */
+static int prose(const char *s, size_t n)
+{
+	return text_ends_sentence(s, n) || memmem(s, n, "，", strlen("，")) || memchr(s, ',', n) ||
+	       text_count(s, n, HEADLINE_MAX + 1) > HEADLINE_MAX;
+}
+
+/*
+ * Does block i continue the article's last, unfinished paragraph across a
+ * column break? Only on evidence: the paragraph stops inside a word of
+ * prose (on a letter, after some text) and the block reads as the rest of
+ * a sentence (it ends one, holds a comma or is longer than a heading),
+ * without the indent that opens a paragraph on an indented page. A block
+ * that may continue it but shows no such evidence is a candidate.
+ */
+static enum join join_kind(struct parser *p, const struct article *a, size_t i)
+{
+	const struct block *b = classify(p, i);
+	const struct paragraph *para = &a->paras[a->nparas - 1];
+	uint32_t cp;
+
+	text_prev(para->text.s, para->text.n, &cp);
+	if (text_is_punct(cp) || text_is_space(cp) || b->dl || b->brk || b->byl != BYLINE_NONE)
+		return JOIN_NO;
+	if (p->ed->style == STYLE_BLANK && b->blank_before == 0 && !p->indents)
+		return b->head ? JOIN_NO : JOIN_YES;  /* a line wrapped in the file */
+	if (cp < 0x80 && isalpha((int)cp) && b->s[0] >= 'a' && b->s[0] <= 'z')
+		return JOIN_YES;  /* a Latin word cut in two */
+	if (b->blank_before > p->gap || text_count(para->text.s, para->text.n, 12) < 12)
+		return JOIN_CANDIDATE;
+	if (!prose(b->s, b->n))
+		return JOIN_CANDIDATE;
+	/* An indented line opens a paragraph, unless the one before was cut
+	 * in the middle of long prose. */
+	if (p->indents && b->indented &&
+	    (!prose(para->text.s, para->text.n) || text_count(para->text.s, para->text.n, 40) < 40))
+		return JOIN_CANDIDATE;
+	return JOIN_YES;
+}
+
+/* Does the heading line s hold a space between two phrases? */
+static int spaced(const char *s, size_t n)
+{
+	return memchr(s, ' ', n) || memmem(s, n, "\u3000", strlen("\u3000"));
+}
+
+/* Start an article at the heading of k lines at block i: one line is the
+ * headline (or a kicker ending in ——); of two, the pair's shape says
+ * kicker and headline or headline and subtitle; three are all of them. */
+static struct article *take_heading(struct parser *p, size_t i, size_t k, int *need_head)
+{
+	struct article *a = new_article(p, p->b[i].line);
+	const struct block *l0 = &p->b[i], *l1 = k > 1 ? &p->b[i + 1] : NULL;
+	int kick = k == 3 || (k == 1 && l0->kdash), sub = k == 3;
+	size_t h = kick ? 1 : 0;
+
+	if (k == 2) {
+		uint32_t cp;
+
+		text_prev(l0->s, l0->n, &cp);
+		sub = (l1->n >= 6 && !memcmp(l1->s, "——", 6)) ||
+		      (shape_column_tag(l0->s, l0->n) && !shape_column_tag(l1->s, l1->n)) ||
+		      text_count(l1->s, l1->n, HEADLINE_MAX + 1) > HEADLINE_MAX;
+		/* A headline of two phrases set apart by a space over a plain
+		 * line: headline and subtitle. */
+		sub = sub || (spaced(l0->s, l0->n) && !spaced(l1->s, l1->n) &&
+			      !shape_column_tag(l1->s, l1->n));
+		sub = sub && !l0->kdash && cp != 0xFF1A && cp != ':';
+		kick = !sub;
+		h = kick;
+	}
+	if (kick) {
+		a->kicker = span(l0->s, l0->n);
+		add_item(p->ed, a, ITEM_KICKER, a->kicker, l0);
+	}
+	*need_head = h >= k;
+	if (h < k) {
+		a->headline = span(p->b[i + h].s, p->b[i + h].n);
+		add_item(p->ed, a, ITEM_HEADLINE, a->headline, &p->b[i + h]);
+	}
+	if (sub) {
+		a->subtitle = span(p->b[i + k - 1].s, p->b[i + k - 1].n);
+		add_item(p->ed, a, ITEM_SUBTITLE, a->subtitle, &p->b[i + k - 1]);
+	}
+	return a;
+}
+
+/* Does the one-line heading at block i start an article? On an indented
+ * page every unindented heading does; else it needs evidence: the last
+ * article closed with its byline, a dateline under it, a section break
+ * above it, a column tag. Without, it is a subhead, and the doubt is
+ * recorded as a boundary note. */
 static int starts_article(struct parser *p, const struct article *a, size_t i)
 {
 	const struct block *b = &p->b[i];
 
-	if (!a || p->closed)
+	if (!a || p->closed || p->indents || b->blank_before > p->gap ||
+	    (i + 1 < p->nb && classify(p, i + 1)->dl) || shape_column_tag(b->s, b->n))
 		return 1;
 	if (a->nparas == 0)
 		return 0;  /* a second short line under a headline is text */
-	if (b->blank_before >= 2)
-		return 1;  /* a section break on the printed page */
-	if (p->ed->style == STYLE_LINE && b->indented)
+	findings_add(&p->ed->findings, FK_BOUNDARY, p->ed->path, b->line, b->col,
+		     "heading-like line taken as a subhead of the article from line %zu: no "
+		     "byline, dateline or section break marks a new article",
+		     a->line);
+	return 0;
+}
+
+/* A kicker ending in a colon, alone or with its headline on the line. */
+static struct article *take_kicker(struct parser *p, const struct block *b, int *need_head)
+{
+	struct article *a = new_article(p, b->line);
+	const char *ks = b->s;
+	size_t kn = b->hn ? (size_t)(b->hs - b->s) : b->n;
+
+	a->kicker = span(b->s, b->klen);
+	a->headline = span(b->hs, b->hn);
+	*need_head = b->hn == 0;
+	text_trim(&ks, &kn);
+	add_item(p->ed, a, ITEM_KICKER, span(ks, kn), b);
+	if (b->hn)
+		add_item(p->ed, a, ITEM_HEADLINE, a->headline, b);
+	return a;
+}
+
+/* A byline line: names (and roles, agency) to the article, the line as an
+ * item. Returns 1 when block i was one. */
+static int take_byline(struct parser *p, struct article *a, size_t i)
+{
+	const struct block *b = &p->b[i];
+	struct byline bl;
+
+	if (!a || !(b->byl != BYLINE_NONE ? (a->nparas || a->headline.n) : b->brk && a->nparas))
 		return 0;
-	return i + 1 < p->nb && !classify(p, i + 1)->head;
+	/* A bracketed byline closes an article: names in brackets with
+	 * more text under them are a paragraph. */
+	if (b->byl == BYLINE_NONE && i + 1 < p->nb && !heading_line(p, i + 1, 1))
+		return 0;
+	if (b->byl != BYLINE_NONE)
+		byline_parse(b->s, b->n, &bl);
+	else
+		shape_bracket_byline(b->s, b->n, &bl);
+	add_names(a, &bl);
+	add_item(p->ed, a, ITEM_BYLINE, span(b->s, b->n), b);
+	if (a->nparas)
+		p->closed = 1;
+	return 1;
+}
+
+/* Join block i to the last paragraph, or record it as a candidate. */
+static int take_join(struct parser *p, struct article *a, size_t i)
+{
+	const struct block *b = &p->b[i];
+	enum join j;
+
+	if (!a || p->closed || !a->nparas || !p->open)
+		return 0;
+	j = join_kind(p, a, i);
+	if (j == JOIN_YES) {
+		join_block(p, a, b);
+		return 1;
+	}
+	if (j == JOIN_CANDIDATE)
+		findings_add(&p->ed->findings, FK_JOIN_CANDIDATE, p->ed->path, b->line, b->col,
+			     "may continue the paragraph from line %zu across a column break; "
+			     "left apart",
+			     a->paras[a->nparas - 1].first_line);
+	return 0;
 }
 
 /* Assemble the blocks from start on into articles. */
@@ -335,22 +586,9 @@ static void parse_articles(struct parser *p, size_t start)
 
 	for (size_t i = start; i < p->nb; i++) {
 		const struct block *b = classify(p, i);
-		struct byline bl;
 
-		if (b->kick) {
-			a = new_article(p, b->line);
-			a->kicker = span(b->s, b->klen);
-			a->headline = span(b->hs, b->hn);
-			need_head = b->hn == 0;
-			{
-				const char *ks = b->s;
-				size_t kn = b->hn ? (size_t)(b->hs - b->s) : b->n;
-
-				text_trim(&ks, &kn);
-				add_item(p->ed, a, ITEM_KICKER, span(ks, kn), b);
-			}
-			if (b->hn)
-				add_item(p->ed, a, ITEM_HEADLINE, a->headline, b);
+		if (b->kick && !(p->indents && b->indented)) {
+			a = take_kicker(p, b, &need_head);
 			continue;
 		}
 		if (need_head) {
@@ -361,30 +599,42 @@ static void parse_articles(struct parser *p, size_t start)
 				continue;
 			}
 		}
-		if (a && (a->nparas || a->headline.n) && b->byl != BYLINE_NONE) {
-			byline_parse(b->s, b->n, &bl);
-			add_names(a, &bl);
-			add_item(p->ed, a, ITEM_BYLINE, span(b->s, b->n), b);
-			if (a->nparas)
-				p->closed = 1;
+		if (take_byline(p, a, i) || take_join(p, a, i))
 			continue;
+		if (heading_line(p, i, 1)) {
+			size_t k = heading_run(p, i);
+
+			if (k > 1 || starts_article(p, a, i)) {
+				a = take_heading(p, i, k, &need_head);
+				i += k - 1;
+				continue;
+			}
 		}
-		/* An unfinished paragraph continues in the next block, unless
-		 * a section break (two blank lines) comes before a headline. */
-		if (a && !p->closed && a->nparas && p->open && !(b->blank_before >= 2 && b->head)) {
-			join_block(p, a, b);
-			continue;
-		}
-		if (b->head && starts_article(p, a, i)) {
+		/* Text with no headline after a closed article starts one,
+		 * unless the page's indent shows it is a paragraph. */
+		if (!a || (p->closed && !b->brk && !(p->indents && b->indented)))
 			a = new_article(p, b->line);
-			a->headline = span(b->s, b->n);
-			add_item(p->ed, a, ITEM_HEADLINE, a->headline, b);
-			continue;
-		}
-		if (!a || p->closed)
-			a = new_article(p, b->line);  /* text with no headline */
+		p->closed = 0;
 		add_paragraph(p, a, i);
 	}
+}
+
+/* How the page sets its paragraphs apart: the usual blank lines between
+ * them, and whether they are indented (then headings are not). */
+static void page_style(struct parser *p)
+{
+	size_t adjacent = 0, indented = 0, gaps[4] = {0};
+	struct edition *ed = p->ed;
+
+	for (size_t i = 0; i < p->nb; i++) {
+		adjacent += i > 0 && p->b[i].blank_before == 0;
+		indented += p->b[i].indented;
+		if (p->b[i].blank_before)
+			gaps[p->b[i].blank_before < 3 ? p->b[i].blank_before : 3]++;
+	}
+	ed->style = p->nb >= 2 && adjacent * 2 >= p->nb ? STYLE_LINE : STYLE_BLANK;
+	p->indents = p->nb >= 4 && indented * 3 >= p->nb;
+	p->gap = gaps[2] > gaps[1] ? 2 : 1;
 }
 
 void edition_parse(struct edition *ed, const char *path, struct decoded *dec)
@@ -398,13 +648,7 @@ void edition_parse(struct edition *ed, const char *path, struct decoded *dec)
 	memset(dec, 0, sizeof *dec);
 	ed->encoding = ed->dec.encoding;
 	scan_lines(&p);
-	{
-		size_t adjacent = 0;
-
-		for (size_t i = 1; i < p.nb; i++)
-			adjacent += p.b[i].blank_before == 0;
-		ed->style = p.nb >= 2 && adjacent * 2 >= p.nb ? STYLE_LINE : STYLE_BLANK;
-	}
+	page_style(&p);
 	start = front_parse(ed, p.b, p.nb);
 	parse_articles(&p, start);
 	findings_sort(&ed->findings);

@@ -26,7 +26,8 @@ static void tsv_names(FILE *f, const struct str *v, size_t n)
 
 void export_outline_header(FILE *f)
 {
-	fputs("edition\tindex\tlocality\tkicker\theadline\tbyline\tparagraphs\tline\n", f);
+	fputs("edition\tindex\tlocality\tkicker\theadline\tbyline\tparagraphs\tline\tsubtitle\n",
+	      f);
 }
 
 void export_outline(FILE *f, const struct edition *ed)
@@ -47,7 +48,9 @@ void export_outline(FILE *f, const struct edition *ed)
 			tsv_names(f, a->byline, a->nbyline);
 		else
 			tsv_names(f, a->credit, a->ncredit);
-		fprintf(f, "\t%zu\t%zu\n", a->nparas, a->line);
+		fprintf(f, "\t%zu\t%zu\t", a->nparas, a->line);
+		tsv_field(f, a->subtitle.s, a->subtitle.n);
+		fputc('\n', f);
 	}
 }
 
@@ -66,6 +69,12 @@ static void json_strs(struct json *j, const struct str *v, size_t n)
 		json_string(j, v[i].s, v[i].n);
 	json_array_end(j);
 }
+
+/* The names of the paragraph kinds in --json. */
+static const char *const para_kind_names[] = {
+	[PARA_TEXT] = "text", [PARA_SUBHEAD] = "subhead", [PARA_NOTE] = "note",
+	[PARA_CAPTION] = "caption", [PARA_CREDIT] = "credit",
+};
 
 static void json_article(struct json *j, const struct article *a)
 {
@@ -89,8 +98,18 @@ static void json_article(struct json *j, const struct article *a)
 	}
 	json_key(j, "headline");
 	json_string(j, a->headline.s, a->headline.n);
+	json_key(j, "subtitle");
+	json_str(j, a->subtitle);
+	json_key(j, "dateline");
+	json_str(j, a->dateline);
+	json_key(j, "dateline_place");
+	json_str(j, a->dateline_place);
+	json_key(j, "agency");
+	json_str(j, a->agency);
 	json_key(j, "byline");
 	json_strs(j, a->byline, a->nbyline);
+	json_key(j, "roles");
+	json_strs(j, a->roles, a->nroles);
 	json_key(j, "credit");
 	json_strs(j, a->credit, a->ncredit);
 	json_key(j, "line");
@@ -101,6 +120,8 @@ static void json_article(struct json *j, const struct article *a)
 		json_object_begin(j);
 		json_key(j, "text");
 		json_string(j, a->paras[k].text.s, a->paras[k].text.n);
+		json_key(j, "kind");
+		json_cstring(j, para_kind_names[a->paras[k].kind]);
 		json_key(j, "first_line");
 		json_uint(j, a->paras[k].first_line);
 		json_key(j, "last_line");

@@ -34,6 +34,8 @@ void reading_draw(struct tui *t)
 			a = draw_attr(t, PAIR_KICKER);
 		else if (l->kind == VL_BYLINE)
 			a = draw_attr(t, PAIR_BYLINE);
+		else if (l->kind == VL_SUBHEAD)
+			a = A_BOLD;
 		nm = view_line_matches(v, i, m, 16);
 		draw_text(t, r, v->margin + l->l.indent, l->text, l->textlen, l->l.start, l->l.end,
 			  l->l.plain, a, m, nm);

@@ -50,7 +50,8 @@ void doclines_article(const struct edition *ed, size_t article, const struct lay
 
 		/* A blank line between the heading and the text, and between
 		 * paragraphs when they have no indent to tell them apart. */
-		if (i > 0 && ((prev == ITEM_HEADLINE && it->kind != ITEM_HEADLINE) ||
+		if (i > 0 && (((prev == ITEM_HEADLINE || prev == ITEM_SUBTITLE) &&
+			       it->kind != ITEM_HEADLINE && it->kind != ITEM_SUBTITLE) ||
 			      (prev == ITEM_PARA && it->kind == ITEM_PARA && o->indent == 0)))
 			vlines_push(out, VL_BLANK, NULL, 0, article, i, NULL);
 		switch (it->kind) {
@@ -60,9 +61,17 @@ void doclines_article(const struct edition *ed, size_t article, const struct lay
 		case ITEM_HEADLINE:
 			add_text(out, VL_HEADLINE, it->text, article, i, o, 0, ALIGN_CENTER);
 			break;
+		case ITEM_SUBTITLE:
+			add_text(out, VL_KICKER, it->text, article, i, o, 0, ALIGN_CENTER);
+			break;
 		case ITEM_PARA:
-			add_text(out, VL_PARA, a->paras[it->para].text, article, i, o, o->indent,
-				 ALIGN_LEFT);
+			/* A subhead is set as a heading: bold, not indented. */
+			if (a->paras[it->para].kind == PARA_SUBHEAD)
+				add_text(out, VL_SUBHEAD, a->paras[it->para].text, article, i, o, 0,
+					 ALIGN_LEFT);
+			else
+				add_text(out, VL_PARA, a->paras[it->para].text, article, i, o,
+					 o->indent, ALIGN_LEFT);
 			break;
 		case ITEM_BYLINE:
 			add_text(out, VL_BYLINE, it->text, article, i, o, 0, ALIGN_RIGHT);

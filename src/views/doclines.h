@@ -12,7 +12,7 @@
 #include "layout.h"
 
 /* A display line of an edition: what it belongs to and where it is drawn. */
-enum vline_kind { VL_BLANK, VL_FRONT, VL_KICKER, VL_HEADLINE, VL_PARA, VL_BYLINE };
+enum vline_kind { VL_BLANK, VL_FRONT, VL_KICKER, VL_HEADLINE, VL_PARA, VL_BYLINE, VL_SUBHEAD };
 
 struct vline {
 	enum vline_kind kind;
@@ -30,8 +30,8 @@ struct vlines {
 
 /* Lay out the front matter (nothing when the edition has none). */
 void doclines_front(const struct edition *ed, const struct layout_opts *o, struct vlines *out);
-/* Lay out one article: kicker, headline (centred), paragraphs with their
- * indent, bylines (right-aligned), in source order. */
+/* Lay out one article: kicker, headline and subtitle (centred),
+ * paragraphs with their indent (subheads without), bylines (right-aligned), in source order. */
 void doclines_article(const struct edition *ed, size_t article, const struct layout_opts *o,
 		    struct vlines *out);
 /* Append one display line (l NULL: a blank line). */

@@ -1,0 +1,193 @@
+/*
+ * test_parse_shapes: the shapes of real newspaper pages (issue 10), each
+ * with a small made-up page: headings of one to three lines, datelines
+ * and their names, closing bylines in brackets, subheads, joins made only
+ * on evidence, and the notes left where the parser was unsure.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "decode.h"
+#include "edition.h"
+#include "shapes.h"
+
+static void parse(struct edition *ed, const char *text)
+{
+	struct decoded d;
+	const char *why = NULL;
+
+	if (decode_bytes((const unsigned char *)text, strlen(text), 0, &d, &why) < 0)
+		fail_msg("decode failed: %s", why);
+	edition_parse(ed, "test", &d);
+}
+
+static void eq(struct str s, const char *want)
+{
+	if (!want) {
+		assert_int_equal(s.n, 0);
+		return;
+	}
+	if (s.n != strlen(want) || memcmp(s.s, want, s.n) != 0)
+		fail_msg("got \"%.*s\", want \"%s\"", (int)s.n, s.s ? s.s : "", want);
+}
+
+static size_t count(const struct edition *ed, enum finding_kind k)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ed->findings.n; i++)
+		n += ed->findings.v[i].kind == k;
+	return n;
+}
+
+/* An indented page: unindented lines are headings (kicker, headline,
+ * subtitle), indented ones paragraphs, short ones subheads. */
+static void test_three_line_heading(void **state)
+{
+	struct edition ed;
+
+	(void)state;
+	parse(&ed, "山村小学迎来新校舍\n某县多方筹资改善办学条件\n——来自西部山区的报道\n"
+		   "\u3000\u3000本报西宁3月5日电  （记者 王小明、李红）新校舍今天启用，孩子们很高兴。\n"
+		   "\u3000\u3000■ 教室亮了\n"
+		   "\u3000\u3000老师说，教室比以前亮多了。\n"
+		   "第二篇的标题\n\u3000\u3000新华社北京3月5日电  第二篇的正文。\n");
+	assert_int_equal(ed.narticles, 2);
+	eq(ed.articles[0].kicker, "山村小学迎来新校舍");
+	eq(ed.articles[0].headline, "某县多方筹资改善办学条件");
+	eq(ed.articles[0].subtitle, "——来自西部山区的报道");
+	eq(ed.articles[0].dateline, "本报西宁3月5日电");
+	eq(ed.articles[0].dateline_place, "西宁");
+	eq(ed.articles[0].agency, "本报");
+	assert_int_equal(ed.articles[0].nbyline, 2);
+	eq(ed.articles[0].byline[1], "李红");
+	eq(ed.articles[0].roles[0], "记者");
+	assert_int_equal(ed.articles[0].nparas, 3);
+	assert_int_equal(ed.articles[0].paras[1].kind, PARA_SUBHEAD);
+	eq(ed.articles[1].agency, "新华社");
+	edition_free(&ed);
+}
+
+/* Two heading lines: a —— line is the subtitle; otherwise a kicker over
+ * the headline. */
+static void test_two_line_heading(void **state)
+{
+	struct edition ed;
+
+	(void)state;
+	parse(&ed, "某某集团签下大单\n书写合作新篇章\n\n正文第一段写得很长，说了很多事情。\n\n"
+		   "（本报记者 赵明）\n\n\n访问记的标题\n——访某研究所研究员\n\n正文。\n");
+	assert_int_equal(ed.narticles, 2);
+	eq(ed.articles[0].kicker, "某某集团签下大单");
+	eq(ed.articles[0].headline, "书写合作新篇章");
+	assert_int_equal(ed.articles[0].nparas, 1);
+	assert_int_equal(ed.articles[0].nbyline, 1);
+	eq(ed.articles[1].headline, "访问记的标题");
+	eq(ed.articles[1].subtitle, "——访某研究所研究员");
+	edition_free(&ed);
+}
+
+/* On a blank page a heading-like line without a mark is a subhead, and
+ * the doubt is a boundary note; a dateline under it makes it a headline. */
+static void test_subhead_or_headline(void **state)
+{
+	struct edition ed;
+
+	(void)state;
+	parse(&ed, "第一篇标题\n\n第一段正文，写了很多。\n\n小标题在这里\n\n第二段正文。\n\n"
+		   "第二篇标题\n\n本报上海3月5日电  第二篇正文。\n");
+	assert_int_equal(ed.narticles, 2);
+	assert_int_equal(ed.articles[0].nparas, 3);
+	assert_int_equal(ed.articles[0].paras[1].kind, PARA_SUBHEAD);
+	assert_int_equal(count(&ed, FK_BOUNDARY), 1);
+	eq(ed.articles[1].dateline, "本报上海3月5日电");
+	edition_free(&ed);
+}
+
+/* A column break inside prose is joined; a short unfinished line (a
+ * label, a credit) is left apart as a candidate. */
+static void test_join_on_evidence(void **state)
+{
+	struct edition ed;
+
+	(void)state;
+	parse(&ed, "标题\n\n这是一个很长的段落，讲了一件事情，讲到一半被分\n\n"
+		   "栏截断了，后面还有一半。\n\n核心提示\n\n又一段。\n");
+	assert_int_equal(ed.narticles, 1);
+	assert_int_equal(count(&ed, FK_JOIN), 1);
+	assert_int_equal(ed.articles[0].paras[0].last_line, 5);
+	edition_free(&ed);
+	parse(&ed, "标题\n\n这是第一段的内容，讲完了。\n\n图为某某在工作现场\n\n"
+		   "下一段正文比较短\n\n再一段。\n");
+	assert_int_equal(count(&ed, FK_JOIN), 0);
+	assert_int_equal(count(&ed, FK_JOIN_CANDIDATE), 2);
+	edition_free(&ed);
+}
+
+/* Bylines: a bracket closing an article, a dateline in brackets, names
+ * glued after the last sentence with a label, names padded with spaces. */
+static void test_bylines(void **state)
+{
+	struct byline bl;
+	struct dateline d;
+
+	(void)state;
+	assert_true(shape_bracket_byline("（本报记者 赵明、钱亮整理）",
+					 strlen("（本报记者 赵明、钱亮整理）"), &bl));
+	assert_int_equal(bl.n, 2);
+	assert_int_equal(bl.agency.n, strlen("本报"));
+	assert_true(shape_bracket_byline("（本报某城电）", strlen("（本报某城电）"), &bl));
+	assert_int_equal(bl.n, 0);
+	assert_false(shape_bracket_byline("（作者为某大学教授）", strlen("（作者为某大学教授）"),
+					  &bl));
+	assert_true(byline_names("王  某", strlen("王  某"), &bl) == 0);
+	assert_int_equal(bl.n, 1);
+	assert_true(shape_dateline("据新华社电 正文", strlen("据新华社电 正文"), &d) > 0);
+	assert_int_equal(d.place.n, 0);
+	assert_true(shape_dateline("【本報訊】正文", strlen("【本報訊】正文"), &d) > 0);
+	assert_int_equal(shape_dateline("本报记者近日从某地获悉，电力供应正常。",
+					strlen("本报记者近日从某地获悉，电力供应正常。"), &d),
+			 0);
+	{
+		struct edition ed;
+
+		parse(&ed, "標題\n\n第一段。\n\n第二段完了。\u3000記者：陳某某\n");
+		assert_int_equal(ed.articles[0].nbyline, 1);
+		eq(ed.articles[0].byline[0], "陳某某");
+		assert_int_equal(count(&ed, FK_BYLINE_SPLIT), 1);
+		edition_free(&ed);
+	}
+}
+
+/* Labels and credits are paragraphs of their kind, never headings. */
+static void test_kinds(void **state)
+{
+	(void)state;
+	assert_int_equal(shape_para_kind("本版制图：某某", strlen("本版制图：某某"), 1),
+			 PARA_CREDIT);
+	assert_int_equal(shape_para_kind("（作者为某大学教授）",
+					 strlen("（作者为某大学教授）"), 0),
+			 PARA_NOTE);
+	assert_int_equal(shape_para_kind("——编  者", strlen("——编  者"), 0), PARA_NOTE);
+	assert_true(shape_column_tag("某地新事（百姓故事）", strlen("某地新事（百姓故事）")));
+	assert_false(shape_column_tag("（某某）", strlen("（某某）")));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_three_line_heading),
+		cmocka_unit_test(test_two_line_heading),
+		cmocka_unit_test(test_subhead_or_headline),
+		cmocka_unit_test(test_join_on_evidence),
+		cmocka_unit_test(test_bylines),
+		cmocka_unit_test(test_kinds),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
