@@ -676,9 +676,13 @@ static int load_variant(int v)
 			case ITEM_HEADLINE:
 				add_piece(var, v, it->text, ALIGN_CENTER, 0, "headline", it->line);
 				break;
+			case ITEM_SUBTITLE:
+				add_piece(var, v, it->text, ALIGN_CENTER, 0, "subtitle", it->line);
+				break;
 			case ITEM_PARA:
-				add_piece(var, v, art->paras[it->para].text, ALIGN_LEFT, 1, "paragraph",
-					  it->line);
+				/* A subhead is set unindented, as a heading. */
+				add_piece(var, v, art->paras[it->para].text, ALIGN_LEFT,
+					  art->paras[it->para].kind != PARA_SUBHEAD, "paragraph", it->line);
 				break;
 			case ITEM_BYLINE:
 				add_piece(var, v, it->text, ALIGN_RIGHT, 0, "byline", it->line);
