@@ -19,6 +19,7 @@
 #include "keys.h"
 #include "dump.h"
 #include "layout.h"
+#include "lintout.h"
 #include "locality.h"
 #include "bookmarks.h"
 #include "options.h"
@@ -135,6 +136,8 @@ static struct gazetteer *load_gazetteer(void)
 /* What the command line asked for. */
 struct cli {
 	enum mode mode;
+	int lint;                  /* --lint (with --json: as JSON) */
+	const char *level;         /* --level, or NULL */
 	long width;                /* --width, or 0 */
 	const char *config;        /* --config, or NULL */
 	const char **files;
@@ -151,6 +154,8 @@ static void parse_args(int argc, char **argv, struct cli *c)
 		{"json", no_argument, NULL, 'j'},
 		{"config", required_argument, NULL, 'c'},
 		{"bookmarks", no_argument, NULL, 'b'},
+		{"lint", no_argument, NULL, 'L'},
+		{"level", required_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -158,7 +163,7 @@ static void parse_args(int argc, char **argv, struct cli *c)
 	int ch;
 
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":dw:ojbc:hV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":dw:ojbc:hVLl:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': c->mode = MODE_DUMP; break;
 		case 'w': c->width = parse_width(optarg, "--width"); break;
@@ -166,6 +171,8 @@ static void parse_args(int argc, char **argv, struct cli *c)
 		case 'j': c->mode = MODE_JSON; break;
 		case 'c': c->config = optarg; break;
 		case 'b': c->mode = MODE_BOOKMARKS; break;
+		case 'L': c->lint = 1; break;
+		case 'l': c->level = optarg; break;
 		case 'h':
 			fputs(_(usage_text), stdout);
 			options_print_help(stdout);
@@ -292,9 +299,35 @@ static void run_files(struct run *r, const char **files, int nfiles)
 		json_array_end(&r->j);
 }
 
+/* --lint: proofread the files and directories named. */
+static int run_lint(const struct cli *c, const struct options *opts)
+{
+	struct lint_run lr;
+	const char *bad;
+	size_t badlen;
+	int level = c->level ? lintout_level(c->level) : LEVEL_NOTE;
+
+	memset(&lr, 0, sizeof lr);
+	if (level < 0)
+		usage_error(N_("invalid level '%s': give note, warning or error"), c->level);
+	if (opts->lint_off && lint_parse_off(&lr.opts, opts->lint_off, &bad, &badlen) < 0) {
+		fprintf(stderr, _("reader: %s: [lint] off: no such kind of finding '%.*s'\n"),
+			opts->source ? opts->source : "reader.ini", (int)badlen, bad);
+		return 2;
+	}
+	if (width_init() < 0)
+		die(1, "%s", _("the locale is not UTF-8 and C.UTF-8 is not available: "
+			       "set LANG to a UTF-8 locale"));
+	if (c->nfiles == 0)
+		usage_error(N_("%s needs files or directories to proofread"), "--lint");
+	lr.min = (enum finding_level)level;
+	lr.json = c->mode == MODE_JSON;
+	return lintout_run(&lr, c->files, (size_t)c->nfiles);
+}
+
 int main(int argc, char **argv)
 {
-	struct cli c = { MODE_NONE, 0, NULL, NULL, 0 };
+	struct cli c = { MODE_NONE, 0, NULL, 0, NULL, NULL, 0 };
 	struct options opts;
 	struct run r = { &c, &opts, {0}, NULL, {0}, 0, 0 };
 	char *bundled = NULL;
@@ -303,6 +336,12 @@ int main(int argc, char **argv)
 	i18n_init();
 	parse_args(argc, argv, &c);
 	load_settings(&c, &opts);
+	if (c.lint) {
+		r.status = run_lint(&c, &opts);
+		options_free(&opts);
+		flush_stdout();
+		return r.status;
+	}
 	if (c.mode == MODE_BOOKMARKS) {
 		r.status = print_bookmarks(&opts);
 		options_free(&opts);

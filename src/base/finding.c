@@ -31,6 +31,30 @@ const struct finding_info finding_kinds[FK_COUNT] = {
 	[FK_BOUNDARY] = { "boundary", LEVEL_NOTE,
 			  "why the parser did or did not start an article at a heading-like "
 			  "line it was unsure of" },
+	[FK_FORMAT] = { "format-character", LEVEL_WARNING,
+			"an invisible format character (zero-width joiner or space, a "
+			"bidirectional control, a byte order mark) that changes how text "
+			"shows without showing itself" },
+	[FK_DOUBLED] = { "doubled", LEVEL_WARNING,
+			 "a character or two-character word written twice where Chinese does "
+			 "not double it (的的, 交流交流); common reduplications are left alone" },
+	[FK_VARIANT] = { "variant", LEVEL_WARNING,
+			 "a traditional or variant character in simplified text (阳羨), or a "
+			 "simplified one in traditional text, by OpenCC's tables" },
+	[FK_HALFWIDTH] = { "halfwidth-punctuation", LEVEL_NOTE,
+			   "ASCII , : ; ? ! ( ) beside Chinese characters, where Chinese "
+			   "typography uses the full-width marks; counted per paragraph" },
+	[FK_MIXED_WIDTH] = { "mixed-width", LEVEL_NOTE,
+			     "full-width digits or Latin letters in a paragraph that also has "
+			     "half-width ones" },
+	[FK_LATIN_NUMBER] = { "latin-in-number", LEVEL_WARNING,
+			      "a letter that looks like a digit inside a number (4OO, 1l)" },
+	[FK_UNBALANCED] = { "unbalanced", LEVEL_WARNING,
+			    "a quotation mark or bracket without its partner in the paragraph "
+			    "(after column-break joins)" },
+	[FK_ODD_SPACE] = { "odd-space", LEVEL_NOTE,
+			   "a space between two Chinese characters, a no-break space, spaces at "
+			   "a line's end, or an ideographic space inside a line" },
 };
 
 void findings_add(struct findings *fs, enum finding_kind kind, const char *file, size_t line,

@@ -33,6 +33,15 @@ enum finding_kind {
 	FK_CONTROL,        /* a control character, kept as data */
 	FK_JOIN_CANDIDATE, /* a line that may continue a paragraph, not joined */
 	FK_BOUNDARY,       /* an article boundary the parser was unsure of */
+	/* Proofreading (--lint): what looks wrong in the text itself. */
+	FK_FORMAT,         /* an invisible format character (ZWJ, bidi, BOM) */
+	FK_DOUBLED,        /* a character or word doubled by mistake */
+	FK_VARIANT,        /* a character of the other script (阳羨) */
+	FK_HALFWIDTH,      /* half-width punctuation between Chinese characters */
+	FK_MIXED_WIDTH,    /* full-width digits or letters beside half-width ones */
+	FK_LATIN_NUMBER,   /* a letter inside a number (4OO) */
+	FK_UNBALANCED,     /* an unclosed or unopened quotation mark or bracket */
+	FK_ODD_SPACE,      /* a space where none belongs */
 	FK_COUNT,
 };
 

@@ -66,11 +66,13 @@ const struct option_def options_table[] = {
 	 N_("reading positions file (empty: $XDG_STATE_HOME/reader/positions)")},
 	{"files", "editions", OPT_STRING, "", 0, 0, NULL, FIELD(editions),
 	 N_("directories searched for editions moved since they were bookmarked, ':'-separated")},
+	{"lint", "off", OPT_STRING, "", 0, 0, NULL, FIELD(lint_off),
+	 N_("kinds of finding --lint leaves out, space-separated (the manual lists them)")},
 	{NULL, NULL, OPT_INT, NULL, 0, 0, NULL, 0, NULL},
 };
 
-static const char *const sections[] = {"display",   "behaviour", "files", "keys",
-				       "keys.list", "keys.prompt", NULL};
+static const char *const sections[] = {"display",   "behaviour",   "files", "lint",
+				       "keys",      "keys.list", "keys.prompt", NULL};
 
 /* Where in the file each section and key stands. */
 struct spot {
@@ -631,6 +633,7 @@ void options_free(struct options *o)
 	free(o->bookmarks);
 	free(o->positions);
 	free(o->editions);
+	free(o->lint_off);
 	free(o->source);
 	keymap_free(&o->keys);
 	memset(o, 0, sizeof *o);

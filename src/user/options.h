@@ -49,6 +49,7 @@ struct options {
 	char *bookmarks;       /* files: "" for the XDG default */
 	char *positions;
 	char *editions;        /* files: directories searched, ':'-separated */
+	char *lint_off;        /* lint: finding kinds left out, space-separated */
 	struct keymap keys;
 	char *source;          /* the file the settings came from, or NULL */
 };

@@ -1,0 +1,612 @@
+/*
+ * lint: proofreading an edition. See lint.h.
+ *
+ * Each text of each article (kicker, headline, subtitle, paragraphs,
+ * byline) is decoded once into code points with their byte offsets; every
+ * check walks that array and reports at an offset, which the source map
+ * turns into a line and a column. Lines of the decoded file are scanned
+ * for what the parser trims away (spaces at a line's end).
+ */
+#include "lint.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uniname.h>
+
+#include "text.h"
+#include "util.h"
+#include "variants.h"
+#include "words.h"
+
+/* One text being checked: its code points and their offsets. */
+struct ctx {
+	const struct edition *ed;
+	const struct lint_opts *o;
+	struct findings *out;
+	size_t art, item;
+	int para;                  /* a paragraph of body text */
+	int simplified;            /* the edition is in simplified characters */
+	uint32_t *cp;
+	size_t *off;
+	size_t n, cap;
+	size_t len;                /* bytes of the text */
+};
+
+static int is_off(const struct lint_opts *o, enum finding_kind k)
+{
+	return (o->off >> k) & 1;
+}
+
+/* Report kind k at byte offset off of the current text. */
+static void report(struct ctx *c, enum finding_kind k, size_t off, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void report(struct ctx *c, enum finding_kind k, size_t off, const char *fmt, ...)
+{
+	size_t line = 0, col = 0;
+	char msg[512];
+	va_list ap;
+
+	if (is_off(c->o, k))
+		return;
+	if (edition_source_at(c->ed, c->art, c->item, off, &line, &col) < 0)
+		line = c->ed->articles[c->art].items[c->item].line;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	findings_add(c->out, k, c->ed->path, line, col, "%s", msg);
+}
+
+static void decode_text(struct ctx *c, struct str t)
+{
+	c->n = 0;
+	c->len = t.n;
+	for (size_t i = 0; i < t.n;) {
+		uint32_t cp;
+		size_t l = text_next(t.s + i, t.n - i, &cp);
+
+		if (c->n + 1 >= c->cap) {
+			/* Both arrays grow alike from the same capacity. */
+			size_t cap = c->cap;
+
+			XGROW(c->cp, cap, c->n + 2);
+			XGROW(c->off, c->cap, c->n + 2);
+		}
+		c->cp[c->n] = cp;
+		c->off[c->n++] = i;
+		i += l;
+	}
+}
+
+/* The UTF-8 of n code points from cp, into buf (size >= 4 * n + 1). */
+static const char *utf8(const uint32_t *cp, size_t n, char *buf)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += text_put(cp[i], buf + k);
+	buf[k] = '\0';
+	return buf;
+}
+
+/* ---- Doubled characters and words -------------------------------------- */
+
+/* Characters Chinese doubles on purpose: reduplicated verbs, adjectives
+ * and adverbs, kinship words, measure words and numerals (每一个), the
+ * doubled syllables of ABB adjectives, onomatopoeia, and given names. */
+static const char doubles[] =
+	"看想说试听问走谈聊等尝笑练帮陪谢逛玩读写比查找算摸敲拍搓动转歇坐讲管改理洗"
+	"常刚往渐慢好早快轻静悄默纷匆仅偏恰明稍略暗频连屡久深紧牢稳满足整大小多高长"
+	"远白活生实扎踏平安淡浅甜暖乖美痛统通区堂草隐处种样头面节声妈爸哥姐弟妹奶爷"
+	"姥婆公叔伯舅姑娃宝猩星蛐蝈饽馍狒佼孜谆侃栩津井历冥芸楚落姗莘熙攘蒸欣彤苍皎"
+	"亭娓喋咄啧哈嘻呵嘿嗷潺淙飒萧瑟簌隆轰烈浩荡滚源绰一两三千万人个天年月日夜朝"
+	"暮岁世代家户事时刻分秒点滴丝缕片阵串件句字条道层步桩门回次场村油晶糟洋乎呼"
+	"腾绵茫蒙沉滔勃烘融盈累济翼彬奕凛赫熊皑冉袅婷丽芳莎娜莉琳晶亮乐欢兰红丹冬痒"
+	"张根幅栋项座列台箱株棵枝朵颗粒块位名支辆架艘间颖悦婕灿";
+
+/* Two-character words whose ABAB form is Chinese (研究研究). */
+static const char *const abab[] = {
+	"研究", "讨论", "考虑", "学习", "休息", "商量", "活动", "锻炼", "打听", "收拾",
+	"打扫", "整理", "准备", "介绍", "了解", "认识", "体验", "放松", "练习", "比较",
+	"检查", "思考", "琢磨", "溜达", "热闹", "高兴", "凉快", "暖和", "轻松", "舒服",
+	"雪白", "通红", "笔直", "冰凉", "碧绿", "火红", "金黄", "哗啦", "叮咚", "扑通",
+	NULL,
+};
+
+/* cp in simplified form, so that traditional text meets the lists and
+ * the word list, which are simplified. */
+static uint32_t simp(uint32_t cp)
+{
+	return variant_script(cp) == VARIANT_TRADITIONAL ? variant_other(cp) : cp;
+}
+
+static int doubles_ok(uint32_t cp)
+{
+	char u[5];
+
+	u[text_put(simp(cp), u)] = '\0';
+	return strstr(doubles, u) != NULL;
+}
+
+/* Are the n code points at p, in simplified form, a word of the list? */
+static int is_word(const struct ctx *c, const uint32_t *p, size_t n)
+{
+	char u[32];
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += text_put(simp(p[i]), u + k);
+	return words_has(c->o->words, u, k);
+}
+
+/* Does a word of 2 to 4 characters end at i, or start at i? */
+static int ends_word(const struct ctx *c, size_t i)
+{
+	for (size_t len = 2; len <= 4 && len <= i + 1; len++)
+		if (is_word(c, c->cp + i + 1 - len, len))
+			return 1;
+	return 0;
+}
+
+static int starts_word(const struct ctx *c, size_t i)
+{
+	for (size_t len = 2; len <= 4 && i + len <= c->n; len++)
+		if (is_word(c, c->cp + i, len))
+			return 1;
+	return 0;
+}
+
+/* Is there a word of 2 to 4 Han characters in [lo, hi] of the text that
+ * covers the positions from and to? */
+static int word_over(const struct ctx *c, size_t from, size_t to)
+{
+	for (size_t s = from >= 3 ? from - 3 : 0; s <= from; s++)
+		for (size_t e = to; e < c->n && e < s + 4; e++) {
+			int han = 1;
+
+			for (size_t k = s; k <= e && han; k++)
+				han = text_is_han(c->cp[k]);
+			if (han && e > s && is_word(c, c->cp + s, e - s + 1))
+				return 1;
+		}
+	return 0;
+}
+
+/* AA is Chinese when a word holds it (浓浓, 跃跃欲试), or where two words
+ * meet, the first ending in A and the second starting with it
+ * (中国|国家, 研究所|所长). */
+static int aa_ok(const struct ctx *c, size_t i)
+{
+	return doubles_ok(c->cp[i]) || word_over(c, i, i + 1) ||
+	       (i > 0 && i + 2 < c->n && word_over(c, i, i) && word_over(c, i + 1, i + 1) &&
+		ends_word(c, i) && starts_word(c, i + 1));
+}
+
+static int abab_ok(const struct ctx *c, const uint32_t *w)
+{
+	char u[16];
+	uint32_t s2[2] = {simp(w[0]), simp(w[1])};
+
+	/* A verb and its aspect mark said twice (说着说着), a numeral and
+	 * its measure word (一层一层) are Chinese. */
+	if (w[1] == 0x7740 || w[1] == 0x4E86 || w[0] == 0x4E00)
+		return 1;
+	utf8(s2, 2, u);
+	for (int i = 0; abab[i]; i++)
+		if (!strcmp(abab[i], u))
+			return 1;
+	return is_word(c, w, 4);
+}
+
+/* AA as part of AABB (高高兴兴) or BBAA is Chinese, whatever A is. */
+static int in_aabb(const struct ctx *c, size_t i)
+{
+	const uint32_t *p = c->cp;
+
+	return (i + 3 < c->n && p[i + 2] == p[i + 3] && p[i + 2] != p[i] && text_is_han(p[i + 2])) ||
+	       (i >= 2 && p[i - 2] == p[i - 1] && p[i - 1] != p[i] && text_is_han(p[i - 1]));
+}
+
+static void check_doubled(struct ctx *c)
+{
+	const uint32_t *p = c->cp;
+	char u[32];
+
+	for (size_t i = 0; i + 1 < c->n; i++) {
+		if (!text_is_han(p[i]))
+			continue;
+		if (p[i + 1] == p[i]) {
+			if (!in_aabb(c, i) && !aa_ok(c, i))
+				report(c, FK_DOUBLED, c->off[i], "doubled character: %s",
+				       utf8(p + i, 2, u));
+			i++;
+		} else if (i + 3 < c->n && text_is_han(p[i + 1]) && p[i + 2] == p[i] &&
+			   p[i + 3] == p[i + 1]) {
+			if (!abab_ok(c, p + i))
+				report(c, FK_DOUBLED, c->off[i], "doubled word: %s",
+				       utf8(p + i, 4, u));
+			i += 3;
+		}
+	}
+}
+
+/* ---- Characters of the other script ------------------------------------ */
+
+static void check_variants(struct ctx *c)
+{
+	enum variant_script other = c->simplified ? VARIANT_TRADITIONAL : VARIANT_SIMPLIFIED;
+	char a[8], b[8];
+
+	for (size_t i = 0; i < c->n; i++) {
+		if (!text_is_han(c->cp[i]) || variant_script(c->cp[i]) != other)
+			continue;
+		a[text_put(c->cp[i], a)] = '\0';
+		b[text_put(variant_other(c->cp[i]), b)] = '\0';
+		report(c, FK_VARIANT, c->off[i], c->simplified
+			       ? "traditional or variant character %s in simplified text (%s)"
+			       : "simplified character %s in traditional text (%s)",
+		       a, b);
+	}
+}
+
+/* ---- Punctuation, widths, numbers -------------------------------------- */
+
+/* Chinese text around a mark: Han characters and the CJK and full-width
+ * punctuation blocks. */
+static int chinese(uint32_t cp)
+{
+	return text_is_han(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF60) ||
+	       cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019;
+}
+
+/* The nearest code point before (dir -1) or after (dir 1) i that is not an
+ * ASCII space; 0 at the text's edge. */
+static uint32_t neighbour(const struct ctx *c, size_t i, int dir)
+{
+	for (size_t k = i; dir < 0 ? k-- > 0 : ++k < c->n;)
+		if (c->cp[k] != ' ')
+			return c->cp[k];
+	return 0;
+}
+
+static void check_halfwidth(struct ctx *c)
+{
+	static const char marks[] = ",:;?!()";
+	size_t count[sizeof marks - 1] = {0}, first = SIZE_MAX, total = 0;
+	char msg[256];
+	int k = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		const char *m = c->cp[i] < 0x80 && c->cp[i] ? strchr(marks, (int)c->cp[i]) : NULL;
+
+		if (!m || !(chinese(neighbour(c, i, -1)) || chinese(neighbour(c, i, 1))))
+			continue;
+		count[m - marks]++;
+		total++;
+		if (first == SIZE_MAX)
+			first = i;
+	}
+	if (!total)
+		return;
+	for (size_t m = 0; m < sizeof marks - 1; m++)
+		if (count[m] && k < (int)sizeof msg - 40)
+			k += snprintf(msg + k, sizeof msg - (size_t)k, "%s%zu '%c'", k ? ", " : "",
+				      count[m], marks[m]);
+	report(c, FK_HALFWIDTH, c->off[first],
+	       "half-width punctuation beside Chinese characters: %s (the first here)", msg);
+}
+
+static int fullwidth_alnum(uint32_t cp)
+{
+	return (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+	       (cp >= 0xFF41 && cp <= 0xFF5A);
+}
+
+static int ascii_alnum(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+}
+
+static void check_widths(struct ctx *c)
+{
+	size_t full = SIZE_MAX;
+	int half = 0;
+	char u[8];
+
+	for (size_t i = 0; i < c->n; i++) {
+		if (fullwidth_alnum(c->cp[i]) && full == SIZE_MAX)
+			full = i;
+		half |= ascii_alnum(c->cp[i]);
+	}
+	if (full != SIZE_MAX && half) {
+		u[text_put(c->cp[full], u)] = '\0';
+		report(c, FK_MIXED_WIDTH, c->off[full],
+		       "full-width digit or letter %s in a paragraph with half-width ones", u);
+	}
+}
+
+static int digit_like(uint32_t cp)
+{
+	return cp == 'O' || cp == 'o' || cp == 'l' || cp == 'I';
+}
+
+/* A run of digits and digit-like letters, standing alone (no other letter
+ * touches it), that has both: 4OO, 1O0, 2l3. */
+static void check_numbers(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n;) {
+		size_t j = i;
+		int digits = 0, letters = 0;
+		char u[64];
+
+		while (j < c->n && ((c->cp[j] >= '0' && c->cp[j] <= '9') || digit_like(c->cp[j]))) {
+			digits += c->cp[j] >= '0' && c->cp[j] <= '9';
+			letters += digit_like(c->cp[j]);
+			j++;
+		}
+		if (j == i) {
+			i++;
+			continue;
+		}
+		if (digits && letters && j - i <= 16 && (i == 0 || !ascii_alnum(c->cp[i - 1])) &&
+		    (j == c->n || !ascii_alnum(c->cp[j])))
+			report(c, FK_LATIN_NUMBER, c->off[i], "a letter inside the number %s",
+			       utf8(c->cp + i, j - i, u));
+		i = j;
+	}
+}
+
+/* ---- Quotation marks and brackets -------------------------------------- */
+
+static const uint32_t pairs[][2] = {
+	{0x201C, 0x201D}, {0x2018, 0x2019}, {0xFF08, 0xFF09}, {'(', ')'}, {0x300A, 0x300B},
+	{0x300C, 0x300D}, {0x300E, 0x300F}, {0x3010, 0x3011}, {0x3008, 0x3009}, {'[', ']'},
+};
+
+/* Which pair cp opens (1) or closes (-1); 0 for neither. *pair gets it. */
+static int bracket(uint32_t cp, size_t *pair)
+{
+	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
+		if (cp == pairs[k][0] || cp == pairs[k][1]) {
+			*pair = k;
+			return cp == pairs[k][0] ? 1 : -1;
+		}
+	return 0;
+}
+
+static void check_balance(struct ctx *c)
+{
+	size_t stack[64], kind[64], depth = 0, pair = 0;
+	char u[8];
+
+	for (size_t i = 0; i < c->n; i++) {
+		int b = bracket(c->cp[i], &pair);
+
+		/* An apostrophe between letters (don’t) is no quotation mark. */
+		if (c->cp[i] == 0x2019 && i > 0 && i + 1 < c->n && ascii_alnum(c->cp[i - 1]) &&
+		    ascii_alnum(c->cp[i + 1]))
+			continue;
+		if (b > 0 && depth < sizeof stack / sizeof *stack) {
+			kind[depth] = pair;
+			stack[depth++] = i;
+		} else if (b < 0) {
+			size_t k = depth;
+
+			while (k > 0 && kind[k - 1] != pair)
+				k--;
+			if (k == 0) {
+				u[text_put(c->cp[i], u)] = '\0';
+				report(c, FK_UNBALANCED, c->off[i], "%s closes nothing", u);
+			} else {
+				depth = k - 1;  /* what stood open inside it stays unreported */
+			}
+		}
+	}
+	for (size_t k = 0; k < depth; k++) {
+		u[text_put(c->cp[stack[k]], u)] = '\0';
+		report(c, FK_UNBALANCED, c->off[stack[k]], "%s is never closed", u);
+	}
+}
+
+/* ---- Spaces and invisible characters ----------------------------------- */
+
+static int format_char(uint32_t cp)
+{
+	return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF ||
+	       cp == 0x00AD || cp == 0x061C;
+}
+
+/* Titles and quotations set two phrases apart with a space
+ * (《紫玉金沙 圆梦小康》): inside them a space is no slip. */
+static int opens(uint32_t cp)
+{
+	return cp == 0x201C || cp == 0x300A || cp == 0x300C || cp == 0x300E || cp == 0x3010;
+}
+
+static int closes(uint32_t cp)
+{
+	return cp == 0x201D || cp == 0x300B || cp == 0x300D || cp == 0x300F || cp == 0x3011;
+}
+
+static void check_spaces(struct ctx *c)
+{
+	int quoted = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		uint32_t cp = c->cp[i];
+
+		quoted += opens(cp) - closes(cp);
+		if (format_char(cp)) {
+			char name[UNINAME_MAX];
+
+			report(c, FK_FORMAT, c->off[i], "U+%04X %s", (unsigned)cp,
+			       unicode_character_name(cp, name) ? name : "format character");
+		} else if (!c->para) {
+			continue;
+		} else if (cp == 0x00A0) {
+			report(c, FK_ODD_SPACE, c->off[i], "a no-break space");
+		} else if (cp == 0x3000 && i > 0 && c->cp[i - 1] != 0x3000) {
+			report(c, FK_ODD_SPACE, c->off[i], "an ideographic space inside the line");
+		} else if (cp == ' ' && quoted <= 0 && i > 0 && i + 1 < c->n &&
+			   text_is_han(c->cp[i - 1]) && text_is_han(c->cp[i + 1])) {
+			report(c, FK_ODD_SPACE, c->off[i], "a space between two Chinese characters");
+		}
+	}
+}
+
+/* Spaces and tabs at the end of source lines (the parser trims them off
+ * the texts, so they are found in the decoded file). */
+static void check_line_ends(const struct edition *ed, const struct lint_opts *o,
+			    struct findings *out)
+{
+	const char *t = ed->dec.text;
+	size_t len = ed->dec.len, pos = 0, line = 0;
+
+	if (is_off(o, FK_ODD_SPACE))
+		return;
+	while (pos < len) {
+		size_t n, next = text_next_line(t, len, pos, &n), end = n;
+
+		line++;
+		while (end > 0 && (t[pos + end - 1] == ' ' || t[pos + end - 1] == '\t'))
+			end--;
+		if (end > 0 && end < n)
+			findings_add(out, FK_ODD_SPACE, ed->path, line,
+				     text_count(t + pos, end, SIZE_MAX) + 1,
+				     "%zu space%s at the end of the line", n - end, n - end > 1 ? "s" : "");
+		pos = next;
+	}
+}
+
+/* ---- The loader's findings ---------------------------------------------- */
+
+/* A join is reported where the archivist checks it: at the end of the
+ * piece before the seam, naming the line that continues it. */
+static void relocate_join(const struct edition *ed, struct finding *f)
+{
+	for (size_t a = 0; a < ed->narticles; a++) {
+		const struct article *art = &ed->articles[a];
+
+		for (size_t p = 0; p < art->nparas; p++) {
+			const struct paragraph *para = &art->paras[p];
+			const struct piece *pc = ed->pieces + para->piece;
+
+			for (size_t k = 1; k < para->npieces; k++) {
+				size_t end;
+
+				if (pc[k].line != f->line || pc[k].column != f->column)
+					continue;
+				end = pc[k].off;
+				while (end > pc[k - 1].off && para->text.s[end - 1] == ' ')
+					end--;  /* the space put between cut Latin words */
+				f->line = pc[k - 1].line;
+				f->column = pc[k - 1].column +
+					    text_count(para->text.s + pc[k - 1].off, end - pc[k - 1].off,
+						       SIZE_MAX);
+				return;
+			}
+		}
+	}
+}
+
+static void loader_findings(const struct edition *ed, const struct lint_opts *o,
+			    struct findings *out)
+{
+	for (size_t i = 0; i < ed->findings.n; i++) {
+		struct finding f = ed->findings.v[i];
+		size_t cont = f.line;
+
+		if (is_off(o, f.kind))
+			continue;
+		if (f.kind == FK_JOIN) {
+			relocate_join(ed, &f);
+			findings_add(out, FK_JOIN, ed->path, f.line, f.column,
+				     "the paragraph continues at line %zu across a column break: "
+				     "check the seam", cont);
+		} else {
+			findings_add(out, f.kind, ed->path, f.line, f.column, "%s", f.message);
+		}
+	}
+}
+
+/* ---- Putting it together ------------------------------------------------ */
+
+/* Which script the edition is in: the one fewer of its characters are
+ * foreign to. */
+static int mostly_simplified(const struct edition *ed)
+{
+	const char *t = ed->dec.text;
+	size_t trad = 0, simp = 0;
+
+	for (size_t i = 0; i < ed->dec.len;) {
+		uint32_t cp;
+
+		i += text_next(t + i, ed->dec.len - i, &cp);
+		if (text_is_han(cp)) {
+			enum variant_script s = variant_script(cp);
+
+			trad += s == VARIANT_TRADITIONAL;
+			simp += s == VARIANT_SIMPLIFIED;
+		}
+	}
+	return simp >= trad;
+}
+
+static void check_text(struct ctx *c)
+{
+	const struct item *it = &c->ed->articles[c->art].items[c->item];
+
+	decode_text(c, edition_item_text(c->ed, c->art, c->item));
+	c->para = it->kind == ITEM_PARA &&
+		  c->ed->articles[c->art].paras[it->para].kind != PARA_SUBHEAD;
+	check_doubled(c);
+	if (!is_off(c->o, FK_VARIANT))
+		check_variants(c);
+	check_halfwidth(c);
+	check_widths(c);
+	check_numbers(c);
+	check_balance(c);
+	check_spaces(c);
+}
+
+void lint_edition(const struct edition *ed, const struct lint_opts *o, struct findings *out)
+{
+	struct ctx c = {ed, o, out, 0, 0, 0, 1, NULL, NULL, 0, 0, 0};
+
+	loader_findings(ed, o, out);
+	check_line_ends(ed, o, out);
+	c.simplified = is_off(o, FK_VARIANT) || mostly_simplified(ed);
+	for (c.art = 0; c.art < ed->narticles; c.art++)
+		for (c.item = 0; c.item < ed->articles[c.art].nitems; c.item++)
+			check_text(&c);
+	free(c.cp);
+	free(c.off);
+}
+
+int lint_parse_off(struct lint_opts *o, const char *list, const char **bad, size_t *badlen)
+{
+	const char *p = list;
+
+	while (*p) {
+		size_t n;
+		int k;
+
+		p += strspn(p, " ,\t");
+		n = strcspn(p, " ,\t");
+		if (!n)
+			break;
+		for (k = 0; k < FK_COUNT; k++)
+			if (strlen(finding_kinds[k].name) == n && !memcmp(finding_kinds[k].name, p, n))
+				break;
+		if (k == FK_COUNT) {
+			*bad = p;
+			*badlen = n;
+			return -1;
+		}
+		o->off |= (uint32_t)1 << k;
+		p += n;
+	}
+	return 0;
+}

@@ -1,0 +1,184 @@
+/*
+ * variants: the script of each Han character, from OpenCC. See variants.h.
+ *
+ * Each direction is converted once, every character of the blocks on a
+ * line of its own, so that OpenCC's phrase tables see no neighbours and
+ * the answer is the character's own. The result is one small entry per
+ * code point of the blocks.
+ */
+#include "variants.h"
+
+#include <opencc/opencc.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+/* The blocks looked at: CJK Unified Ideographs and Extension A, and the
+ * compatibility ideographs. */
+static const struct {
+	uint32_t lo, hi;
+} blocks[] = { {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF} };
+
+#define SLOTS ((0x4DBF - 0x3400 + 1) + (0x9FFF - 0x4E00 + 1) + (0xFAFF - 0xF900 + 1))
+
+struct entry {
+	unsigned char script;
+	uint32_t other;
+};
+
+static struct entry *table;
+static int built, available;
+
+/* The slot of cp in the table, or -1. */
+static long slot(uint32_t cp)
+{
+	long base = 0;
+
+	for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++) {
+		if (cp >= blocks[b].lo && cp <= blocks[b].hi)
+			return base + (long)(cp - blocks[b].lo);
+		base += (long)(blocks[b].hi - blocks[b].lo + 1);
+	}
+	return -1;
+}
+
+/* Every character of the blocks, one per line. */
+static char *all_characters(size_t *len)
+{
+	struct sbuf b = {0};
+
+	for (size_t k = 0; k < sizeof blocks / sizeof *blocks; k++)
+		for (uint32_t cp = blocks[k].lo; cp <= blocks[k].hi; cp++) {
+			char u[4];
+
+			sbuf_add(&b, u, text_put(cp, u));
+			sbuf_addc(&b, '\n');
+		}
+	*len = b.len;
+	return sbuf_take(&b);
+}
+
+/* Convert the list with config and call mark(cp, converted) for each
+ * character whose line came back different. */
+static int convert_all(const char *config, const char *in, size_t len,
+		       void (*mark)(uint32_t cp, uint32_t to))
+{
+	opencc_t cc = opencc_open(config);
+	char *out;
+	const char *p, *q;
+
+	if (cc == (opencc_t)-1)
+		return -1;
+	out = opencc_convert_utf8(cc, in, len);
+	opencc_close(cc);
+	if (!out)
+		return -1;
+	p = in;
+	q = out;
+	while (*p && *q) {
+		const char *pe = strchr(p, '\n'), *qe = strchr(q, '\n');
+		uint32_t a, b;
+
+		if (!pe || !qe)
+			break;
+		text_next(p, (size_t)(pe - p), &a);
+		text_next(q, (size_t)(qe - q), &b);
+		if ((size_t)(pe - p) != (size_t)(qe - q) || memcmp(p, q, (size_t)(pe - p)))
+			mark(a, b);
+		p = pe + 1;
+		q = qe + 1;
+	}
+	opencc_convert_utf8_free(out);
+	return 0;
+}
+
+static void mark_traditional(uint32_t cp, uint32_t to)
+{
+	long s = slot(cp);
+
+	if (s >= 0) {
+		table[s].script = VARIANT_TRADITIONAL;
+		table[s].other = to;
+	}
+}
+
+static void mark_simplified(uint32_t cp, uint32_t to)
+{
+	long s = slot(cp);
+
+	/* Only where the traditional table left it alone: a character
+	 * both tables change (a variant of a variant) stays traditional. */
+	if (s >= 0 && table[s].script == VARIANT_BOTH) {
+		table[s].script = VARIANT_SIMPLIFIED;
+		table[s].other = to;
+	}
+}
+
+static unsigned char *changed;
+
+static void mark_changed(uint32_t cp, uint32_t to)
+{
+	long s = slot(cp);
+
+	(void)to;
+	if (s >= 0)
+		changed[s] = 1;
+}
+
+/* Unmark the simplified characters a regional conversion leaves alone: a
+ * character Taiwan's or Hong Kong's standard keeps as it is (床, 台, 准)
+ * is no simplified-only form, whatever OpenCC's plain table says. */
+static void regional(const char *config, const char *all, size_t len)
+{
+	changed = xcalloc(SLOTS, 1);
+	if (convert_all(config, all, len, mark_changed) == 0)
+		for (size_t s = 0; s < SLOTS; s++)
+			if (table[s].script == VARIANT_SIMPLIFIED && !changed[s])
+				table[s].script = VARIANT_BOTH;
+	free(changed);
+	changed = NULL;
+}
+
+static void build(void)
+{
+	size_t len;
+	char *all;
+
+	built = 1;
+	table = xcalloc(SLOTS, sizeof *table);
+	all = all_characters(&len);
+	available = convert_all(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP, all, len, mark_traditional) == 0 &&
+		    convert_all(OPENCC_DEFAULT_CONFIG_SIMP_TO_TRAD, all, len, mark_simplified) == 0;
+	if (available) {
+		regional("s2tw.json", all, len);
+		regional("s2hk.json", all, len);
+	}
+	free(all);
+}
+
+enum variant_script variant_script(uint32_t cp)
+{
+	long s = slot(cp);
+
+	if (!built)
+		build();
+	return s < 0 ? VARIANT_BOTH : (enum variant_script)table[s].script;
+}
+
+uint32_t variant_other(uint32_t cp)
+{
+	long s = slot(cp);
+
+	if (!built)
+		build();
+	return s < 0 || table[s].script == VARIANT_BOTH ? cp : table[s].other;
+}
+
+int variant_available(void)
+{
+	if (!built)
+		build();
+	return available;
+}

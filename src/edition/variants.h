@@ -1,0 +1,31 @@
+/*
+ * variants: which Han characters belong to one script only, from OpenCC's
+ * conversion tables (Debian libopencc): a character that OpenCC's
+ * traditional-to-simplified table changes is a traditional (or variant)
+ * form, one that the simplified-to-traditional table changes and the
+ * other keeps is a simplified form. Proofreading uses it to find a
+ * traditional character in simplified text (阳羨) and the reverse.
+ *
+ * The table is built once, on first use, from one conversion of every
+ * character of the CJK blocks (a few milliseconds); without OpenCC's data
+ * every character is "both" and nothing is reported.
+ */
+#ifndef READER_VARIANTS_H
+#define READER_VARIANTS_H
+
+#include <stdint.h>
+
+enum variant_script {
+	VARIANT_BOTH,         /* used in both scripts (or not a Han character) */
+	VARIANT_TRADITIONAL,  /* a traditional or variant form only */
+	VARIANT_SIMPLIFIED,   /* a simplified form only */
+};
+
+/* The script cp belongs to. */
+enum variant_script variant_script(uint32_t cp);
+/* The other script's form of cp (its first one), or cp itself. */
+uint32_t variant_other(uint32_t cp);
+/* Whether OpenCC's tables could be read. */
+int variant_available(void);
+
+#endif
