@@ -46,6 +46,9 @@ static const char *const usage_text = N_(
 	"  -o, --outline       print one TSV row per article and exit\n"
 	"  -j, --json          print the editions' structure as JSON and exit\n"
 	"  -b, --bookmarks     print every bookmark as TSV and exit\n"
+	"  -L, --lint          proofread files and directories: one finding a line\n"
+	"                      (with --json: as JSON); exit 1 when there are any\n"
+	"      --level=LEVEL   --lint reports note (default), warning or error and up\n"
 	"  -c, --config=FILE   read settings from FILE instead of reader.ini\n"
 	"  -h, --help          print this help and exit\n"
 	"  -V, --version       print the version and exit\n"
@@ -155,7 +158,7 @@ static void parse_args(int argc, char **argv, struct cli *c)
 		{"config", required_argument, NULL, 'c'},
 		{"bookmarks", no_argument, NULL, 'b'},
 		{"lint", no_argument, NULL, 'L'},
-		{"level", required_argument, NULL, 'l'},
+		{"level", required_argument, NULL, 1},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -163,7 +166,7 @@ static void parse_args(int argc, char **argv, struct cli *c)
 	int ch;
 
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":dw:ojbc:hVLl:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":dw:ojbc:hVL", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': c->mode = MODE_DUMP; break;
 		case 'w': c->width = parse_width(optarg, "--width"); break;
@@ -172,7 +175,7 @@ static void parse_args(int argc, char **argv, struct cli *c)
 		case 'c': c->config = optarg; break;
 		case 'b': c->mode = MODE_BOOKMARKS; break;
 		case 'L': c->lint = 1; break;
-		case 'l': c->level = optarg; break;
+		case 1: c->level = optarg; break;
 		case 'h':
 			fputs(_(usage_text), stdout);
 			options_print_help(stdout);

@@ -345,6 +345,38 @@ static void test_every_byte_every_output(void **state)
 	run_free(&r);
 }
 
+/* --lint on the bundled edition: the golden report (the five joins at
+ * their seams, the byline split off line 64, 交流交流, 阳羨, 寡寡, the
+ * ASCII commas counted per paragraph), its exit status, --level and the
+ * JSON form. */
+static void test_golden_lint(void **state)
+{
+	struct run r;
+	json_t *root, *sum;
+
+	(void)state;
+	run_reader(&r, (const char *[]){"--lint", seed_path(), NULL}, NULL);
+	assert_int_equal(r.status, 1);
+	golden("seed.lint.txt", r.out, r.outlen);
+	run_free(&r);
+	run_reader(&r, (const char *[]){"--lint", "--level=error", seed_path(), NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "0 findings"));
+	run_free(&r);
+	run_reader(&r, (const char *[]){"--lint", "--level=loud", seed_path(), NULL}, NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	run_reader(&r, (const char *[]){"--lint", "--json", seed_path(), NULL}, NULL);
+	assert_int_equal(r.status, 1);
+	root = json_loadb(r.out, r.outlen, 0, NULL);
+	assert_non_null(root);
+	sum = json_object_get(root, "summary");
+	assert_int_equal(json_integer_value(json_object_get(sum, "files")), 1);
+	assert_int_equal(json_integer_value(json_object_get(sum, "warnings")), 4);
+	json_decref(root);
+	run_free(&r);
+}
+
 /* A single line of 8 MB: loads in bounded time and memory. */
 static void test_huge_line(void **state)
 {
@@ -481,6 +513,7 @@ int main(void)
 		cmocka_unit_test(test_bad_inputs),
 		cmocka_unit_test(test_partial),
 		cmocka_unit_test(test_usage),
+		cmocka_unit_test(test_golden_lint),
 		cmocka_unit_test(test_hostile_bytes),
 		cmocka_unit_test(test_every_byte_every_output),
 		cmocka_unit_test(test_huge_line),

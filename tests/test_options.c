@@ -257,9 +257,9 @@ static void test_format_and_kinds(void **state)
 		"[display]\nwidth = 61\nindent = 2\nambiguous_width = 2\ncolors = off\n"
 		"status_line = no\nnormalize_punctuation = yes\n[behaviour]\n"
 		"restore_position = 0\nsearch_case = sensitive\n[files]\nbookmarks = /b\n"
-		"positions = /p\neditions = /e:/f\n";
+		"positions = /p\neditions = /e:/f\n[lint]\noff = doubled variant\n";
 	static const char *const want[] = {"61", "2", "2", "true", "false", "false",
-					   "false", "sensitive", "/b", "/p", "/e:/f"};
+					   "false", "sensitive", "/b", "/p", "/e:/f", "doubled variant"};
 	struct options o;
 	struct error err;
 	char buf[64], *big;
@@ -271,6 +271,7 @@ static void test_format_and_kinds(void **state)
 	if (options_load(&o, p, &err) < 0)
 		fail_msg("%s", err.reason);
 	for (const struct option_def *d = options_table; d->name; d++, i++) {
+		assert_true(i < sizeof want / sizeof *want);
 		options_format(&o, d, buf, sizeof buf);
 		assert_string_equal(buf, want[i]);
 	}

@@ -71,13 +71,6 @@ size_t text_count(const char *s, size_t n, size_t limit)
 	return c;
 }
 
-int text_is_han(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0x20000 && cp <= 0x3FFFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       cp == 0x3007;
-}
-
 int text_is_space(uint32_t cp)
 {
 	return cp == ' ' || cp == '\t' || cp == '\f' || cp == '\v' || cp == 0x3000 ||

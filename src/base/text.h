@@ -40,8 +40,15 @@ uint64_t text_hash(uint64_t h, const char *s, size_t n);
 /* Count characters in s, stopping once limit is exceeded (returns limit+1). */
 size_t text_count(const char *s, size_t n, size_t limit);
 
-/* A Han ideograph (CJK Unified Ideographs and extensions, compatibility). */
-int text_is_han(uint32_t cp);
+/* A Han ideograph (CJK Unified Ideographs and extensions, compatibility).
+ * Inline: the layout, the parser and the proofreader ask it of every
+ * character. */
+static inline int text_is_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       cp == 0x3007;
+}
 /* White space a line may be indented or padded with (ASCII blanks, U+3000,
  * U+00A0). */
 int text_is_space(uint32_t cp);

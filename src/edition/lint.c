@@ -157,8 +157,8 @@ static int starts_word(const struct ctx *c, size_t i)
 	return 0;
 }
 
-/* Is there a word of 2 to 4 Han characters in [lo, hi] of the text that
- * covers the positions from and to? */
+/* Is there a word of 2 to 4 Han characters that covers the positions
+ * from to to? */
 static int word_over(const struct ctx *c, size_t from, size_t to)
 {
 	for (size_t s = from >= 3 ? from - 3 : 0; s <= from; s++)
@@ -173,14 +173,21 @@ static int word_over(const struct ctx *c, size_t from, size_t to)
 	return 0;
 }
 
+/* Particles that end a phrase without being part of a word (说的|的确). */
+static int particle(uint32_t cp)
+{
+	return cp == 0x7684 /* 的 */ || cp == 0x4E86 /* 了 */ || cp == 0x5730 /* 地 */ ||
+	       cp == 0x5F97 /* 得 */ || cp == 0x7740 /* 着 */ || cp == 0x8FC7 /* 过 */;
+}
+
 /* AA is Chinese when a word holds it (浓浓, 跃跃欲试), or where two words
- * meet, the first ending in A and the second starting with it
- * (中国|国家, 研究所|所长). */
+ * meet, the first ending in A (or A a particle) and the second starting
+ * with it (中国|国家, 研究所|所长, 说的|的确). */
 static int aa_ok(const struct ctx *c, size_t i)
 {
 	return doubles_ok(c->cp[i]) || word_over(c, i, i + 1) ||
-	       (i > 0 && i + 2 < c->n && word_over(c, i, i) && word_over(c, i + 1, i + 1) &&
-		ends_word(c, i) && starts_word(c, i + 1));
+	       (i + 2 < c->n && starts_word(c, i + 1) &&
+		(particle(c->cp[i]) || (i > 0 && ends_word(c, i))));
 }
 
 static int abab_ok(const struct ctx *c, const uint32_t *w)
@@ -367,6 +374,10 @@ static const uint32_t pairs[][2] = {
 /* Which pair cp opens (1) or closes (-1); 0 for neither. *pair gets it. */
 static int bracket(uint32_t cp, size_t *pair)
 {
+	/* Most characters are Han or ASCII letters: out quickly. */
+	if (cp < '(' || (cp > ']' && cp < 0x2018) || (cp > 0x201D && cp < 0x3008) ||
+	    (cp > 0x3011 && cp < 0xFF08) || cp > 0xFF09)
+		return 0;
 	for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
 		if (cp == pairs[k][0] || cp == pairs[k][1]) {
 			*pair = k;
@@ -482,68 +493,76 @@ static void check_line_ends(const struct edition *ed, const struct lint_opts *o,
 
 /* ---- The loader's findings ---------------------------------------------- */
 
-/* A join is reported where the archivist checks it: at the end of the
- * piece before the seam, naming the line that continues it. */
-static void relocate_join(const struct edition *ed, struct finding *f)
+/* Is there a join finding of the loader at (line, column)? The edition's
+ * findings are sorted by place. */
+static int join_at(const struct edition *ed, size_t line, size_t column)
 {
-	for (size_t a = 0; a < ed->narticles; a++) {
-		const struct article *art = &ed->articles[a];
+	size_t lo = 0, hi = ed->findings.n;
 
-		for (size_t p = 0; p < art->nparas; p++) {
-			const struct paragraph *para = &art->paras[p];
-			const struct piece *pc = ed->pieces + para->piece;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct finding *f = &ed->findings.v[mid];
 
-			for (size_t k = 1; k < para->npieces; k++) {
-				size_t end;
+		if (f->line < line || (f->line == line && f->column < column))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < ed->findings.n && ed->findings.v[lo].line == line &&
+	       ed->findings.v[lo].column == column; lo++)
+		if (ed->findings.v[lo].kind == FK_JOIN)
+			return 1;
+	return 0;
+}
 
-				if (pc[k].line != f->line || pc[k].column != f->column)
-					continue;
-				end = pc[k].off;
-				while (end > pc[k - 1].off && para->text.s[end - 1] == ' ')
-					end--;  /* the space put between cut Latin words */
-				f->line = pc[k - 1].line;
-				f->column = pc[k - 1].column +
-					    text_count(para->text.s + pc[k - 1].off, end - pc[k - 1].off,
-						       SIZE_MAX);
-				return;
-			}
-		}
+/* The joins of a paragraph, reported where the archivist checks them: at
+ * the end of the piece before the seam (the column just after its last
+ * character), naming the line that continues it. */
+static void report_joins(struct ctx *c, const struct paragraph *para)
+{
+	const struct piece *pc = c->ed->pieces + para->piece;
+
+	for (size_t k = 1; k < para->npieces; k++) {
+		size_t end = pc[k].off;
+
+		if (!join_at(c->ed, pc[k].line, pc[k].column))
+			continue;
+		while (end > pc[k - 1].off && para->text.s[end - 1] == ' ')
+			end--;  /* the space put between cut Latin words */
+		findings_add(c->out, FK_JOIN, c->ed->path, pc[k - 1].line,
+			     pc[k - 1].column + text_count(para->text.s + pc[k - 1].off,
+							   end - pc[k - 1].off, SIZE_MAX),
+			     "the paragraph continues at line %zu across a column break: "
+			     "check the seam", pc[k].line);
 	}
 }
 
+/* The loader's other findings, as they are. */
 static void loader_findings(const struct edition *ed, const struct lint_opts *o,
 			    struct findings *out)
 {
 	for (size_t i = 0; i < ed->findings.n; i++) {
-		struct finding f = ed->findings.v[i];
-		size_t cont = f.line;
+		const struct finding *f = &ed->findings.v[i];
 
-		if (is_off(o, f.kind))
-			continue;
-		if (f.kind == FK_JOIN) {
-			relocate_join(ed, &f);
-			findings_add(out, FK_JOIN, ed->path, f.line, f.column,
-				     "the paragraph continues at line %zu across a column break: "
-				     "check the seam", cont);
-		} else {
-			findings_add(out, f.kind, ed->path, f.line, f.column, "%s", f.message);
-		}
+		if (f->kind != FK_JOIN && !is_off(o, f->kind))
+			findings_add(out, f->kind, ed->path, f->line, f->column, "%s", f->message);
 	}
 }
 
 /* ---- Putting it together ------------------------------------------------ */
 
 /* Which script the edition is in: the one fewer of its characters are
- * foreign to. */
+ * foreign to, judged on its first 256 KB (an edition is written in one
+ * script; a whole year need not be read twice to say which). */
 static int mostly_simplified(const struct edition *ed)
 {
 	const char *t = ed->dec.text;
-	size_t trad = 0, simp = 0;
+	size_t trad = 0, simp = 0, len = ed->dec.len < (256u << 10) ? ed->dec.len : 256u << 10;
 
-	for (size_t i = 0; i < ed->dec.len;) {
+	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 
-		i += text_next(t + i, ed->dec.len - i, &cp);
+		i += text_next(t + i, ed->dec.len - i, &cp);  /* may pass len: harmless */
 		if (text_is_han(cp)) {
 			enum variant_script s = variant_script(cp);
 
@@ -561,13 +580,21 @@ static void check_text(struct ctx *c)
 	decode_text(c, edition_item_text(c->ed, c->art, c->item));
 	c->para = it->kind == ITEM_PARA &&
 		  c->ed->articles[c->art].paras[it->para].kind != PARA_SUBHEAD;
-	check_doubled(c);
+	if (it->kind == ITEM_PARA && !is_off(c->o, FK_JOIN))
+		report_joins(c, &c->ed->articles[c->art].paras[it->para]);
+	/* A kind switched off costs nothing. */
+	if (!is_off(c->o, FK_DOUBLED))
+		check_doubled(c);
 	if (!is_off(c->o, FK_VARIANT))
 		check_variants(c);
-	check_halfwidth(c);
-	check_widths(c);
-	check_numbers(c);
-	check_balance(c);
+	if (!is_off(c->o, FK_HALFWIDTH))
+		check_halfwidth(c);
+	if (!is_off(c->o, FK_MIXED_WIDTH))
+		check_widths(c);
+	if (!is_off(c->o, FK_LATIN_NUMBER))
+		check_numbers(c);
+	if (!is_off(c->o, FK_UNBALANCED))
+		check_balance(c);
 	check_spaces(c);
 }
 

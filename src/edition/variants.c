@@ -36,6 +36,9 @@ static long slot(uint32_t cp)
 {
 	long base = 0;
 
+	if (cp >= 0x4E00 && cp <= 0x9FFF)  /* the common case first */
+		return (long)(0x4DBF - 0x3400 + 1) + (long)(cp - 0x4E00);
+
 	for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++) {
 		if (cp >= blocks[b].lo && cp <= blocks[b].hi)
 			return base + (long)(cp - blocks[b].lo);
