@@ -501,6 +501,15 @@ static void test_dump_marks(void **state)
 	assert_no_controls(r.out, r.outlen);
 	assert_non_null(strstr(r.out, "正文\u241b]2;pwned\u2407和\u241b[2J以及\u2421。"));
 	run_free(&r);
+	/* Format characters that would change the text unseen are marks too:
+	 * nothing of the file vanishes from the dump. */
+	spit(path, "标题\n\n反转\u202e控制\u202c和软\u00ad连字符。\n",
+	     strlen("标题\n\n反转\u202e控制\u202c和软\u00ad连字符。\n"));
+	run_reader(&r, (const char *[]){"--dump", path, NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_null(strstr(r.out, "\u202e"));
+	assert_non_null(strstr(r.out, "反转\u25c7控制\u25c7和软\u25c7连字符。"));
+	run_free(&r);
 }
 
 int main(void)

@@ -92,12 +92,25 @@ int width_is_ambiguous(uint32_t cp)
 /* Zero-width format characters that are drawn as nothing: they must not
  * reach the terminal (a bidi override would reorder what follows) and
  * take no cell. */
+/* Format characters that do a job where they stand and are drawn as
+ * nothing: the zero-width space (a break opportunity), the joiners
+ * (emoji sequences, scripts that join), variation selectors and tags. */
 static int invisible(uint32_t cp)
 {
-	return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF || cp == 0x061C ||
-	       (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) ||
-	       (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0x180E || (cp >= 0xE0000 && cp <= 0xE007F);
+	return (cp >= 0x200B && cp <= 0x200D) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+	       (cp >= 0xE0100 && cp <= 0xE01EF) || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+/* Format characters that would change the text without showing: the
+ * bidirectional controls (U+202E turns a line around), the soft hyphen,
+ * word joiners and invisible operators, a byte order mark inside the
+ * text, interlinear annotation marks. Drawn as a mark, so that nothing of
+ * the file disappears from the screen or the dump. */
+static int hidden_format(uint32_t cp)
+{
+	return cp == 0x00AD || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF ||
+	       (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0x180E;
 }
 
 uint32_t width_glyph(uint32_t cp, int *mark)
@@ -119,6 +132,10 @@ uint32_t width_glyph(uint32_t cp, int *mark)
 	}
 	if (invisible(cp))
 		return 0;
+	if (hidden_format(cp)) {
+		*mark = 1;
+		return WIDTH_FORMAT_MARK;
+	}
 	if (cp < 0x7F)
 		return cp;
 	if (width_libc(cp) < 0) {

@@ -50,12 +50,21 @@ int width_is_ambiguous(uint32_t cp);
 /* Cells cp takes on screen (0, 1 or 2); amb is 1 or 2. */
 int width_cp(uint32_t cp, int amb);
 
+/* The mark drawn for a format character that would change the text
+ * without showing (◇, WHITE DIAMOND). */
+#define WIDTH_FORMAT_MARK 0x25C7
+
 /*
- * What the screen draws for cp: cp itself; or a visible mark (*mark set)
- * for controls (the Control Pictures ␀ … ␟, ␡ for DEL), C1 controls and
- * code points the C library cannot measure; or 0 for a zero-width format
- * character that is drawn as nothing (ZWSP, ZWJ, soft hyphen, bidi
- * controls, variation selectors). width_cp() is the width of this glyph.
+ * What the screen and the dump draw for cp, one convention everywhere:
+ * cp itself; or a visible mark (*mark set, drawn in reverse on screen)
+ * for controls (the Control Pictures ␀ … ␟, ␡ for DEL), C1 controls (?),
+ * format characters that would change the text without showing (◇ for
+ * the bidirectional controls, the soft hyphen, word joiners, a byte order
+ * mark inside the text) and code points the C library cannot measure; or
+ * 0 for a format character that does a job where it stands and is drawn as
+ * nothing (the zero-width space, the joiners of emoji sequences, variation
+ * selectors, tags; --lint lists them). width_cp() is the width of this
+ * glyph.
  */
 uint32_t width_glyph(uint32_t cp, int *mark);
 
