@@ -116,16 +116,41 @@ static void test_join_on_evidence(void **state)
 	struct edition ed;
 
 	(void)state;
-	parse(&ed, "标题\n\n这是一个很长的段落，讲了一件事情，讲到一半被分\n\n"
+	parse(&ed, "标题\n\n开头一段。\n\n这是一个很长的段落，讲了一件事情，讲到一半被分\n\n"
 		   "栏截断了，后面还有一半。\n\n核心提示\n\n又一段。\n");
 	assert_int_equal(ed.narticles, 1);
 	assert_int_equal(count(&ed, FK_JOIN), 1);
-	assert_int_equal(ed.articles[0].paras[0].last_line, 5);
+	assert_int_equal(ed.articles[0].paras[1].last_line, 7);
 	edition_free(&ed);
 	parse(&ed, "标题\n\n这是第一段的内容，讲完了。\n\n图为某某在工作现场\n\n"
 		   "下一段正文比较短\n\n再一段。\n");
 	assert_int_equal(count(&ed, FK_JOIN), 0);
 	assert_int_equal(count(&ed, FK_JOIN_CANDIDATE), 2);
+	edition_free(&ed);
+}
+
+/* Not joined on shape alone: an unfinished first line under the heading
+ * (a deck), and a short unfinished line over a text many times its length
+ * (a subhead over its section). Comparable pieces are joined. */
+static void test_join_lead_and_lopsided(void **state)
+{
+	struct edition ed;
+
+	(void)state;
+	parse(&ed, "某地新事一则\n\n小河变清了，岸边的人家也多了起来\n\n"
+		   "今年春天，村里请来了技术员，讲怎样种果树，讲怎样养鱼。\n\n"
+		   "治水先治源，一条河带活一个村\n\n"
+		   "说起这条小河，老人们都记得它过去的样子：河水发黑，岸上堆满垃圾，"
+		   "夏天一到，气味难闻，谁也不愿意从河边走。后来，村里定下规矩，"
+		   "家家户户轮流清理河道，一年下来，河水慢慢变清了。\n\n"
+		   "如今，河边建起了步道，傍晚散步的人多了，孩子们在岸边放风\n\n"
+		   "筝，老人们坐在树下聊天，说起变化都很高兴。\n");
+	assert_int_equal(ed.narticles, 1);
+	assert_int_equal(count(&ed, FK_JOIN), 1);
+	assert_int_equal(count(&ed, FK_JOIN_CANDIDATE), 2);
+	assert_int_equal(ed.articles[0].nparas, 5);
+	assert_int_equal(ed.articles[0].paras[4].first_line, 11);
+	assert_int_equal(ed.articles[0].paras[4].last_line, 13);
 	edition_free(&ed);
 }
 
@@ -185,6 +210,7 @@ int main(void)
 		cmocka_unit_test(test_two_line_heading),
 		cmocka_unit_test(test_subhead_or_headline),
 		cmocka_unit_test(test_join_on_evidence),
+		cmocka_unit_test(test_join_lead_and_lopsided),
 		cmocka_unit_test(test_bylines),
 		cmocka_unit_test(test_kinds),
 	};

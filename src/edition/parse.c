@@ -35,6 +35,10 @@
 #define HEADING_LINE_MAX 90
 /* A heading has at most three lines: kicker, headline, subtitle. */
 #define HEADING_LINES 3
+/* A piece of a paragraph up to this many characters, over a line more than
+ * LOPSIDED_RATIO / 2 times as long, is not joined to it on shape alone. */
+#define LOPSIDED_PIECE 80
+#define LOPSIDED_RATIO 5
 
 struct parser {
 	struct edition *ed;
@@ -415,6 +419,27 @@ static int prose(const char *s, size_t n)
 	       text_count(s, n, HEADLINE_MAX + 1) > HEADLINE_MAX;
 }
 
+/* Pieces a column break seldom leaves, so that a join would be a guess:
+ * the first paragraph under a heading, on a page that sets its paragraphs
+ * apart (an unfinished line there is a deck or a summary more often than a
+ * cut), and a short line over a text several
+ * times its length (a subhead over its section: a break falls inside a
+ * paragraph, leaving pieces of comparable size). */
+static int lead_or_lopsided(const struct parser *p, const struct article *a,
+			    const struct block *b)
+{
+	const struct paragraph *para = &a->paras[a->nparas - 1];
+	size_t pc = text_count(para->text.s, para->text.n, LOPSIDED_PIECE + 1), bc;
+
+	if (a->nparas == 1 && !a->dateline.n && (a->headline.n || a->kicker.n) &&
+	    (p->ed->style == STYLE_BLANK || p->indents))
+		return 1;
+	if (pc > LOPSIDED_PIECE)
+		return 0;
+	bc = text_count(b->s, b->n, pc * LOPSIDED_RATIO / 2 + 1);
+	return bc * 2 > pc * LOPSIDED_RATIO;
+}
+
 /*
  * Does block i continue the article's last, unfinished paragraph across a
  * column break? Only on evidence: the paragraph stops inside a word of
@@ -438,7 +463,7 @@ static enum join join_kind(struct parser *p, const struct article *a, size_t i)
 		return JOIN_YES;  /* a Latin word cut in two */
 	if (b->blank_before > p->gap || text_count(para->text.s, para->text.n, 12) < 12)
 		return JOIN_CANDIDATE;
-	if (!prose(b->s, b->n))
+	if (!prose(b->s, b->n) || lead_or_lopsided(p, a, b))
 		return JOIN_CANDIDATE;
 	/* An indented line opens a paragraph, unless the one before was cut
 	 * in the middle of long prose. */
