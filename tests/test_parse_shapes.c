@@ -170,7 +170,7 @@ static void test_bylines(void **state)
 	assert_int_equal(bl.n, 0);
 	assert_false(shape_bracket_byline("（作者为某大学教授）", strlen("（作者为某大学教授）"),
 					  &bl));
-	assert_true(byline_names("王  某", strlen("王  某"), &bl) == 0);
+	assert_true(byline_names("王  某", strlen("王  某"), &bl, 0) == 0);
 	assert_int_equal(bl.n, 1);
 	assert_true(shape_dateline("据新华社电 正文", strlen("据新华社电 正文"), &d) > 0);
 	assert_int_equal(d.place.n, 0);
@@ -187,6 +187,32 @@ static void test_bylines(void **state)
 		assert_int_equal(count(&ed, FK_BYLINE_SPLIT), 1);
 		edition_free(&ed);
 	}
+}
+
+/* Names with evidence: after a label (採訪：), a role word or a dateline
+ * any 2 to 4 Han characters are a name, surname or not; a posting
+ * (本报驻某地记者) is part of the role; a dateline may list places. */
+static void test_bylines_with_evidence(void **state)
+{
+	struct byline bl;
+	struct dateline d;
+	static const char multi[] = "本报甲城、乙城、丙城3月5日电  （记者莽小舟、艾青青）正文。";
+
+	(void)state;
+	assert_int_equal(byline_parse("採訪：比小樂", strlen("採訪：比小樂"), &bl), BYLINE_AUTHORS);
+	assert_int_equal(bl.n, 1);
+	assert_int_equal(byline_parse("比小樂", strlen("比小樂"), &bl), BYLINE_NONE);
+	assert_int_equal(byline_parse("本报驻某城记者 莽小舟", strlen("本报驻某城记者 莽小舟"), &bl),
+			 BYLINE_AUTHORS);
+	assert_int_equal(bl.n, 1);
+	assert_int_equal(bl.agency.n, strlen("本报"));
+	assert_int_equal(byline_parse("图片报道", strlen("图片报道"), &bl), BYLINE_NONE);
+	assert_true(shape_dateline(multi, strlen(multi), &d) > 0);
+	assert_int_equal(d.names.n, 2);
+	assert_int_equal(d.names.name[0].n, strlen("莽小舟"));
+	assert_false(shape_column_tag("莽小舟摄（某图库）", strlen("莽小舟摄（某图库）")));
+	assert_int_equal(shape_para_kind("莽小舟摄（某图库）", strlen("莽小舟摄（某图库）"), 1),
+			 PARA_CREDIT);
 }
 
 /* Labels and credits are paragraphs of their kind, never headings. */
@@ -212,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_join_on_evidence),
 		cmocka_unit_test(test_join_lead_and_lopsided),
 		cmocka_unit_test(test_bylines),
+		cmocka_unit_test(test_bylines_with_evidence),
 		cmocka_unit_test(test_kinds),
 	};
 

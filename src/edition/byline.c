@@ -120,8 +120,57 @@ static int name_sep(uint32_t cp)
 	return text_is_space(cp) || cp == 0x3001 /* 、 */ || cp == 0x00A0;
 }
 
-/* Take an agency and a role word off the front of the token [*start,
- * end), recording them; the rest must then be a name or nothing. */
+/* The agency word at the front of s (本报 of 本报驻柏林), at most a bytes. */
+static size_t agency_len(const char *s, size_t a)
+{
+	for (int k = 0; agencies[k]; k++)
+		if (starts(s, a, agencies[k]))
+			return strlen(agencies[k]);
+	return a;
+}
+
+/* Is s a name? With evidence that names follow (a label, a role word, a
+ * dateline), any 2 to 4 Han characters are one (莽某某, 比華利: a surname
+ * off the table, a pen name); without, it must start with a surname. */
+static int name_token(const char *s, size_t n, int evidence)
+{
+	size_t i = 0, chars = 0;
+	uint32_t cp;
+
+	if (!evidence)
+		return byline_is_name(s, n);
+	while (i < n) {
+		i += text_next(s + i, n - i, &cp);
+		if (!text_is_han(cp) && !(cp == 0x00B7 && chars > 0))
+			return 0;
+		chars++;
+	}
+	return chars >= 2 && chars <= 4;
+}
+
+/* The length of a posting after an agency, 驻柏林 of 本报驻柏林记者: 驻 and
+ * up to 8 Han characters before a role word; 0 when there is none. */
+static size_t posting(const char *s, size_t n)
+{
+	size_t i;
+	uint32_t cp;
+
+	if (!starts(s, n, "驻") && !starts(s, n, "駐"))
+		return 0;
+	i = strlen("驻");
+	for (int chars = 0; chars < 8 && i < n; chars++) {
+		if (starts(s + i, n - i, "记者") || starts(s + i, n - i, "記者"))
+			return chars ? i : 0;
+		i += text_next(s + i, n - i, &cp);
+		if (!text_is_han(cp))
+			return 0;
+	}
+	return 0;
+}
+
+/* Take an agency (with a posting) and a role word off the front of the
+ * token [*start, end), recording them; the rest must then be a name or
+ * nothing. */
 static void take_role(const char *s, size_t *start, size_t end, struct byline *out)
 {
 	size_t a = 0;
@@ -129,14 +178,17 @@ static void take_role(const char *s, size_t *start, size_t end, struct byline *o
 	for (int k = 0; agencies[k]; k++)
 		if (starts(s + *start, end - *start, agencies[k]))
 			a = strlen(agencies[k]);
+	if (a)
+		a += posting(s + *start + a, end - *start - a);
 	for (int r = 0; roles[r]; r++) {
 		size_t l = a + strlen(roles[r]);
 
 		if (!starts(s + *start + a, end - *start - a, roles[r]) ||
-		    (end - *start != l && !byline_is_name(s + *start + l, end - *start - l)))
+		    (end - *start != l &&
+		     !name_token(s + *start + l, end - *start - l, strlen(roles[r]) > 3)))
 			continue;
 		if (a && !out->agency.n)
-			out->agency = (struct byline_span){s + *start, a};
+			out->agency = (struct byline_span){s + *start, agency_len(s + *start, a)};
 		if (out->nrole < BYLINE_MAX)
 			out->role[out->nrole++] = (struct byline_span){s + *start + a, l - a};
 		*start += l;
@@ -158,9 +210,20 @@ static int next_token(const char *s, size_t n, size_t *i, size_t *start, size_t 
 	return *end > *start;
 }
 
+/* Has a role word of two characters or more (记者, not 文 or 图, which
+ * open too many words) been taken off? */
+static int role_words(const struct byline *out)
+{
+	for (size_t k = 0; k < out->nrole; k++)
+		if (out->role[k].n > 3)
+			return 1;
+	return 0;
+}
+
 /* Split at spaces and 、; strip role words; collect names; -1 if a token
- * is not a name. */
-static int collect(const char *s, size_t n, struct byline *out)
+ * is not a name. evidence: names are expected here (see name_token); a
+ * role word is evidence for the names after it. */
+static int collect(const char *s, size_t n, struct byline *out, int evidence)
 {
 	size_t i = 0, start, end;
 
@@ -178,17 +241,18 @@ static int collect(const char *s, size_t n, struct byline *out)
 			i = j;
 			continue;
 		}
-		if (!byline_is_name(s + start, end - start) || out->n == BYLINE_MAX)
+		if (!name_token(s + start, end - start, evidence || role_words(out)) ||
+		    out->n == BYLINE_MAX)
 			return -1;
 		out->name[out->n++] = (struct byline_span){s + start, end - start};
 	}
 	return out->n ? 0 : -1;
 }
 
-int byline_names(const char *s, size_t n, struct byline *out)
+int byline_names(const char *s, size_t n, struct byline *out, int evidence)
 {
 	memset(out, 0, sizeof *out);
-	if (collect(s, n, out) < 0) {
+	if (collect(s, n, out, evidence) < 0) {
 		memset(out, 0, sizeof *out);
 		return -1;
 	}
@@ -265,7 +329,7 @@ enum byline_kind byline_parse(const char *s, size_t n, struct byline *out)
 				out->name[0].n = rn;
 				return BYLINE_CREDIT;
 			}
-			if (!rn || collect(r, rn, out) < 0) {
+			if (!rn || collect(r, rn, out, 1) < 0) {
 				memset(out, 0, sizeof *out);
 				return BYLINE_NONE;
 			}
@@ -299,7 +363,7 @@ enum byline_kind byline_parse(const char *s, size_t n, struct byline *out)
 		return BYLINE_CREDIT;
 	}
 	text_trim(&s, &n);
-	if (!n || collect(s, n, out) < 0) {
+	if (!n || collect(s, n, out, 0) < 0) {
 		memset(out, 0, sizeof *out);
 		return BYLINE_NONE;
 	}
