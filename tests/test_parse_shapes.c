@@ -186,6 +186,13 @@ static void test_bylines(void **state)
 		eq(ed.articles[0].byline[0], "陳某某");
 		assert_int_equal(count(&ed, FK_BYLINE_SPLIT), 1);
 		edition_free(&ed);
+		/* Glued in the middle of a story: the story goes on. */
+		parse(&ed, "標題\n\n第一段說完了。\u3000記者︰陳某某\n\n"
+			   "後面還有正文，說了更多的事情。\n");
+		assert_int_equal(ed.narticles, 1);
+		assert_int_equal(ed.articles[0].nparas, 2);
+		assert_int_equal(ed.articles[0].nbyline, 1);
+		edition_free(&ed);
 	}
 }
 
@@ -202,6 +209,7 @@ static void test_bylines_with_evidence(void **state)
 	assert_int_equal(byline_parse("採訪：比小樂", strlen("採訪：比小樂"), &bl), BYLINE_AUTHORS);
 	assert_int_equal(bl.n, 1);
 	assert_int_equal(byline_parse("比小樂", strlen("比小樂"), &bl), BYLINE_NONE);
+	assert_int_equal(byline_parse("記者︰比小樂", strlen("記者︰比小樂"), &bl), BYLINE_AUTHORS);
 	assert_int_equal(byline_parse("本报驻某城记者 莽小舟", strlen("本报驻某城记者 莽小舟"), &bl),
 			 BYLINE_AUTHORS);
 	assert_int_equal(bl.n, 1);

@@ -295,7 +295,8 @@ int byline_label(const char *s, size_t n, size_t *len)
 			*len = (size_t)(rest + 1 - s);
 			return (int)i;
 		}
-		if (rn >= 3 && memcmp(rest, "：", 3) == 0) {
+		/* ：, or the vertical ︰ some Hong Kong text uses. */
+		if (rn >= 3 && (memcmp(rest, "：", 3) == 0 || memcmp(rest, "︰", 3) == 0)) {
 			*len = (size_t)(rest + 3 - s);
 			return (int)i;
 		}

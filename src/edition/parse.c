@@ -348,6 +348,14 @@ static void take_dateline(struct article *a, const char *s, size_t n)
 	add_names(a, &d.names);
 }
 
+/* Does s read as running prose (ends a sentence, holds a comma, or is
+ * longer than a heading)? */
+static int prose(const char *s, size_t n)
+{
+	return text_ends_sentence(s, n) || memmem(s, n, "，", strlen("，")) || memchr(s, ',', n) ||
+	       text_count(s, n, HEADLINE_MAX + 1) > HEADLINE_MAX;
+}
+
 /* Names glued after the last sentence of block b (…。吴小同, …。　記者：某某):
  * the byline's start in b, or b->n when there is none. */
 static size_t glued_byline(struct parser *p, size_t i, struct byline *bl)
@@ -396,7 +404,8 @@ static void add_paragraph(struct parser *p, struct article *a, size_t i)
 			     "byline \"%.*s\" split off the end of the paragraph",
 			     (int)(b->n - n), b->s + n);
 		add_names(a, &bl);
-		p->closed = 1;
+		/* Closing the article, unless prose goes on under it. */
+		p->closed = next_starts_article(p, i) || !prose(p->b[i + 1].s, p->b[i + 1].n);
 	}
 	take_dateline(a, b->s, n);
 	XGROW(a->paras, a->capparas, a->nparas + 1);
@@ -410,14 +419,6 @@ static void add_paragraph(struct parser *p, struct article *a, size_t i)
 }
 
 enum join { JOIN_NO, JOIN_CANDIDATE, JOIN_YES };
-
-/* Does s read as running prose (ends a sentence, holds a comma, or is
- * longer than a heading)? */
-static int prose(const char *s, size_t n)
-{
-	return text_ends_sentence(s, n) || memmem(s, n, "，", strlen("，")) || memchr(s, ',', n) ||
-	       text_count(s, n, HEADLINE_MAX + 1) > HEADLINE_MAX;
-}
 
 /* Pieces a column break seldom leaves, so that a join would be a guess:
  * the first paragraph under a heading, on a page that sets its paragraphs
