@@ -10,6 +10,10 @@
 
 #include "text.h"
 
+/* A label and the spaces after it take at most this many bytes before its
+ * colon (採訪、攝影 is 15). */
+#define LABEL_SCAN 24
+
 /* Single-character surnames, the common ones of the Hundred Family Surnames
  * and of today's population registers. */
 static const char surnames[] =
@@ -168,12 +172,33 @@ static size_t posting(const char *s, size_t n)
 	return 0;
 }
 
+/* The first characters of the agencies and role words, so that most tokens
+ * are let go after one look (names are most of the tokens seen). */
+static const char role_firsts[] = "本新中特见实记通文图記通實";
+
+/* Could s open with an agency or a role word? */
+static int may_open_role(const char *s, size_t n)
+{
+	uint32_t cp;
+	size_t l = n ? text_next(s, n, &cp) : 0;
+
+	if (l != 3)
+		return 0;
+	for (size_t i = 0; i + 3 <= sizeof role_firsts - 1; i += 3)
+		if (role_firsts[i + 1] == s[1] && role_firsts[i + 2] == s[2] && role_firsts[i] == s[0])
+			return 1;
+	return 0;
+}
+
 /* Take an agency (with a posting) and a role word off the front of the
  * token [*start, end), recording them; the rest must then be a name or
  * nothing. */
 static void take_role(const char *s, size_t *start, size_t end, struct byline *out)
 {
 	size_t a = 0;
+
+	if (!may_open_role(s + *start, end - *start))
+		return;
 
 	for (int k = 0; agencies[k]; k++)
 		if (starts(s + *start, end - *start, agencies[k]))
@@ -201,11 +226,14 @@ static int next_token(const char *s, size_t n, size_t *i, size_t *start, size_t 
 {
 	uint32_t cp;
 
-	while (*i < n && (text_next(s + *i, n - *i, &cp), name_sep(cp)))
-		*i += text_next(s + *i, n - *i, &cp);
+	size_t l = 0;
+
+	/* Each character decoded once: l is the one just looked at. */
+	while (*i < n && (l = text_next(s + *i, n - *i, &cp), name_sep(cp)))
+		*i += l;
 	*start = *i;
-	while (*i < n && (text_next(s + *i, n - *i, &cp), !name_sep(cp)))
-		*i += text_next(s + *i, n - *i, &cp);
+	while (*i < n && (l = text_next(s + *i, n - *i, &cp), !name_sep(cp)))
+		*i += l;
 	*end = *i;
 	return *end > *start;
 }
@@ -280,8 +308,23 @@ static const struct {
 	{"稿源", BYLINE_CREDIT, 1},
 };
 
+/* Is there a colon (:, ：, ︰) in the first bytes of s, where a label's
+ * would be? Most lines have none, and need no look at the labels. */
+static int early_colon(const char *s, size_t n)
+{
+	size_t m = n < LABEL_SCAN ? n : LABEL_SCAN;
+
+	for (size_t i = 0; i < m; i++)
+		if (s[i] == ':' || ((unsigned char)s[i] == 0xEF && i + 2 < n &&
+				    (!memcmp(s + i, "：", 3) || !memcmp(s + i, "︰", 3))))
+			return 1;
+	return 0;
+}
+
 int byline_label(const char *s, size_t n, size_t *len)
 {
+	if (!early_colon(s, n))
+		return -1;
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
 		size_t l = strlen(labels[i].word);
 		const char *rest = s + l;

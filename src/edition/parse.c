@@ -39,6 +39,9 @@
  * LOPSIDED_RATIO / 2 times as long, is not joined to it on shape alone. */
 #define LOPSIDED_PIECE 80
 #define LOPSIDED_RATIO 5
+/* A byline glued after the last sentence is looked for this many
+ * characters back (its names, 20 at most, and spaces). */
+#define GLUED_SCAN 32
 
 struct parser {
 	struct edition *ed;
@@ -366,11 +369,14 @@ static size_t glued_byline(struct parser *p, size_t i, struct byline *bl)
 	const char *r;
 	size_t rn, ll;
 
-	while (cut > 0) {
+	/* The names are at most 20 characters: look no further back. */
+	for (int k = 0; cut > 0; k++) {
 		size_t l = text_prev(b->s, cut, &cp);
 
 		if (text_is_final(cp) || text_is_closer(cp))
 			break;
+		if (k == GLUED_SCAN)
+			return b->n;
 		cut -= l;
 	}
 	if (cut == 0 || cut == b->n || !text_ends_sentence(b->s, cut))
