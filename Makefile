@@ -48,11 +48,11 @@ below        = $(wordlist 1,$(words $(call upto,$1,$(LAYERS))),$(LAYERS))
 upto         = $(if $(filter $1,$(firstword $2)),$1,$(firstword $2) $(call upto,$1,$(wordlist 2,$(words $2),$2)))
 layer_inc    = $(foreach d,$(call below,$1),-Isrc/$(d))
 
-BASE_CPP    := -D_GNU_SOURCE -I/usr/include/iniparser \
+BASE_CPP    := -D_GNU_SOURCE -I/usr/include/iniparser $(shell $(PKG_CONFIG) --cflags opencc) \
                -DREADER_VERSION='"$(VERSION)"' -DREADER_DATADIR='"$(DATADIR)"' \
                -DREADER_LOCALEDIR='"$(LOCALEDIR)"'
 CORE_CPP    := $(BASE_CPP) $(foreach d,$(CORE_LAYERS),-Isrc/$(d))
-CORE_LIBS   := -liniparser -lunistring
+CORE_LIBS   := -liniparser -lunistring $(shell $(PKG_CONFIG) --libs opencc)
 CURSES_CPP  := $(shell $(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw)
 # jansson is the tests' oracle that the JSON output parses.
@@ -197,7 +197,7 @@ pot:
 	for l in $(LINGUAS); do msgmerge -q --update --backup=none --no-location --sort-output po/$$l.po po/reader.pot; done
 
 # Installs with apt-get (through sudo when not root) only what is missing.
-DEB_PKGS := build-essential pkg-config libncurses-dev libunistring-dev \
+DEB_PKGS := build-essential pkg-config libncurses-dev libunistring-dev libopencc-dev opencc \
             libiniparser-dev libjansson-dev libcmocka-dev unicode-data tmux mandoc time \
             gettext locales
 deps:
@@ -219,7 +219,7 @@ install: reader locales
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/zh_CN/man1 $(DESTDIR)$(BASHCOMPDIR)
 	$(INSTALL) -m 755 reader $(DESTDIR)$(BINDIR)/reader
-	$(INSTALL) -m 644 data/*.txt data/gazetteer.tsv $(DESTDIR)$(DATADIR)/
+	$(INSTALL) -m 644 data/*.txt data/gazetteer.tsv data/abroad.tsv $(DESTDIR)$(DATADIR)/
 	$(INSTALL) -m 644 reader.ini $(DESTDIR)$(DATADIR)/reader.ini
 	$(INSTALL) -m 644 man/reader.1 $(DESTDIR)$(MANDIR)/man1/reader.1
 	$(INSTALL) -m 644 man/zh_CN/reader.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/reader.1
