@@ -73,12 +73,12 @@ static struct str article_place_text(const struct article *a, int *flags)
 	return a->headline;
 }
 
-/* A dateline abroad (本报华盛顿…电) or in Hong Kong, Macau or Taiwan,
- * or a kicker naming one: *from becomes the place as printed. */
+/* A dateline abroad (本报华盛顿…电) or in Hong Kong, Macau or Taiwan:
+ * *from becomes the place as printed. */
 static int abroad(const struct gazetteer *gaz, struct str *from, const struct article *a,
 		  struct place *pl)
 {
-	struct str s = a->dateline_place.n ? a->dateline_place : a->kicker;
+	struct str s = a->dateline_place;
 
 	if (!s.n || !gazetteer_abroad(gaz, s.s, s.n, pl))
 		return 0;
@@ -120,6 +120,18 @@ static int traditional(const struct gazetteer *gaz, struct str *from, int flags,
 	return ok;
 }
 
+/* Common characters written only in traditional text. */
+static const char trad_only[] = "們這個來說會時國為與對後發開關門長東車馬區華灣臺語體萬書買賣讓點報記島龍漢樂";
+
+/* Does s hold one of trad_only? */
+static int looks_traditional(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 3 <= sizeof trad_only - 1; i += 3)
+		if (n && memmem(s, n, trad_only + i, 3))
+			return 1;
+	return 0;
+}
+
 /* Open OpenCC when the edition is in traditional characters: when t2s
  * changes a sample of its headlines. Else (or when OpenCC cannot be
  * opened) (opencc_t)-1, and no article pays for a conversion. */
@@ -132,7 +144,11 @@ static opencc_t open_if_traditional(const struct edition *ed)
 
 	for (size_t i = 0; i < ed->narticles && sample.len < TRAD_SAMPLE; i++)
 		sbuf_add(&sample, ed->articles[i].headline.s, ed->articles[i].headline.n);
-	conv = sample.len ? opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP) : (opencc_t)-1;
+	/* Opening OpenCC loads its dictionaries (some 30 million
+	 * instructions): only for a sample with a common traditional-only
+	 * character in it. */
+	conv = looks_traditional(sample.s, sample.len) ? opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP)
+						      : (opencc_t)-1;
 	if (conv != (opencc_t)-1 && (t = opencc_convert_utf8(conv, sample.s, sample.len))) {
 		trad = strlen(t) != sample.len || memcmp(t, sample.s, sample.len) != 0;
 		opencc_convert_utf8_free(t);
