@@ -48,16 +48,19 @@ below        = $(wordlist 1,$(words $(call upto,$1,$(LAYERS))),$(LAYERS))
 upto         = $(if $(filter $1,$(firstword $2)),$1,$(firstword $2) $(call upto,$1,$(wordlist 2,$(words $2),$2)))
 layer_inc    = $(foreach d,$(call below,$1),-Isrc/$(d))
 
-BASE_CPP    := -D_GNU_SOURCE -I/usr/include/iniparser \
+# The flags pkg-config gives are looked up when a command runs, not when
+# make starts: "make deps check" on a fresh machine installs the packages
+# (and pkg-config itself) first, then builds with their flags.
+BASE_CPP     = -D_GNU_SOURCE -I/usr/include/iniparser $(shell $(PKG_CONFIG) --cflags opencc) \
                -DREADER_VERSION='"$(VERSION)"' -DREADER_DATADIR='"$(DATADIR)"' \
                -DREADER_LOCALEDIR='"$(LOCALEDIR)"'
-CORE_CPP    := $(BASE_CPP) $(foreach d,$(CORE_LAYERS),-Isrc/$(d))
-CORE_LIBS   := -liniparser -lunistring -lopencc
-CURSES_CPP  := $(shell $(PKG_CONFIG) --cflags ncursesw)
-CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw)
+CORE_CPP     = $(BASE_CPP) $(foreach d,$(CORE_LAYERS),-Isrc/$(d))
+CORE_LIBS    = -liniparser -lunistring $(shell $(PKG_CONFIG) --libs opencc)
+CURSES_CPP   = $(shell $(PKG_CONFIG) --cflags ncursesw)
+CURSES_LIBS  = $(shell $(PKG_CONFIG) --libs ncursesw)
 # jansson is the tests' oracle that the JSON output parses.
-TEST_CPP    := $(shell $(PKG_CONFIG) --cflags cmocka jansson)
-TEST_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka jansson)
+TEST_CPP     = $(shell $(PKG_CONFIG) --cflags cmocka jansson)
+TEST_LIBS    = $(shell $(PKG_CONFIG) --libs cmocka jansson)
 
 ALL_CFLAGS  = $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
@@ -99,6 +102,10 @@ $(BUILD)/datadir.txt: FORCE
 $(BUILD)/base/paths.o: $(BUILD)/datadir.txt
 .PHONY: FORCE
 FORCE:
+
+# "make deps check": nothing is compiled before the packages are in.
+DEPS_FIRST  := $(filter deps,$(MAKECMDGOALS))
+$(CORE_OBJ) $(TUI_OBJ) $(MAIN_OBJ) $(TEST_BIN) $(BUILD)/tests/testutil.o: | $(DEPS_FIRST)
 
 # One rule per layer, each with the include paths of the layers below it.
 define layer_rule
@@ -197,9 +204,9 @@ pot:
 	for l in $(LINGUAS); do msgmerge -q --update --backup=none --no-location --sort-output po/$$l.po po/reader.pot; done
 
 # Installs with apt-get (through sudo when not root) only what is missing.
-DEB_PKGS := build-essential pkg-config libncurses-dev libunistring-dev \
+DEB_PKGS := build-essential pkg-config libncurses-dev libunistring-dev libopencc-dev opencc \
             libiniparser-dev libjansson-dev libcmocka-dev unicode-data tmux mandoc time \
-            gettext locales libopencc-dev python3-jieba
+            gettext locales python3-jieba
 deps:
 	@sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	missing=$$(for p in $(DEB_PKGS); do \
@@ -219,7 +226,7 @@ install: reader locales
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/zh_CN/man1 $(DESTDIR)$(BASHCOMPDIR)
 	$(INSTALL) -m 755 reader $(DESTDIR)$(BINDIR)/reader
-	$(INSTALL) -m 644 data/*.txt data/gazetteer.tsv $(DESTDIR)$(DATADIR)/
+	$(INSTALL) -m 644 data/*.txt data/gazetteer.tsv data/abroad.tsv $(DESTDIR)$(DATADIR)/
 	$(INSTALL) -m 644 reader.ini $(DESTDIR)$(DATADIR)/reader.ini
 	$(INSTALL) -m 644 man/reader.1 $(DESTDIR)$(MANDIR)/man1/reader.1
 	$(INSTALL) -m 644 man/zh_CN/reader.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/reader.1
@@ -247,8 +254,8 @@ clean:
 # make score-update   rewrite tests/corpus/expected.tsv, the per-page figures
 #                     that `make check` holds (tests/corpus.test.sh)
 # tests/corpus is built by tools/corpus/build.py (a developer tool).
-SCORE_CPP  := $(shell $(PKG_CONFIG) --cflags jansson)
-SCORE_LIBS := $(shell $(PKG_CONFIG) --libs jansson)
+SCORE_CPP   = $(shell $(PKG_CONFIG) --cflags jansson)
+SCORE_LIBS  = $(shell $(PKG_CONFIG) --libs jansson)
 .PHONY: score score-update
 
 $(BUILD)/score: tests/score.c

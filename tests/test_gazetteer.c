@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
+#include "edition.h"
 #include "gazetteer.h"
+#include "locality.h"
 #include "util.h"
 
 #define DATA "data/gazetteer.tsv"
@@ -30,6 +33,36 @@ static int setup(void **state)
 		return -1;
 	}
 	return 0;
+}
+
+/* Abroad (data/abroad.tsv, next to the gazetteer): a dateline's foreign
+ * city resolves to its country, Hong Kong's districts to the region, also
+ * in traditional characters (through OpenCC); mainland places still go
+ * to the gazetteer. Made-up articles. */
+static void test_abroad_and_traditional(void **state)
+{
+	static const char page[] =
+		"某国新闻一则\n\n本报华盛顿3月5日电  （记者 王小明）正文。\n\n\n"
+		"某港新聞一則\n\n【本報訊】正文。\n\n\n九龍某處發生一件事\n\n正文說完了。\n";
+	struct place pl;
+	struct decoded d;
+	struct edition ed;
+	const char *why;
+
+	(void)state;
+	assert_true(gazetteer_abroad(gaz, "柏林", strlen("柏林"), &pl));
+	assert_string_equal(pl.code, "DE");
+	assert_string_equal(pl.name, "德国");
+	assert_false(gazetteer_abroad(gaz, "南宁", strlen("南宁"), &pl));
+	assert_true(decode_bytes((const unsigned char *)page, strlen(page), 0, &d, &why) == 0);
+	edition_parse(&ed, "test", &d);
+	locality_resolve(&ed, gaz);
+	assert_int_equal(ed.narticles, 3);
+	assert_string_equal(ed.articles[0].place_code, "US");
+	assert_true(ed.articles[2].has_place);
+	assert_string_equal(ed.articles[2].place_code, "81");
+	assert_int_equal(ed.articles[2].locality.n, strlen("九龍"));
+	edition_free(&ed);
 }
 
 static int teardown(void **state)
@@ -429,6 +462,7 @@ int main(void)
 		cmocka_unit_test(test_length_bounds),
 		cmocka_unit_test(test_find_code),
 		cmocka_unit_test(test_full_names),
+		cmocka_unit_test(test_abroad_and_traditional),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_bad_rows),
 	};

@@ -153,13 +153,15 @@ static void test_join_at_seam(void **state)
 	size_t n = 0;
 
 	(void)state;
-	lint_text("这是被分栏截断的一个很长的段落，它在这里断开进一\n\n步说明了问题。", &fs);
+	lint_text("第一段话说完了，没有断开的地方。\n\n"
+		  "这是被分栏截断的一个很长的段落，它在这里断开进一\n\n步说明了问题，然后接着讲下去。",
+		  &fs);
 	for (size_t i = 0; i < fs.n; i++)
 		if (fs.v[i].kind == FK_JOIN) {
 			n++;
-			assert_int_equal(fs.v[i].line, 5);
+			assert_int_equal(fs.v[i].line, 7);
 			assert_int_equal(fs.v[i].column, 25);  /* just after 一 */
-			assert_non_null(strstr(fs.v[i].message, "line 7"));
+			assert_non_null(strstr(fs.v[i].message, "line 9"));
 		}
 	assert_int_equal(n, 1);
 	findings_free(&fs);

@@ -116,16 +116,41 @@ static void test_join_on_evidence(void **state)
 	struct edition ed;
 
 	(void)state;
-	parse(&ed, "标题\n\n这是一个很长的段落，讲了一件事情，讲到一半被分\n\n"
+	parse(&ed, "标题\n\n开头一段。\n\n这是一个很长的段落，讲了一件事情，讲到一半被分\n\n"
 		   "栏截断了，后面还有一半。\n\n核心提示\n\n又一段。\n");
 	assert_int_equal(ed.narticles, 1);
 	assert_int_equal(count(&ed, FK_JOIN), 1);
-	assert_int_equal(ed.articles[0].paras[0].last_line, 5);
+	assert_int_equal(ed.articles[0].paras[1].last_line, 7);
 	edition_free(&ed);
 	parse(&ed, "标题\n\n这是第一段的内容，讲完了。\n\n图为某某在工作现场\n\n"
 		   "下一段正文比较短\n\n再一段。\n");
 	assert_int_equal(count(&ed, FK_JOIN), 0);
 	assert_int_equal(count(&ed, FK_JOIN_CANDIDATE), 2);
+	edition_free(&ed);
+}
+
+/* Not joined on shape alone: an unfinished first line under the heading
+ * (a deck), and a short unfinished line over a text many times its length
+ * (a subhead over its section). Comparable pieces are joined. */
+static void test_join_lead_and_lopsided(void **state)
+{
+	struct edition ed;
+
+	(void)state;
+	parse(&ed, "某地新事一则\n\n小河变清了，岸边的人家也多了起来\n\n"
+		   "今年春天，村里请来了技术员，讲怎样种果树，讲怎样养鱼。\n\n"
+		   "治水先治源，一条河带活一个村\n\n"
+		   "说起这条小河，老人们都记得它过去的样子：河水发黑，岸上堆满垃圾，"
+		   "夏天一到，气味难闻，谁也不愿意从河边走。后来，村里定下规矩，"
+		   "家家户户轮流清理河道，一年下来，河水慢慢变清了。\n\n"
+		   "如今，河边建起了步道，傍晚散步的人多了，孩子们在岸边放风\n\n"
+		   "筝，老人们坐在树下聊天，说起变化都很高兴。\n");
+	assert_int_equal(ed.narticles, 1);
+	assert_int_equal(count(&ed, FK_JOIN), 1);
+	assert_int_equal(count(&ed, FK_JOIN_CANDIDATE), 2);
+	assert_int_equal(ed.articles[0].nparas, 5);
+	assert_int_equal(ed.articles[0].paras[4].first_line, 11);
+	assert_int_equal(ed.articles[0].paras[4].last_line, 13);
 	edition_free(&ed);
 }
 
@@ -145,7 +170,7 @@ static void test_bylines(void **state)
 	assert_int_equal(bl.n, 0);
 	assert_false(shape_bracket_byline("（作者为某大学教授）", strlen("（作者为某大学教授）"),
 					  &bl));
-	assert_true(byline_names("王  某", strlen("王  某"), &bl) == 0);
+	assert_true(byline_names("王  某", strlen("王  某"), &bl, 0) == 0);
 	assert_int_equal(bl.n, 1);
 	assert_true(shape_dateline("据新华社电 正文", strlen("据新华社电 正文"), &d) > 0);
 	assert_int_equal(d.place.n, 0);
@@ -161,7 +186,41 @@ static void test_bylines(void **state)
 		eq(ed.articles[0].byline[0], "陳某某");
 		assert_int_equal(count(&ed, FK_BYLINE_SPLIT), 1);
 		edition_free(&ed);
+		/* Glued in the middle of a story: the story goes on. */
+		parse(&ed, "標題\n\n第一段說完了。\u3000記者︰陳某某\n\n"
+			   "後面還有正文，說了更多的事情。\n");
+		assert_int_equal(ed.narticles, 1);
+		assert_int_equal(ed.articles[0].nparas, 2);
+		assert_int_equal(ed.articles[0].nbyline, 1);
+		edition_free(&ed);
 	}
+}
+
+/* Names with evidence: after a label (採訪：), a role word or a dateline
+ * any 2 to 4 Han characters are a name, surname or not; a posting
+ * (本报驻某地记者) is part of the role; a dateline may list places. */
+static void test_bylines_with_evidence(void **state)
+{
+	struct byline bl;
+	struct dateline d;
+	static const char multi[] = "本报甲城、乙城、丙城3月5日电  （记者莽小舟、艾青青）正文。";
+
+	(void)state;
+	assert_int_equal(byline_parse("採訪：比小樂", strlen("採訪：比小樂"), &bl), BYLINE_AUTHORS);
+	assert_int_equal(bl.n, 1);
+	assert_int_equal(byline_parse("比小樂", strlen("比小樂"), &bl), BYLINE_NONE);
+	assert_int_equal(byline_parse("記者︰比小樂", strlen("記者︰比小樂"), &bl), BYLINE_AUTHORS);
+	assert_int_equal(byline_parse("本报驻某城记者 莽小舟", strlen("本报驻某城记者 莽小舟"), &bl),
+			 BYLINE_AUTHORS);
+	assert_int_equal(bl.n, 1);
+	assert_int_equal(bl.agency.n, strlen("本报"));
+	assert_int_equal(byline_parse("图片报道", strlen("图片报道"), &bl), BYLINE_NONE);
+	assert_true(shape_dateline(multi, strlen(multi), &d) > 0);
+	assert_int_equal(d.names.n, 2);
+	assert_int_equal(d.names.name[0].n, strlen("莽小舟"));
+	assert_false(shape_column_tag("莽小舟摄（某图库）", strlen("莽小舟摄（某图库）")));
+	assert_int_equal(shape_para_kind("莽小舟摄（某图库）", strlen("莽小舟摄（某图库）"), 1),
+			 PARA_CREDIT);
 }
 
 /* Labels and credits are paragraphs of their kind, never headings. */
@@ -185,7 +244,9 @@ int main(void)
 		cmocka_unit_test(test_two_line_heading),
 		cmocka_unit_test(test_subhead_or_headline),
 		cmocka_unit_test(test_join_on_evidence),
+		cmocka_unit_test(test_join_lead_and_lopsided),
 		cmocka_unit_test(test_bylines),
+		cmocka_unit_test(test_bylines_with_evidence),
 		cmocka_unit_test(test_kinds),
 	};
 

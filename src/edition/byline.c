@@ -10,6 +10,10 @@
 
 #include "text.h"
 
+/* A label and the spaces after it take at most this many bytes before its
+ * colon (採訪、攝影 is 15). */
+#define LABEL_SCAN 24
+
 /* Single-character surnames, the common ones of the Hundred Family Surnames
  * and of today's population registers. */
 static const char surnames[] =
@@ -120,23 +124,96 @@ static int name_sep(uint32_t cp)
 	return text_is_space(cp) || cp == 0x3001 /* 、 */ || cp == 0x00A0;
 }
 
-/* Take an agency and a role word off the front of the token [*start,
- * end), recording them; the rest must then be a name or nothing. */
+/* The agency word at the front of s (本报 of 本报驻柏林), at most a bytes. */
+static size_t agency_len(const char *s, size_t a)
+{
+	for (int k = 0; agencies[k]; k++)
+		if (starts(s, a, agencies[k]))
+			return strlen(agencies[k]);
+	return a;
+}
+
+/* Is s a name? With evidence that names follow (a label, a role word, a
+ * dateline), any 2 to 4 Han characters are one (莽某某, 比華利: a surname
+ * off the table, a pen name); without, it must start with a surname. */
+static int name_token(const char *s, size_t n, int evidence)
+{
+	size_t i = 0, chars = 0;
+	uint32_t cp;
+
+	if (!evidence)
+		return byline_is_name(s, n);
+	while (i < n) {
+		i += text_next(s + i, n - i, &cp);
+		if (!text_is_han(cp) && !(cp == 0x00B7 && chars > 0))
+			return 0;
+		chars++;
+	}
+	return chars >= 2 && chars <= 4;
+}
+
+/* The length of a posting after an agency, 驻柏林 of 本报驻柏林记者: 驻 and
+ * up to 8 Han characters before a role word; 0 when there is none. */
+static size_t posting(const char *s, size_t n)
+{
+	size_t i;
+	uint32_t cp;
+
+	if (!starts(s, n, "驻") && !starts(s, n, "駐"))
+		return 0;
+	i = strlen("驻");
+	for (int chars = 0; chars < 8 && i < n; chars++) {
+		if (starts(s + i, n - i, "记者") || starts(s + i, n - i, "記者"))
+			return chars ? i : 0;
+		i += text_next(s + i, n - i, &cp);
+		if (!text_is_han(cp))
+			return 0;
+	}
+	return 0;
+}
+
+/* The first characters of the agencies and role words, so that most tokens
+ * are let go after one look (names are most of the tokens seen). */
+static const char role_firsts[] = "本新中特见实记通文图記通實";
+
+/* Could s open with an agency or a role word? */
+static int may_open_role(const char *s, size_t n)
+{
+	uint32_t cp;
+	size_t l = n ? text_next(s, n, &cp) : 0;
+
+	if (l != 3)
+		return 0;
+	for (size_t i = 0; i + 3 <= sizeof role_firsts - 1; i += 3)
+		if (role_firsts[i + 1] == s[1] && role_firsts[i + 2] == s[2] && role_firsts[i] == s[0])
+			return 1;
+	return 0;
+}
+
+/* Take an agency (with a posting) and a role word off the front of the
+ * token [*start, end), recording them; the rest must then be a name or
+ * nothing. */
 static void take_role(const char *s, size_t *start, size_t end, struct byline *out)
 {
 	size_t a = 0;
 
+	if (!may_open_role(s + *start, end - *start))
+		return;
+
 	for (int k = 0; agencies[k]; k++)
 		if (starts(s + *start, end - *start, agencies[k]))
 			a = strlen(agencies[k]);
+	if (a)
+		a += posting(s + *start + a, end - *start - a);
 	for (int r = 0; roles[r]; r++) {
 		size_t l = a + strlen(roles[r]);
 
 		if (!starts(s + *start + a, end - *start - a, roles[r]) ||
-		    (end - *start != l && !byline_is_name(s + *start + l, end - *start - l)))
+		    (end - *start != l &&
+		     !name_token(s + *start + l, end - *start - l, strlen(roles[r]) > 3)))
 			continue;
 		if (a && !out->agency.n)
-			out->agency = (struct byline_span){s + *start, a};
+			out->agency = (struct byline_span){s + *start, agency_len(s + *start, a)};
 		if (out->nrole < BYLINE_MAX)
 			out->role[out->nrole++] = (struct byline_span){s + *start + a, l - a};
 		*start += l;
@@ -149,18 +226,32 @@ static int next_token(const char *s, size_t n, size_t *i, size_t *start, size_t 
 {
 	uint32_t cp;
 
-	while (*i < n && (text_next(s + *i, n - *i, &cp), name_sep(cp)))
-		*i += text_next(s + *i, n - *i, &cp);
+	size_t l = 0;
+
+	/* Each character decoded once: l is the one just looked at. */
+	while (*i < n && (l = text_next(s + *i, n - *i, &cp), name_sep(cp)))
+		*i += l;
 	*start = *i;
-	while (*i < n && (text_next(s + *i, n - *i, &cp), !name_sep(cp)))
-		*i += text_next(s + *i, n - *i, &cp);
+	while (*i < n && (l = text_next(s + *i, n - *i, &cp), !name_sep(cp)))
+		*i += l;
 	*end = *i;
 	return *end > *start;
 }
 
+/* Has a role word of two characters or more (记者, not 文 or 图, which
+ * open too many words) been taken off? */
+static int role_words(const struct byline *out)
+{
+	for (size_t k = 0; k < out->nrole; k++)
+		if (out->role[k].n > 3)
+			return 1;
+	return 0;
+}
+
 /* Split at spaces and 、; strip role words; collect names; -1 if a token
- * is not a name. */
-static int collect(const char *s, size_t n, struct byline *out)
+ * is not a name. evidence: names are expected here (see name_token); a
+ * role word is evidence for the names after it. */
+static int collect(const char *s, size_t n, struct byline *out, int evidence)
 {
 	size_t i = 0, start, end;
 
@@ -178,17 +269,18 @@ static int collect(const char *s, size_t n, struct byline *out)
 			i = j;
 			continue;
 		}
-		if (!byline_is_name(s + start, end - start) || out->n == BYLINE_MAX)
+		if (!name_token(s + start, end - start, evidence || role_words(out)) ||
+		    out->n == BYLINE_MAX)
 			return -1;
 		out->name[out->n++] = (struct byline_span){s + start, end - start};
 	}
 	return out->n ? 0 : -1;
 }
 
-int byline_names(const char *s, size_t n, struct byline *out)
+int byline_names(const char *s, size_t n, struct byline *out, int evidence)
 {
 	memset(out, 0, sizeof *out);
-	if (collect(s, n, out) < 0) {
+	if (collect(s, n, out, evidence) < 0) {
 		memset(out, 0, sizeof *out);
 		return -1;
 	}
@@ -216,8 +308,23 @@ static const struct {
 	{"稿源", BYLINE_CREDIT, 1},
 };
 
+/* Is there a colon (:, ：, ︰) in the first bytes of s, where a label's
+ * would be? Most lines have none, and need no look at the labels. */
+static int early_colon(const char *s, size_t n)
+{
+	size_t m = n < LABEL_SCAN ? n : LABEL_SCAN;
+
+	for (size_t i = 0; i < m; i++)
+		if (s[i] == ':' || ((unsigned char)s[i] == 0xEF && i + 2 < n &&
+				    (!memcmp(s + i, "：", 3) || !memcmp(s + i, "︰", 3))))
+			return 1;
+	return 0;
+}
+
 int byline_label(const char *s, size_t n, size_t *len)
 {
+	if (!early_colon(s, n))
+		return -1;
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
 		size_t l = strlen(labels[i].word);
 		const char *rest = s + l;
@@ -231,7 +338,8 @@ int byline_label(const char *s, size_t n, size_t *len)
 			*len = (size_t)(rest + 1 - s);
 			return (int)i;
 		}
-		if (rn >= 3 && memcmp(rest, "：", 3) == 0) {
+		/* ：, or the vertical ︰ some Hong Kong text uses. */
+		if (rn >= 3 && (memcmp(rest, "：", 3) == 0 || memcmp(rest, "︰", 3) == 0)) {
 			*len = (size_t)(rest + 3 - s);
 			return (int)i;
 		}
@@ -265,7 +373,7 @@ enum byline_kind byline_parse(const char *s, size_t n, struct byline *out)
 				out->name[0].n = rn;
 				return BYLINE_CREDIT;
 			}
-			if (!rn || collect(r, rn, out) < 0) {
+			if (!rn || collect(r, rn, out, 1) < 0) {
 				memset(out, 0, sizeof *out);
 				return BYLINE_NONE;
 			}
@@ -299,7 +407,7 @@ enum byline_kind byline_parse(const char *s, size_t n, struct byline *out)
 		return BYLINE_CREDIT;
 	}
 	text_trim(&s, &n);
-	if (!n || collect(s, n, out) < 0) {
+	if (!n || collect(s, n, out, 0) < 0) {
 		memset(out, 0, sizeof *out);
 		return BYLINE_NONE;
 	}

@@ -42,10 +42,12 @@ int byline_label(const char *s, size_t n, size_t *len);
  * The names of a byline's inside, after any label: tokens split at spaces
  * and 、, role words taken off their front (本报记者王某 → agency 本报, role
  * 记者, name 王某), two one-character tokens in a row read as one name
- * printed with padding (王  某). Returns 0 with out filled, or -1 when a
- * token is not a name.
+ * printed with padding (王  某). A name starts with a known surname
+ * unless evidence says names are expected (a dateline before the bracket)
+ * or a role word stands before it: then any 2 to 4 Han characters are one.
+ * Returns 0 with out filled, or -1 when a token is not a name.
  */
-int byline_names(const char *s, size_t n, struct byline *out);
+int byline_names(const char *s, size_t n, struct byline *out, int evidence);
 
 /* Is s a single personal name (2 to 4 Han characters, a known surname)? */
 int byline_is_name(const char *s, size_t n);

@@ -72,6 +72,14 @@ struct gazetteer {
 	} *slot;
 	size_t mask, maxkey;    /* maxkey: the longest key in bytes */
 	struct names *names;
+	/* data/abroad.tsv: its text, cut up in place, and one entry per
+	 * place name, pointing at its row's code and name. */
+	char *abuf;
+	struct abroad {
+		const char *code, *name, *place;
+		size_t n;
+	} *ab;
+	size_t nab;
 };
 
 struct lit {
@@ -429,6 +437,66 @@ static void build_keys(struct gazetteer *g)
 	}
 }
 
+/* One row of abroad.tsv (code, name, places split at 、), cut in place. */
+static void abroad_row(struct gazetteer *g, char *row, size_t *cap)
+{
+	char *name = strchr(row, '\t'), *places, *p;
+
+	if (*row == '#' || !name || !(places = strchr(name + 1, '\t')))
+		return;
+	*name++ = '\0';
+	*places++ = '\0';
+	for (p = places; *p;) {
+		char *sep = strstr(p, "、");
+		size_t n = sep ? (size_t)(sep - p) : strlen(p);
+
+		if (n) {
+			XGROW(g->ab, *cap, g->nab + 1);
+			g->ab[g->nab++] = (struct abroad){row, name, p, n};
+		}
+		p += n + (sep ? strlen("、") : 0);
+	}
+}
+
+/* Read abroad.tsv from the folder of the gazetteer at path; without it,
+ * nothing abroad resolves. */
+static void load_abroad(struct gazetteer *g, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *apath = xasprintf("%.*sabroad.tsv", slash ? (int)(slash - path + 1) : 0, path);
+	struct file_buf f;
+	size_t len, cap = 0;
+	struct error e;
+
+	if (file_read(apath, MAX_FILE, 0, NULL, &f, &e) == 0) {
+		g->abuf = file_take(&f, &len);
+		for (char *row = g->abuf, *eol; row < g->abuf + len; row = eol + 1) {
+			eol = memchr(row, '\n', (size_t)(g->abuf + len - row));
+			if (!eol)
+				eol = g->abuf + len;
+			*eol = '\0';
+			if (eol > row && eol[-1] == '\r')
+				eol[-1] = '\0';
+			abroad_row(g, row, &cap);
+		}
+	}
+	free(apath);
+}
+
+int gazetteer_abroad(const struct gazetteer *g, const char *s, size_t n, struct place *out)
+{
+	const struct abroad *best = NULL;
+
+	for (size_t i = 0; i < g->nab; i++)
+		if (g->ab[i].n <= n && !memcmp(s, g->ab[i].place, g->ab[i].n) &&
+		    (!best || g->ab[i].n > best->n))
+			best = &g->ab[i];
+	if (!best)
+		return 0;
+	*out = (struct place){best->code, best->name, best->name, GAZ_PROVINCE, best->n};
+	return 1;
+}
+
 struct gazetteer *gazetteer_load(const char *path, struct error *err)
 {
 	struct gazetteer *g = xcalloc(1, sizeof *g);
@@ -447,6 +515,7 @@ struct gazetteer *gazetteer_load(const char *path, struct error *err)
 		return NULL;
 	}
 	build_keys(g);
+	load_abroad(g, path);
 	return g;
 }
 
@@ -460,6 +529,8 @@ void gazetteer_free(struct gazetteer *g)
 	}
 	free(g->names);
 	free(g->buf);
+	free(g->abuf);
+	free(g->ab);
 	free(g->div);
 	free(g->key);
 	free(g->slot);

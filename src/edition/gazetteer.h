@@ -52,6 +52,15 @@ enum {
 int gazetteer_match(const struct gazetteer *g, const char *s, size_t n, int flags,
 		    const char *prefer, struct place *out);
 
+/*
+ * Does s begin with a place outside the gazetteer (data/abroad.tsv, read
+ * from the gazetteer's folder by gazetteer_load): Taiwan, Hong Kong, Macau
+ * or a country, its capital or a major city? The longest name wins; 1 and
+ * *out filled (code 81 or US, name and full_name the region's or country's
+ * name, matched the bytes of s matched), or 0.
+ */
+int gazetteer_abroad(const struct gazetteer *g, const char *s, size_t n, struct place *out);
+
 /* Look a division up by its code; 1 and *out filled, or 0. */
 int gazetteer_find_code(const struct gazetteer *g, const char *code, struct place *out);
 

@@ -9,8 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <opencc.h>
+
 #include "text.h"
 #include "util.h"
+
+/* Characters of a kicker, dateline or headline converted from traditional
+ * characters to look for a place in (a place name is shorter). */
+#define TRAD_MAX_CHARS 16
+#define TRAD_MAX (TRAD_MAX_CHARS * 4)
+/* Bytes of headlines that tell whether an edition is traditional. */
+#define TRAD_SAMPLE 4096
 
 /* Gazetteer answers for one pass, keyed by the text asked about: kickers
  * repeat across an archive, and a lookup costs far more than a probe. */
@@ -64,6 +73,94 @@ static struct str article_place_text(const struct article *a, int *flags)
 	return a->headline;
 }
 
+/* A dateline abroad (本报华盛顿…电) or in Hong Kong, Macau or Taiwan:
+ * *from becomes the place as printed. */
+static int abroad(const struct gazetteer *gaz, struct str *from, const struct article *a,
+		  struct place *pl)
+{
+	struct str s = a->dateline_place;
+
+	if (!s.n || !gazetteer_abroad(gaz, s.s, s.n, pl))
+		return 0;
+	*from = (struct str){s.s, pl->matched};
+	return 1;
+}
+
+/* Text in traditional characters (臺北, 九龍): converted to simplified with
+ * OpenCC (t2s) and matched again, in the gazetteer and abroad. The match
+ * is mapped back onto the printed text by characters (t2s keeps their
+ * number). conv: from open_if_traditional(). */
+static int traditional(const struct gazetteer *gaz, struct str *from, int flags,
+		       const char *prefer, struct place *pl, opencc_t *conv)
+{
+	char *t;
+	size_t n = from->n < TRAD_MAX ? from->n : TRAD_MAX, tn;
+	int ok;
+
+	if (!from->n || *conv == (opencc_t)-1)
+		return 0;
+	while (n < from->n && ((unsigned char)from->s[n] & 0xC0) == 0x80)
+		n++;
+	t = opencc_convert_utf8(*conv, from->s, n);
+	if (!t)
+		return 0;
+	tn = strlen(t);
+	ok = (tn != n || memcmp(t, from->s, n)) &&
+	     (gazetteer_abroad(gaz, t, tn, pl) || gazetteer_match(gaz, t, tn, flags, prefer, pl));
+	if (ok) {
+		size_t chars = text_count(t, pl->matched, SIZE_MAX), i = 0;
+		uint32_t cp;
+
+		while (chars-- && i < from->n)
+			i += text_next(from->s + i, from->n - i, &cp);
+		from->n = i;
+		pl->matched = i;
+	}
+	opencc_convert_utf8_free(t);
+	return ok;
+}
+
+/* Common characters written only in traditional text. */
+static const char trad_only[] = "們這個來說會時國為與對後發開關門長東車馬區華灣臺語體萬書買賣讓點報記島龍漢樂";
+
+/* Does s hold one of trad_only? */
+static int looks_traditional(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 3 <= sizeof trad_only - 1; i += 3)
+		if (n && memmem(s, n, trad_only + i, 3))
+			return 1;
+	return 0;
+}
+
+/* Open OpenCC when the edition is in traditional characters: when t2s
+ * changes a sample of its headlines. Else (or when OpenCC cannot be
+ * opened) (opencc_t)-1, and no article pays for a conversion. */
+static opencc_t open_if_traditional(const struct edition *ed)
+{
+	struct sbuf sample = {0};
+	opencc_t conv;
+	char *t;
+	int trad = 0;
+
+	for (size_t i = 0; i < ed->narticles && sample.len < TRAD_SAMPLE; i++)
+		sbuf_add(&sample, ed->articles[i].headline.s, ed->articles[i].headline.n);
+	/* Opening OpenCC loads its dictionaries (some 30 million
+	 * instructions): only for a sample with a common traditional-only
+	 * character in it. */
+	conv = looks_traditional(sample.s, sample.len) ? opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP)
+						      : (opencc_t)-1;
+	if (conv != (opencc_t)-1 && (t = opencc_convert_utf8(conv, sample.s, sample.len))) {
+		trad = strlen(t) != sample.len || memcmp(t, sample.s, sample.len) != 0;
+		opencc_convert_utf8_free(t);
+	}
+	sbuf_free(&sample);
+	if (!trad && conv != (opencc_t)-1) {
+		opencc_close(conv);
+		conv = (opencc_t)-1;
+	}
+	return conv;
+}
+
 /* Resolve each article's locality: from the kicker, else the dateline,
  * else from the start of the headline. Ambiguous names prefer the edition's most common province,
  * found by a first pass. */
@@ -72,12 +169,14 @@ void locality_resolve(struct edition *ed, const struct gazetteer *gaz)
 	size_t votes[100] = {0}, best = 0, cap = 16;
 	char prefer[3] = "";
 	struct memo m;
+	opencc_t conv;
 
 	if (!gaz || !ed->narticles)
 		return;
 	while (cap < 2 * ed->narticles)
 		cap *= 2;
 	m.mask = cap - 1;
+	conv = open_if_traditional(ed);
 	m.slot = xcalloc(cap, sizeof *m.slot);
 	for (int pass = 0; pass < 2; pass++) {
 		memset(m.slot, 0, cap * sizeof *m.slot);
@@ -88,12 +187,18 @@ void locality_resolve(struct edition *ed, const struct gazetteer *gaz)
 
 			struct str from = article_place_text(a, &flags);
 
-			ok = memo_match(&m, gaz, from.s, from.n, flags, prefer, &pl);
+			ok = abroad(gaz, &from, a, &pl);
+			if (ok && pass == 0)
+				continue;
+			if (!ok)
+				ok = memo_match(&m, gaz, from.s, from.n, flags, prefer, &pl);
 			if (!ok && a->kicker.n && a->dateline_place.n) {
 				from = a->dateline_place;
 				flags = GAZ_MATCH_HEADLINE;
 				ok = memo_match(&m, gaz, from.s, from.n, flags, prefer, &pl);
 			}
+			if (!ok)
+				ok = traditional(gaz, &from, flags, prefer, &pl, &conv);
 			if (!ok)
 				continue;
 			if (pass == 0) {
@@ -114,4 +219,6 @@ void locality_resolve(struct edition *ed, const struct gazetteer *gaz)
 		}
 	}
 	free(m.slot);
+	if (conv != (opencc_t)-1)
+		opencc_close(conv);
 }

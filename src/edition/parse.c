@@ -35,6 +35,13 @@
 #define HEADING_LINE_MAX 90
 /* A heading has at most three lines: kicker, headline, subtitle. */
 #define HEADING_LINES 3
+/* A piece of a paragraph up to this many characters, over a line more than
+ * LOPSIDED_RATIO / 2 times as long, is not joined to it on shape alone. */
+#define LOPSIDED_PIECE 80
+#define LOPSIDED_RATIO 5
+/* A byline glued after the last sentence is looked for this many
+ * characters back (its names, 20 at most, and spaces). */
+#define GLUED_SCAN 32
 
 struct parser {
 	struct edition *ed;
@@ -344,6 +351,14 @@ static void take_dateline(struct article *a, const char *s, size_t n)
 	add_names(a, &d.names);
 }
 
+/* Does s read as running prose (ends a sentence, holds a comma, or is
+ * longer than a heading)? */
+static int prose(const char *s, size_t n)
+{
+	return text_ends_sentence(s, n) || memmem(s, n, "，", strlen("，")) || memchr(s, ',', n) ||
+	       text_count(s, n, HEADLINE_MAX + 1) > HEADLINE_MAX;
+}
+
 /* Names glued after the last sentence of block b (…。吴小同, …。　記者：某某):
  * the byline's start in b, or b->n when there is none. */
 static size_t glued_byline(struct parser *p, size_t i, struct byline *bl)
@@ -354,11 +369,14 @@ static size_t glued_byline(struct parser *p, size_t i, struct byline *bl)
 	const char *r;
 	size_t rn, ll;
 
-	while (cut > 0) {
+	/* The names are at most 20 characters: look no further back. */
+	for (int k = 0; cut > 0; k++) {
 		size_t l = text_prev(b->s, cut, &cp);
 
 		if (text_is_final(cp) || text_is_closer(cp))
 			break;
+		if (k == GLUED_SCAN)
+			return b->n;
 		cut -= l;
 	}
 	if (cut == 0 || cut == b->n || !text_ends_sentence(b->s, cut))
@@ -392,7 +410,8 @@ static void add_paragraph(struct parser *p, struct article *a, size_t i)
 			     "byline \"%.*s\" split off the end of the paragraph",
 			     (int)(b->n - n), b->s + n);
 		add_names(a, &bl);
-		p->closed = 1;
+		/* Closing the article, unless prose goes on under it. */
+		p->closed = next_starts_article(p, i) || !prose(p->b[i + 1].s, p->b[i + 1].n);
 	}
 	take_dateline(a, b->s, n);
 	XGROW(a->paras, a->capparas, a->nparas + 1);
@@ -407,12 +426,25 @@ static void add_paragraph(struct parser *p, struct article *a, size_t i)
 
 enum join { JOIN_NO, JOIN_CANDIDATE, JOIN_YES };
 
-/* Does s read as running prose (ends a sentence, holds a comma, or is
- * longer than a heading)? */
-static int prose(const char *s, size_t n)
+/* Pieces a column break seldom leaves, so that a join would be a guess:
+ * the first paragraph under a heading, on a page that sets its paragraphs
+ * apart (an unfinished line there is a deck or a summary more often than a
+ * cut), and a short line over a text several
+ * times its length (a subhead over its section: a break falls inside a
+ * paragraph, leaving pieces of comparable size). */
+static int lead_or_lopsided(const struct parser *p, const struct article *a,
+			    const struct block *b)
 {
-	return text_ends_sentence(s, n) || memmem(s, n, "，", strlen("，")) || memchr(s, ',', n) ||
-	       text_count(s, n, HEADLINE_MAX + 1) > HEADLINE_MAX;
+	const struct paragraph *para = &a->paras[a->nparas - 1];
+	size_t pc = text_count(para->text.s, para->text.n, LOPSIDED_PIECE + 1), bc;
+
+	if (a->nparas == 1 && !a->dateline.n && (a->headline.n || a->kicker.n) &&
+	    (p->ed->style == STYLE_BLANK || p->indents))
+		return 1;
+	if (pc > LOPSIDED_PIECE)
+		return 0;
+	bc = text_count(b->s, b->n, pc * LOPSIDED_RATIO / 2 + 1);
+	return bc * 2 > pc * LOPSIDED_RATIO;
 }
 
 /*
@@ -438,7 +470,7 @@ static enum join join_kind(struct parser *p, const struct article *a, size_t i)
 		return JOIN_YES;  /* a Latin word cut in two */
 	if (b->blank_before > p->gap || text_count(para->text.s, para->text.n, 12) < 12)
 		return JOIN_CANDIDATE;
-	if (!prose(b->s, b->n))
+	if (!prose(b->s, b->n) || lead_or_lopsided(p, a, b))
 		return JOIN_CANDIDATE;
 	/* An indented line opens a paragraph, unless the one before was cut
 	 * in the middle of long prose. */

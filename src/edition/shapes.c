@@ -13,8 +13,11 @@
 
 #include "text.h"
 
-/* A dateline's place is at most this many characters (date excluded). */
+/* A dateline's place is at most this many characters (date excluded);
+ * one that lists several (里约热内卢、柏林) this many each, and all of them
+ * at most PLACE_LIST_MAX. */
 #define PLACE_MAX 10
+#define PLACE_LIST_MAX 40
 
 static int starts(const char *s, size_t n, const char *w)
 {
@@ -63,7 +66,7 @@ static void names_after(const char *s, size_t n, struct dateline *d)
 	i += strlen("（");
 	close = memmem(s + i, n - i < 80 ? n - i : 80, "）", strlen("）"));
 	if (close)
-		byline_names(s + i, (size_t)(close - (s + i)), &d->names);
+		byline_names(s + i, (size_t)(close - (s + i)), &d->names, 1);
 }
 
 /* Is cp allowed in a dateline's place and date (北京, 2月19日, 、)? */
@@ -71,6 +74,22 @@ static int place_char(uint32_t cp)
 {
 	return text_is_han(cp) || (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) ||
 	       cp == 0x3001 || cp == 0x00B7;
+}
+
+/* Is the place of a dateline, s, a list of items (split at 、) of at most
+ * PLACE_MAX characters each? */
+static int place_items_fit(const char *s, size_t n)
+{
+	size_t i = 0, item = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		i += text_next(s + i, n - i, &cp);
+		item = cp == 0x3001 ? 0 : item + 1;
+		if (item > PLACE_MAX)
+			return 0;
+	}
+	return 1;
 }
 
 size_t shape_dateline(const char *s, size_t n, struct dateline *d)
@@ -90,13 +109,13 @@ size_t shape_dateline(const char *s, size_t n, struct dateline *d)
 		return 0;
 	i += d->agency.n;
 	d->place.s = s + i;
-	while (i < n && chars <= PLACE_MAX + 6) {
+	while (i < n && chars <= PLACE_LIST_MAX + 6) {
 		size_t l = text_next(s + i, n - i, &cp);
 
 		if (cp == 0x7535 || cp == 0x96FB) {  /* 电, 電: the dateline's end */
 			d->place.n = (pend ? pend : i) - (size_t)(d->place.s - s);
 			d->len = i + l;
-			if (text_count(d->place.s, d->place.n, PLACE_MAX + 1) > PLACE_MAX)
+			if (!place_items_fit(d->place.s, d->place.n))
 				return d->len = 0;
 			names_after(s, n, d);
 			return d->len;
@@ -139,13 +158,13 @@ int shape_bracket_byline(const char *s, size_t n, struct byline *out)
 		size_t rn = inn - d.len;
 
 		text_trim(&r, &rn);
-		if (rn && byline_names(r, rn, out) < 0)
+		if (rn && byline_names(r, rn, out, 1) < 0)
 			return 0;
 		out->agency = d.agency;
 		out->kind = BYLINE_AUTHORS;
 		return 1;
 	}
-	return byline_names(in, inn, out) == 0;
+	return byline_names(in, inn, out, 0) == 0;
 }
 
 int shape_column_tag(const char *s, size_t n)
@@ -157,8 +176,9 @@ int shape_column_tag(const char *s, size_t n)
 		return 0;
 	for (const char *p = s; (p = memmem(p, (size_t)(s + n - p), "（", strlen("（"))); p += 3)
 		open = p;
-	if (!open || open == s)
-		return 0;
+	if (!open || open == s || ends(s, (size_t)(open - s), "摄") ||
+	    ends(s, (size_t)(open - s), "攝"))
+		return 0;  /* 某某摄（某图库）: a photo credit and its source */
 	inner = text_count(open, (size_t)(s + n - open), 43);
 	return inner >= 4 && inner <= 42;
 }
@@ -193,7 +213,9 @@ enum para_kind shape_para_kind(const char *s, size_t n, int head)
 			if (p && (size_t)(p - s) <= 3 * 4)
 				return PARA_CREDIT;
 		}
-		if (ends(s, n, "摄") || ends(s, n, "攝"))
+		if (ends(s, n, "摄") || ends(s, n, "攝") || (ends(s, n, "）") && !shape_column_tag(s, n) &&
+							      (memmem(s, n, "摄（", strlen("摄（")) ||
+							       memmem(s, n, "攝（", strlen("攝（")))))
 			return PARA_CREDIT;
 	}
 	if (head)
