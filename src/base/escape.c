@@ -80,11 +80,27 @@ static size_t escape_one(const char *s, size_t n, unsigned flags, char buf[8], s
 static void escape_walk(const char *s, size_t n, unsigned flags,
 			void (*put)(void *, const char *, size_t), void *arg)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t run = 0, i = 0;
 
 	while (i < n) {
 		char buf[8];
-		size_t blen, l = escape_one(s + i, n - i, flags, buf, &blen);
+		size_t blen, l;
+
+		/* Most text is printable ASCII or CJK (three bytes, lead E3-E9,
+		 * never a character this file escapes): pass it in bulk. */
+		if (u[i] >= 0x20 && u[i] < 0x7F && u[i] != '\\') {
+			i++;
+			run++;
+			continue;
+		}
+		if (u[i] >= 0xE3 && u[i] <= 0xE9 && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
+		    (u[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			run += 3;
+			continue;
+		}
+		l = escape_one(s + i, n - i, flags, buf, &blen);
 
 		if (!l) {
 			size_t k = valid_len((const unsigned char *)s + i, n - i);

@@ -40,7 +40,7 @@ size_t text_put(uint32_t c, char *u)
 	return 4;
 }
 
-size_t text_prev(const char *s, size_t n, uint32_t *cp)
+size_t text_prev_slow(const char *s, size_t n, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t back = 1;

@@ -11,8 +11,20 @@
 /* Decode the character at s (n > 0 bytes left); returns its length in
  * bytes (at least 1) and stores the code point, U+FFFD for invalid bytes. */
 size_t text_next_slow(const char *s, size_t n, uint32_t *cp);
-/* Decode the character that ends at s + n; returns its length. */
-size_t text_prev(const char *s, size_t n, uint32_t *cp);
+/* Decode the character that ends at s + n; returns its length. The
+ * three-byte forms are decoded inline, the rest by text_prev_slow(). */
+size_t text_prev_slow(const char *s, size_t n, uint32_t *cp);
+static inline size_t text_prev(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s + n;
+
+	if (n >= 3 && (u[-3] & 0xF0) == 0xE0 && (u[-2] & 0xC0) == 0x80 && (u[-1] & 0xC0) == 0x80 &&
+	    (u[-3] != 0xE0 || u[-2] >= 0xA0) && (u[-3] != 0xED || u[-2] < 0xA0)) {
+		*cp = (uint32_t)(u[-3] & 0x0F) << 12 | (uint32_t)(u[-2] & 0x3F) << 6 | (u[-1] & 0x3F);
+		return 3;
+	}
+	return text_prev_slow(s, n, cp);
+}
 
 /* The decoder guarantees valid UTF-8, so ASCII and the three-byte forms
  * (all of CJK) are decoded inline; the rest goes to text_next_slow(). */
