@@ -235,3 +235,17 @@ void text_ascii_lower(char *s)
 		if (*s >= 'A' && *s <= 'Z')
 			*s = (char)(*s + ('a' - 'A'));
 }
+
+int text_starts(const char *s, size_t n, const char *w)
+{
+	size_t l = strlen(w);
+
+	return n >= l && memcmp(s, w, l) == 0;
+}
+
+int text_ends(const char *s, size_t n, const char *w)
+{
+	size_t l = strlen(w);
+
+	return n >= l && memcmp(s + n - l, w, l) == 0;
+}

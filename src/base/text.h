@@ -82,6 +82,10 @@ size_t text_unsafe(const char *s, size_t n, uint32_t *cp);
  * there: how a bookmark's headline is matched against an edition's. */
 int text_equal_upto_nul(const char *s, size_t n, const char *c, size_t cn);
 
+/* Do the n bytes at s start (end) with the NUL-terminated word w? */
+int text_starts(const char *s, size_t n, const char *w);
+int text_ends(const char *s, size_t n, const char *w);
+
 /* Lower-case the ASCII letters of a NUL-terminated string, in place (the
  * settings file's names, edition ids). */
 void text_ascii_lower(char *s);

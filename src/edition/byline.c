@@ -102,22 +102,6 @@ int byline_is_name(const char *s, size_t n)
 	return chars >= 2 && chars <= 4;
 }
 
-/* Does s start with the word w? */
-static int starts(const char *s, size_t n, const char *w)
-{
-	size_t l = strlen(w);
-
-	return n >= l && memcmp(s, w, l) == 0;
-}
-
-/* Does s end with the word w? */
-static int ends(const char *s, size_t n, const char *w)
-{
-	size_t l = strlen(w);
-
-	return n >= l && memcmp(s + n - l, w, l) == 0;
-}
-
 /* Is cp a separator between the names of a byline? */
 static int name_sep(uint32_t cp)
 {
@@ -128,7 +112,7 @@ static int name_sep(uint32_t cp)
 static size_t agency_len(const char *s, size_t a)
 {
 	for (int k = 0; agencies[k]; k++)
-		if (starts(s, a, agencies[k]))
+		if (text_starts(s, a, agencies[k]))
 			return strlen(agencies[k]);
 	return a;
 }
@@ -159,11 +143,11 @@ static size_t posting(const char *s, size_t n)
 	size_t i;
 	uint32_t cp;
 
-	if (!starts(s, n, "驻") && !starts(s, n, "駐"))
+	if (!text_starts(s, n, "驻") && !text_starts(s, n, "駐"))
 		return 0;
 	i = strlen("驻");
 	for (int chars = 0; chars < 8 && i < n; chars++) {
-		if (starts(s + i, n - i, "记者") || starts(s + i, n - i, "記者"))
+		if (text_starts(s + i, n - i, "记者") || text_starts(s + i, n - i, "記者"))
 			return chars ? i : 0;
 		i += text_next(s + i, n - i, &cp);
 		if (!text_is_han(cp))
@@ -201,14 +185,14 @@ static void take_role(const char *s, size_t *start, size_t end, struct byline *o
 		return;
 
 	for (int k = 0; agencies[k]; k++)
-		if (starts(s + *start, end - *start, agencies[k]))
+		if (text_starts(s + *start, end - *start, agencies[k]))
 			a = strlen(agencies[k]);
 	if (a)
 		a += posting(s + *start + a, end - *start - a);
 	for (int r = 0; roles[r]; r++) {
 		size_t l = a + strlen(roles[r]);
 
-		if (!starts(s + *start + a, end - *start - a, roles[r]) ||
+		if (!text_starts(s + *start + a, end - *start - a, roles[r]) ||
 		    (end - *start != l &&
 		     !name_token(s + *start + l, end - *start - l, strlen(roles[r]) > 3)))
 			continue;
@@ -385,20 +369,20 @@ enum byline_kind byline_parse(const char *s, size_t n, struct byline *out)
 		}
 	}
 	for (int k = 0; open[k]; k++) {
-		if (starts(s, n, open[k]) && ends(s, n, close[k])) {
+		if (text_starts(s, n, open[k]) && text_ends(s, n, close[k])) {
 			s += strlen(open[k]);
 			n -= strlen(open[k]) + strlen(close[k]);
 			text_trim(&s, &n);
 			break;
 		}
 	}
-	if (ends(s, n, "摄")) {
+	if (text_ends(s, n, "摄")) {
 		kind = BYLINE_CREDIT;
 		n -= strlen("摄");
-	} else if (ends(s, n, "供图")) {
+	} else if (text_ends(s, n, "供图")) {
 		kind = BYLINE_CREDIT;
 		n -= strlen("供图");
-	} else if (n > strlen("社发") && ends(s, n, "社发") && text_count(s, n, 8) <= 8) {
+	} else if (n > strlen("社发") && text_ends(s, n, "社发") && text_count(s, n, 8) <= 8) {
 		/* An agency credit such as 新华社发 is its own name. */
 		out->kind = BYLINE_CREDIT;
 		out->n = 1;

@@ -19,20 +19,6 @@
 #define PLACE_MAX 10
 #define PLACE_LIST_MAX 40
 
-static int starts(const char *s, size_t n, const char *w)
-{
-	size_t l = strlen(w);
-
-	return n >= l && memcmp(s, w, l) == 0;
-}
-
-static int ends(const char *s, size_t n, const char *w)
-{
-	size_t l = strlen(w);
-
-	return n >= l && memcmp(s + n - l, w, l) == 0;
-}
-
 /* The agencies that open a dateline, simplified and traditional. */
 static const char *const dl_agencies[] = {"本报", "本報", "新华社", "新華社", NULL};
 
@@ -42,11 +28,11 @@ static size_t lenticular(const char *s, size_t n, struct dateline *d)
 	const char *close = memmem(s, n < 60 ? n : 60, "】", strlen("】"));
 	size_t len;
 
-	if (!starts(s, n, "【") || !close || text_count(s, (size_t)(close - s), 14) > 13)
+	if (!text_starts(s, n, "【") || !close || text_count(s, (size_t)(close - s), 14) > 13)
 		return 0;
 	len = (size_t)(close - s) + strlen("】");
 	for (int k = 0; dl_agencies[k]; k++)
-		if (starts(s + strlen("【"), n - strlen("【"), dl_agencies[k]))
+		if (text_starts(s + strlen("【"), n - strlen("【"), dl_agencies[k]))
 			d->agency = (struct byline_span){s + strlen("【"), strlen(dl_agencies[k])};
 	d->len = len;
 	return len;
@@ -61,7 +47,7 @@ static void names_after(const char *s, size_t n, struct dateline *d)
 
 	while (i < n && (text_next(s + i, n - i, &cp), text_is_space(cp) || cp == 0x00A0))
 		i += text_next(s + i, n - i, &cp);
-	if (!starts(s + i, n - i, "（"))
+	if (!text_starts(s + i, n - i, "（"))
 		return;
 	i += strlen("（");
 	close = memmem(s + i, n - i < 80 ? n - i : 80, "）", strlen("）"));
@@ -98,12 +84,12 @@ size_t shape_dateline(const char *s, size_t n, struct dateline *d)
 	uint32_t cp;
 
 	memset(d, 0, sizeof *d);
-	if (starts(s, n, "【"))
+	if (text_starts(s, n, "【"))
 		return lenticular(s, n, d);
-	if (starts(s, n, "据") || starts(s, n, "據"))
+	if (text_starts(s, n, "据") || text_starts(s, n, "據"))
 		i = strlen("据");
 	for (int k = 0; dl_agencies[k] && !d->agency.n; k++)
-		if (starts(s + i, n - i, dl_agencies[k]))
+		if (text_starts(s + i, n - i, dl_agencies[k]))
 			d->agency = (struct byline_span){s + i, strlen(dl_agencies[k])};
 	if (!d->agency.n)
 		return 0;
@@ -142,14 +128,14 @@ int shape_bracket_byline(const char *s, size_t n, struct byline *out)
 	size_t inn;
 
 	memset(out, 0, sizeof *out);
-	if (!starts(s, n, "（") || !ends(s, n, "）") || n < 2 * strlen("（") + 3)
+	if (!text_starts(s, n, "（") || !text_ends(s, n, "）") || n < 2 * strlen("（") + 3)
 		return 0;
 	in = s + strlen("（");
 	inn = n - 2 * strlen("（");
 	if (memmem(in, inn, "（", strlen("（")) || memchr(in, '(', inn))
 		return 0;  /* brackets inside: a note, not a byline */
 	for (int k = 0; byline_tails[k]; k++)
-		if (ends(in, inn, byline_tails[k]) && inn > strlen(byline_tails[k])) {
+		if (text_ends(in, inn, byline_tails[k]) && inn > strlen(byline_tails[k])) {
 			inn -= strlen(byline_tails[k]);
 			break;
 		}
@@ -172,12 +158,12 @@ int shape_column_tag(const char *s, size_t n)
 	const char *open = NULL;
 	size_t inner;
 
-	if (!ends(s, n, "）"))
+	if (!text_ends(s, n, "）"))
 		return 0;
 	for (const char *p = s; (p = memmem(p, (size_t)(s + n - p), "（", strlen("（"))); p += 3)
 		open = p;
-	if (!open || open == s || ends(s, (size_t)(open - s), "摄") ||
-	    ends(s, (size_t)(open - s), "攝"))
+	if (!open || open == s || text_ends(s, (size_t)(open - s), "摄") ||
+	    text_ends(s, (size_t)(open - s), "攝"))
 		return 0;  /* 某某摄（某图库）: a photo credit and its source */
 	inner = text_count(open, (size_t)(s + n - open), 43);
 	return inner >= 4 && inner <= 42;
@@ -203,8 +189,8 @@ enum para_kind shape_para_kind(const char *s, size_t n, int head)
 {
 	size_t chars = text_count(s, n, 41);
 
-	if (starts(s, n, "编者按") || starts(s, n, "編者按") || starts(s, n, "（作者") ||
-	    (starts(s, n, "——") && chars <= 8))
+	if (text_starts(s, n, "编者按") || text_starts(s, n, "編者按") || text_starts(s, n, "（作者") ||
+	    (text_starts(s, n, "——") && chars <= 8))
 		return PARA_NOTE;
 	if (chars <= 40) {
 		for (int k = 0; credit_labels[k]; k++) {
@@ -213,7 +199,7 @@ enum para_kind shape_para_kind(const char *s, size_t n, int head)
 			if (p && (size_t)(p - s) <= 3 * 4)
 				return PARA_CREDIT;
 		}
-		if (ends(s, n, "摄") || ends(s, n, "攝") || (ends(s, n, "）") && !shape_column_tag(s, n) &&
+		if (text_ends(s, n, "摄") || text_ends(s, n, "攝") || (text_ends(s, n, "）") && !shape_column_tag(s, n) &&
 							      (memmem(s, n, "摄（", strlen("摄（")) ||
 							       memmem(s, n, "攝（", strlen("攝（")))))
 			return PARA_CREDIT;
