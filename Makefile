@@ -152,9 +152,14 @@ check test: $(BUILD)/reader $(TEST_BIN) locales
 	    $(if $(filter 1,$(VALGRIND)),READER_VALGRIND=1) \
 	    sh tests/run.sh $(TEST_BIN)
 
-bench: $(BUILD)/reader $(BUILD)/bench-floor $(BUILD)/bench-ptybytes
+bench: $(BUILD)/reader $(BUILD)/bench-floor $(BUILD)/bench-ptybytes $(BUILD)/bench-relayout
 	READER_BIN=$(CURDIR)/$(BUILD)/reader FLOOR_BIN=$(CURDIR)/$(BUILD)/bench-floor \
-	    PTYBYTES_BIN=$(CURDIR)/$(BUILD)/bench-ptybytes sh tests/bench.sh
+	    PTYBYTES_BIN=$(CURDIR)/$(BUILD)/bench-ptybytes \
+	    RELAYOUT_BIN=$(CURDIR)/$(BUILD)/bench-relayout sh tests/bench.sh
+
+$(BUILD)/bench-relayout: tests/bench/relayout.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CPP) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) $(LDLIBS)
 
 $(BUILD)/bench-ptybytes: tests/bench/ptybytes.c
 	@mkdir -p $(@D)
