@@ -120,17 +120,22 @@ running() {
 # pids: what ran in the panes; on a hangup a reader still saves its
 # reading position, a shell its history, into TMPD.
 pids=
-cleanup() {
+# end_all TENTHS: end the server and everything in its panes, and let
+# them end (TENTHS tenths of a second at most).
+end_all() {
 	pids="$pids $(tm list-panes -a -F '#{pane_pid}' 2>/dev/null)"
 	tm kill-server >/dev/null 2>&1
-	# Let them end (2 s at most) before TMPD goes.
 	_i=0
 	for _p in $pids; do
-		while running "$_p" && [ "$_i" -lt 20 ]; do
+		while running "$_p" && [ "$_i" -lt "$1" ]; do
 			sleep 0.1
 			_i=$((_i + 1))
 		done
 	done
+}
+cleanup() {
+	# Let them end (2 s at most) before TMPD goes.
+	end_all 20
 	rm -rf "$TMPD"
 }
 trap cleanup EXIT
@@ -157,15 +162,7 @@ valgrind_check() {
 		return
 	fi
 	_vs=$S
-	pids="$pids $(tm list-panes -a -F '#{pane_pid}' 2>/dev/null)"
-	tm kill-server >/dev/null 2>&1
-	_i=0
-	for _p in $pids; do
-		while running "$_p" && [ "$_i" -lt 300 ]; do
-			sleep 0.1
-			_i=$((_i + 1))
-		done
-	done
+	end_all 300
 	S=valgrind SCREEN=$(cat "$TMPD"/valgrind.* 2>/dev/null)
 	_n=$(ls "$TMPD"/valgrind.* 2>/dev/null | wc -l)
 	check "valgrind: $_n runs of the reader, 0 errors, nothing definitely lost" \
