@@ -2,10 +2,11 @@
 #
 #   make            build ./reader
 #   make run        build and open the bundled edition
-#   make check      build and run every test (SAN=1: with ASan + UBSan)
+#   make check      build and run every test (SAN=1: with ASan + UBSan;
+#                   VALGRIND=1: the end-to-end scenarios under valgrind)
 #   make deps       install the Debian packages the build and tests need
 #   make bench      print benchmark figures (not a test)
-#   make fuzz       fuzz the loader and the layout with libFuzzer (clang)
+#   make fuzz       fuzz every parser with libFuzzer (clang), FUZZ_SECONDS each
 #   make install    PREFIX=/usr/local DESTDIR= ; make uninstall ; make clean
 
 PREFIX      ?= /usr/local
@@ -155,11 +156,17 @@ check test: $(BUILD)/reader $(TEST_BIN) locales
 	READER_BIN=$(CURDIR)/$(BUILD)/reader \
 	    $(if $(SANFLAGS),READER_SANITIZED=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	    ASAN_OPTIONS=fast_unwind_on_malloc=0) \
+	    $(if $(filter 1,$(VALGRIND)),READER_VALGRIND=1) \
 	    sh tests/run.sh $(TEST_BIN)
 
-bench: $(BUILD)/reader $(BUILD)/bench-floor $(BUILD)/bench-ptybytes
+bench: $(BUILD)/reader $(BUILD)/bench-floor $(BUILD)/bench-ptybytes $(BUILD)/bench-relayout
 	READER_BIN=$(CURDIR)/$(BUILD)/reader FLOOR_BIN=$(CURDIR)/$(BUILD)/bench-floor \
-	    PTYBYTES_BIN=$(CURDIR)/$(BUILD)/bench-ptybytes sh tests/bench.sh
+	    PTYBYTES_BIN=$(CURDIR)/$(BUILD)/bench-ptybytes \
+	    RELAYOUT_BIN=$(CURDIR)/$(BUILD)/bench-relayout sh tests/bench.sh
+
+$(BUILD)/bench-relayout: tests/bench/relayout.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CPP) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) $(LDLIBS)
 
 $(BUILD)/bench-ptybytes: tests/bench/ptybytes.c
 	@mkdir -p $(@D)
@@ -169,19 +176,45 @@ $(BUILD)/bench-floor: tests/bench/floor.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lunistring
 
-# libFuzzer with ASan and UBSan over the loader and the layout, seeded
-# with the bundled edition; FUZZ_SECONDS (default 60) long.
+# libFuzzer with ASan and UBSan, one target per parser (tests/fuzz/):
+#   edition    the decoder, the parser, the layout and the writers
+#   options    reader.ini, with its key sections
+#   records    the bookmark and position files
+#   gazetteer  place-name lookup (and loading a gazetteer file)
+#   keys       key names and bindings
+# Each runs FUZZ_SECONDS (default 60), seeded from tests/fuzz/corpus/NAME
+# and with the dictionary tests/fuzz/NAME.dict; what it learns stays in
+# build/fuzz/corpus/NAME, crashes in build/fuzz/crash-*. FUZZ_TARGETS picks
+# some: make fuzz FUZZ_TARGETS=keys FUZZ_SECONDS=600.
 FUZZ_SECONDS ?= 60
-FUZZ_CC ?= clang
-fuzz: build/fuzz/fuzz_edition
-	@mkdir -p build/fuzz/corpus
-	cp data/tongxinyuan-2020-11-11.txt build/fuzz/corpus/
-	build/fuzz/fuzz_edition -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build/fuzz/corpus
+FUZZ_CC      ?= clang
+FUZZ_TARGETS ?= edition options records gazetteer keys
+FUZZ_MAXLEN  := edition=4096 options=4096 records=4096 gazetteer=256 keys=512
+FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_OBJ     := $(CORE_SRC:src/%.c=build/fuzz/obj/%.o)
+.SECONDARY: $(FUZZ_OBJ)
+.PHONY: fuzz-build
+fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	    mkdir -p build/fuzz/corpus/$$t && cp tests/fuzz/corpus/$$t/* build/fuzz/corpus/$$t/ && \
+	    echo "fuzz_$$t: $(FUZZ_SECONDS) s" && \
+	    build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	        -max_len=$$(echo '$(FUZZ_MAXLEN)' | tr ' ' '\n' | sed -n "s/^$$t=//p") \
+	        -dict=tests/fuzz/$$t.dict -artifact_prefix=build/fuzz/ \
+	        build/fuzz/corpus/$$t 2>build/fuzz/$$t.log; rc=$$?; \
+	    grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::average_exec_per_sec)' \
+	        build/fuzz/$$t.log; \
+	    [ $$rc = 0 ] || { tail -n 40 build/fuzz/$$t.log; exit 1; }; \
+	done
 
-build/fuzz/fuzz_edition: tests/fuzz/fuzz_edition.c $(CORE_SRC) $(wildcard src/*/*.h)
+build/fuzz/obj/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) -g -O1 -fsanitize=fuzzer,address,undefined $(CORE_CPP) -o $@ \
-	    tests/fuzz/fuzz_edition.c $(CORE_SRC) $(CORE_LIBS)
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(CORE_CPP) -MMD -MP -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_file.h $(FUZZ_OBJ)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(CORE_CPP) -o $@ $< $(FUZZ_OBJ) $(CORE_LIBS)
 
 # Message catalogues: po/reader.pot is extracted from the sources by
 # `make pot` (which also merges it into each translation); each po/LANG.po
@@ -206,7 +239,7 @@ pot:
 # Installs with apt-get (through sudo when not root) only what is missing.
 DEB_PKGS := build-essential pkg-config libncurses-dev libunistring-dev libopencc-dev opencc \
             libiniparser-dev libjansson-dev libcmocka-dev unicode-data tmux mandoc time \
-            gettext locales python3-jieba
+            gettext locales python3-jieba valgrind
 deps:
 	@sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	missing=$$(for p in $(DEB_PKGS); do \
@@ -270,4 +303,4 @@ score-update: $(BUILD)/reader $(BUILD)/score
 
 check test: $(BUILD)/score
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d $(BUILD)/*/*/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d $(BUILD)/*/*/*.d build/fuzz/obj/*/*.d)

@@ -228,6 +228,48 @@ else
 fi
 echo
 
+# bench_shapes: the shapes of issue 11, with their targets (peak RSS at
+# most 1.5x the file; a relayout after a resize under 100 ms, with no
+# growth across resizes): --outline on BENCH_ARTICLES (default 1000000)
+# short articles of 85 bytes, and the article view (bench-relayout: a
+# 24-row view, six resizes, no terminal) on one line of BENCH_LINE_MB
+# (default 200) MB.
+bench_shapes() {
+	arts=${BENCH_ARTICLES:-1000000}
+	awk -v n="$arts" 'BEGIN {
+		for (i = 0; i < n; i++)
+			printf "第%d条新闻标题\n\n　　很短的文章一句话，再加上几个字吧。\n\n", i
+	}' >"$tmp/short" || die "cannot write $tmp/short"
+	bytes=$(wc -c <"$tmp/short")
+	peak_rss "$READER_BIN" --outline "$tmp/short"
+	[ -n "$rss_kb" ] && awk -v n="$arts" -v b="$bytes" -v kb="$rss_kb" 'BEGIN {
+		r = kb * 1024 / b
+		printf "short   %d articles, %.0f MB: --outline peak %.0f MB (%.1fx file)  memory: target %s (1.5x)\n",
+			n, b / 1e6, kb * 1024 / 1e6, r, r <= 1.5 ? "met" : "missed"
+	}'
+	rm -f "$tmp/short"
+	[ -n "$RELAYOUT_BIN" ] && [ -x "$RELAYOUT_BIN" ] || {
+		echo "line: RELAYOUT_BIN not set (run it with make bench)"
+		return
+	}
+	printf '中文长行测试，没有换行。%.0s' $(seq 1000) >"$tmp/line"
+	while [ "$(wc -c <"$tmp/line")" -lt $((${BENCH_LINE_MB:-200} * 1000000)) ]; do
+		cat "$tmp/line" "$tmp/line" >"$tmp/next" && mv "$tmp/next" "$tmp/line" ||
+			die "cannot write $tmp/line"
+	done
+	bytes=$(wc -c <"$tmp/line")
+	echo "line    one line of $((bytes / 1000000)) MB in the article view (bench-relayout):"
+	"$RELAYOUT_BIN" "$tmp/line" >"$tmp/out" 2>"$tmp/err" || run_failed "$RELAYOUT_BIN" "$?"
+	sed 's/^/        /' "$tmp/out"
+	awk -v b="$bytes" '/^slowest/ {
+		ms = $3; after = $(NF - 4)
+		printf "        relayout: target %s (%.1f ms, under 100 ms)  memory: target %s (%.2fx file, 1.5x)\n",
+			ms < 100 ? "met" : "missed", ms, after * 1048576 <= 1.5 * b ? "met" : "missed",
+			after * 1048576 / b
+	}' "$tmp/out"
+	rm -f "$tmp/line"
+}
+
 # shellcheck disable=SC2086 # split on purpose: the sizes are checked digits
 for mb in $(printf '%s\n' $SIZES | sort -n | uniq); do
 	make_input "$mb"
@@ -236,6 +278,7 @@ for mb in $(printf '%s\n' $SIZES | sort -n | uniq); do
 	[ "$mb" != "${BENCH_DUMP_SIZE:-10}" ] || bench_dump "$mb"
 	rm -f "$input"
 done
+bench_shapes
 if command -v less >/dev/null 2>&1; then
 	bench_terminal
 else

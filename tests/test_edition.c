@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "decode.h"
 #include "edition.h"
@@ -504,6 +505,25 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* An edition over DECODE_MAX_BYTES (a sparse file: nothing is written or
+ * read) is refused as too large, before the 32-bit offsets of the model
+ * could overflow. */
+static void test_too_large(void **state)
+{
+	const char *path = tmp_path("huge.txt");
+	struct edition ed;
+	struct error err;
+	FILE *f = fopen(path, "w");
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(ftruncate(fileno(f), (off_t)DECODE_MAX_BYTES + 1), 0);
+	fclose(f);
+	assert_int_equal(edition_load(&ed, path, &err), -1);
+	assert_non_null(strstr(err.reason, "too large"));
+	remove(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -520,6 +540,7 @@ int main(void)
 		cmocka_unit_test(test_review_cases),
 		cmocka_unit_test(test_long_join),
 		cmocka_unit_test(test_next_line),
+		cmocka_unit_test(test_too_large),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -14,7 +14,11 @@
  *     every match of the edition visited once, in order, with its line on
  *     screen; view_line_matches() covering exactly the matches;
  *   - the query folded as the text is: full and half width, case, and
- *     case kept when keep_case is set.
+ *     case kept when keep_case is set;
+ *   - a paragraph of 4 MB: a resize lays out a bounded number of lines
+ *     (counted, not timed), the reading position survives it, scrolling
+ *     through it keeps the display lines bounded and the text continuous,
+ *     and the bottom is 100%.
  */
 #include "testutil.h"
 
@@ -529,6 +533,84 @@ static void test_query_folding(void **state)
 	edition_free(&ed);
 }
 
+/* A 4 MB one-line paragraph after a headline. */
+static void load_long(struct edition *ed)
+{
+	static const char sentence[] = "中文长行测试，没有换行。";  /* 36 bytes */
+	size_t reps = ((size_t)4 << 20) / (sizeof sentence - 1);
+	struct sbuf b = {0};
+	const char *path = tmp_path("long.txt");
+
+	sbuf_add(&b, "长文标题\n\n", strlen("长文标题\n\n"));
+	for (size_t i = 0; i < reps; i++)
+		sbuf_add(&b, sentence, sizeof sentence - 1);
+	sbuf_addc(&b, '\n');
+	spit(path, b.s, b.len);
+	sbuf_free(&b);
+	load(ed, path);
+	assert_int_equal(ed->narticles, 1);
+}
+
+/* The most lines a resize may lay out at width w: three units of the
+ * largest size (two segments and the 1 KiB a boundary may move), each of
+ * 3-byte characters two cells wide, and the screen's margins. */
+static size_t unit_bound(int w)
+{
+	return 3 * ((2 * DOCLINES_SEGMENT + 1024) / 3 / (size_t)(w / 2) + 2) + 5 * 24;
+}
+
+static void test_long_paragraph_bounded(void **state)
+{
+	struct edition ed;
+	struct view v;
+	static const int widths[] = {40, 100, 61, 80, 33, 80};
+	struct view_pos at;
+	size_t para_bytes, start;
+
+	(void)state;
+	load_long(&ed);
+	view_at(&v, &ed, 24, 80, 0);
+	assert_true(v.windowed);
+	para_bytes = edition_item_text(&ed, 0, ed.articles[0].nitems - 1).n;
+	view_seek(&v, (struct view_pos){0, ed.articles[0].nitems - 1, 0, para_bytes / 2, 0});
+	at = v.anchor;
+	for (size_t i = 0; i < sizeof widths / sizeof widths[0]; i++) {
+		size_t before = v.laid_out, whole = para_bytes / 3 / (size_t)(widths[i] / 2);
+		struct view_pos p;
+		const struct vline *top;
+
+		view_resize(&v, 24, widths[i]);
+		p = view_position(&v);
+		top = &v.vl.v[v.top];
+		assert_true(v.laid_out - before <= unit_bound(widths[i]));
+		assert_true(v.laid_out - before < whole / 10);
+		assert_true(v.vl.n <= unit_bound(widths[i]));
+		/* The character at the reading position is on the top line. */
+		assert_int_equal(p.item, at.item);
+		assert_true(top->l.start <= at.offset && at.offset < top->l.next);
+	}
+	/* Page through a part of it and back: bounded, continuous. */
+	start = v.vl.v[v.top].l.start;
+	for (int k = 0; k < 500; k++) {
+		size_t next = v.vl.v[v.top + 22].l.next;
+
+		view_scroll(&v, 23);
+		assert_int_equal(v.vl.v[v.top].l.start, next);
+		assert_true(v.vl.n <= unit_bound(80));
+	}
+	for (int k = 0; k < 500; k++)
+		view_scroll(&v, -23);
+	assert_int_equal(v.vl.v[v.top].l.start, start);
+	view_scroll(&v, (long)v.vl.n);
+	assert_int_equal(view_percent(&v), 100);
+	assert_int_equal(v.top, view_max_top(&v));
+	view_scroll(&v, -(long)v.vl.n);
+	assert_int_equal(v.top, 0);
+	assert_int_equal(v.vl.v[0].kind, VL_HEADLINE);
+	view_free(&v);
+	edition_free(&ed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -540,6 +622,7 @@ int main(void)
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_line_matches),
 		cmocka_unit_test(test_query_folding),
+		cmocka_unit_test(test_long_paragraph_bounded),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,13 +7,19 @@
 #define READER_BLOCK_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct block {
 	const char *s;          /* the line, trimmed */
-	size_t n;
+	const char *hs;         /* kicker: the headline after it, if any */
+	size_t klen;            /* kicker: the name's bytes */
+	size_t hn;
 	size_t line;            /* source line */
-	size_t col;             /* 1-based column where s starts */
-	size_t blank_before;    /* blank lines just before this one */
+	/* 32-bit: a block's column and length are within an edition's
+	 * DECODE_MAX_BYTES. */
+	uint32_t n;
+	uint32_t col;           /* 1-based column where s starts */
+	uint32_t blank_before;  /* blank lines just before this one */
 	unsigned indented : 1;  /* began with 　　, two spaces or a tab */
 	/* What the block looks like, computed once by classify(); byl is an
 	 * enum byline_kind. Bit-fields keep a block small: there is one per
@@ -22,9 +28,6 @@ struct block {
 	/* Opens with a dateline (本报北京3月5日电); is a closing byline in
 	 * brackets; is a kicker ending in —— alone on its line. */
 	unsigned dl : 1, brk : 1, kdash : 1;
-	size_t klen;            /* kicker: the name's bytes */
-	const char *hs;         /* kicker: the headline after it, if any */
-	size_t hn;
 };
 
 #endif

@@ -369,7 +369,7 @@ int decode_file(const char *path, struct decoded *out, struct error *err)
 	const char *why;
 
 	memset(out, 0, sizeof *out);
-	if (file_read(path, 0, 0, sniff_binary, &f, err) < 0)
+	if (file_read(path, DECODE_MAX_BYTES, 0, sniff_binary, &f, err) < 0)
 		return -1;
 	if (decode_bytes((const unsigned char *)f.data, f.len, 1, out, &why) < 0) {
 		file_free(&f);

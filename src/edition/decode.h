@@ -19,6 +19,11 @@
 #include "error.h"
 #include "file.h"
 
+/* The largest edition read (2 GiB): its decoded text stays under 4 GiB,
+ * which the model's 32-bit offsets need (edition.h). A bigger one is
+ * "FILE: too large". */
+#define DECODE_MAX_BYTES ((size_t)2 << 30)
+
 /* One U+FFFD the decoder put in place of invalid input. */
 struct decode_subst {
 	size_t offset;           /* byte offset of the U+FFFD in text */

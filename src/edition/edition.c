@@ -76,6 +76,18 @@ size_t edition_find_story(const struct edition *ed, size_t number, const char *h
 	return number >= 1 && number <= ed->narticles ? number - 1 : SIZE_MAX;
 }
 
+void edition_article_trim(struct article *a)
+{
+	if (a->capitems > a->nitems && a->nitems) {
+		a->items = xreallocarray(a->items, a->nitems, sizeof *a->items);
+		a->capitems = a->nitems;
+	}
+	if (a->capparas > a->nparas && a->nparas) {
+		a->paras = xreallocarray(a->paras, a->nparas, sizeof *a->paras);
+		a->capparas = a->nparas;
+	}
+}
+
 void edition_free(struct edition *ed)
 {
 	for (size_t i = 0; i < ed->narticles; i++) {

@@ -27,6 +27,7 @@
 #define READER_EDITION_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "decode.h"
 #include "error.h"
@@ -44,11 +45,16 @@ struct str {
  * source; src is its byte offset in the decoded text. Between two pieces
  * the text may hold one space the parser put there (a Latin word cut at a
  * line end); it belongs to the piece before it.
+ *
+ * The model's numbers (offsets, lines, columns, counts) are 32-bit where
+ * there is one per piece, paragraph or item: an edition is at most
+ * DECODE_MAX_BYTES (2 GiB), whose decoded text (at most 1.5 times that)
+ * and every text made from it stay under 4 GiB.
  */
 struct piece {
-	size_t off;
-	size_t line, column;
-	size_t src;
+	uint32_t off;
+	uint32_t line, column;
+	uint32_t src;
 };
 
 /* What a paragraph is within its article (the model of issue 10). */
@@ -64,7 +70,7 @@ struct paragraph {
 	struct str text;
 	enum para_kind kind;
 	size_t first_line, last_line;
-	size_t piece, npieces;     /* its pieces: ed->pieces[piece ...] */
+	uint32_t piece, npieces;   /* its pieces: ed->pieces[piece ...] */
 };
 
 /* What an article shows, in source order: the dump and the reader draw
@@ -75,9 +81,9 @@ struct item {
 	enum item_kind kind;
 	struct str text;           /* as printed (a kicker with its colon, a
 	                              credit with its 摄); none for ITEM_PARA */
-	size_t para;               /* ITEM_PARA: index into paras */
-	size_t line;               /* source line */
-	size_t piece;              /* its one piece in ed->pieces (ITEM_PARA:
+	uint32_t para;             /* ITEM_PARA: index into paras */
+	uint32_t line;             /* source line */
+	uint32_t piece;            /* its one piece in ed->pieces (ITEM_PARA:
 	                              see the paragraph's) */
 };
 
@@ -213,6 +219,11 @@ int edition_raw_line(struct edition *ed, size_t line, const unsigned char **byte
 /* For the parser: keep s (n bytes, from malloc) for the edition's
  * lifetime, released by edition_free(); returns it as a str. */
 struct str edition_own(struct edition *ed, char *s, size_t n);
+
+/* For the parser: give an article's arrays back the room they grew and
+ * did not use, once it is complete (there is one per article: a million
+ * short articles would otherwise keep room for millions of items). */
+void edition_article_trim(struct article *a);
 
 /* Release everything the edition holds; ed may be zeroed. */
 void edition_free(struct edition *ed);

@@ -533,7 +533,7 @@ static void report_joins(struct ctx *c, const struct paragraph *para)
 			     pc[k - 1].column + text_count(para->text.s + pc[k - 1].off,
 							   end - pc[k - 1].off, SIZE_MAX),
 			     "the paragraph continues at line %zu across a column break: "
-			     "check the seam", pc[k].line);
+			     "check the seam", (size_t)pc[k].line);
 	}
 }
 

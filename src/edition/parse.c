@@ -197,6 +197,8 @@ static struct article *new_article(struct parser *p, size_t line)
 	struct edition *ed = p->ed;
 	struct article *a;
 
+	if (ed->narticles)
+		edition_article_trim(&ed->articles[ed->narticles - 1]);
 	XGROW(ed->articles, ed->caparticles, ed->narticles + 1);
 	a = &ed->articles[ed->narticles++];
 	memset(a, 0, sizeof *a);

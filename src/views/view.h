@@ -5,6 +5,13 @@
  * line is at the top, and the search. The reading position is a text
  * position (article, item, byte offset), so it survives any change of
  * width: a resize lays out again and scrolls back to the same character.
+ *
+ * An article of more than VIEW_WHOLE bytes is laid out in part: vl holds
+ * the units (doclines.h: each item's segments) around the screen, at
+ * least two screens above and below it where the article has them, and
+ * scrolling lays out more and drops what is far away. So a resize costs
+ * the same for a paragraph of 200 MB as for a short article, and the
+ * display lines never hold more than a few screens of it.
  */
 #ifndef READER_VIEW_H
 #define READER_VIEW_H
@@ -22,6 +29,9 @@ struct view_pos {
 	size_t article, item, front, offset;
 	size_t above;   /* blank lines between the top and that line */
 };
+
+/* Articles up to this many bytes of text are laid out whole. */
+#define VIEW_WHOLE ((size_t)4 * DOCLINES_SEGMENT)
 
 struct view {
 	struct edition *ed;
@@ -43,6 +53,14 @@ struct view {
 	size_t match_end;
 	struct folded fb;          /* scratch */
 	int keep_case;             /* search tells upper from lower case */
+	/* The units laid out in vl, in order, when the article is laid out
+	 * in part (windowed); nothing otherwise. */
+	int windowed;
+	struct view_unit {
+		size_t item, seg, lines;
+	} *units;
+	size_t nunits, capunits;
+	size_t laid_out;           /* display lines laid out so far (for tests) */
 };
 
 void view_init(struct view *v, struct edition *ed, const struct layout_opts *lo, int max_width);

@@ -16,6 +16,12 @@
 # with the LSAN and ASAN options it passes on to the reader) allows longer
 # waits.
 #
+# READER_VALGRIND=1 (make VALGRIND=1 check) runs every reader under
+# valgrind's memcheck, with tests/valgrind.supp, its report in a file of
+# the scenario's temporary directory; finish ends the readers still
+# running and adds one check: every report has 0 errors and nothing
+# definitely lost (a failure prints the reports). It allows longer waits.
+#
 # shellcheck disable=SC1110,SC1111,SC2317,SC2034
 # (the texts are Chinese, with their own quotation marks; the checks are
 # functions called through check, poll and both; the scenarios use the
@@ -33,7 +39,7 @@ echo "# scenario: $SCENARIO"
 # Waits, in seconds (polled every 0.1 s): for the screen to show something,
 # for the reader to end after a signal, and to let a crash happen where
 # nothing on the screen changes.
-if [ "${READER_SANITIZED:-0}" = 1 ]; then
+if [ "${READER_SANITIZED:-0}" = 1 ] || [ "${READER_VALGRIND:-0}" = 1 ]; then
 	WAIT=20 SIGWAIT=8 GRACE=1
 else
 	WAIT=8 SIGWAIT=3 GRACE=0.5
@@ -69,6 +75,7 @@ check() {
 }
 
 finish() {
+	[ "${READER_VALGRIND:-0}" = 1 ] && valgrind_check
 	echo "# passed $passed"
 	echo "# failed $failed"
 	[ "$failed" = 0 ] || echo "# failing scenario: $SCENARIO"
@@ -100,6 +107,9 @@ TMPD=$(mktemp -d "${TMPDIR:-/tmp}/reader-e2e.XXXXXX") || exit 1
 tm() {
 	tmux -u -S "$TMPD/tmux" -f /dev/null "$@"
 }
+# NO_VALGRIND=REASON: a scenario that starts the reader itself, not through
+# WRAP, says why, and valgrind_check does not look for reports.
+NO_VALGRIND=
 # running PID: the process exists and has not ended (a zombie has: where
 # nothing reaps the orphans of a killed server, they stay).
 running() {
@@ -110,17 +120,22 @@ running() {
 # pids: what ran in the panes; on a hangup a reader still saves its
 # reading position, a shell its history, into TMPD.
 pids=
-cleanup() {
+# end_all TENTHS: end the server and everything in its panes, and let
+# them end (TENTHS tenths of a second at most).
+end_all() {
 	pids="$pids $(tm list-panes -a -F '#{pane_pid}' 2>/dev/null)"
 	tm kill-server >/dev/null 2>&1
-	# Let them end (2 s at most) before TMPD goes.
 	_i=0
 	for _p in $pids; do
-		while running "$_p" && [ "$_i" -lt 20 ]; do
+		while running "$_p" && [ "$_i" -lt "$1" ]; do
 			sleep 0.1
 			_i=$((_i + 1))
 		done
 	done
+}
+cleanup() {
+	# Let them end (2 s at most) before TMPD goes.
+	end_all 20
 	rm -rf "$TMPD"
 }
 trap cleanup EXIT
@@ -128,6 +143,32 @@ trap 'exit 1' HUP INT TERM
 # A session that stays, so that the server does not exit (and race with
 # the next new-session) each time a session of the scenario is killed.
 tm new-session -d -s keep -x 80 -y 24 'exec sleep 86400'
+
+# Under valgrind: the command that runs the reader, one report per process.
+WRAP=
+if [ "${READER_VALGRIND:-0}" = 1 ]; then
+	WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+	      --show-leak-kinds=definite --suppressions=$TOP/tests/valgrind.supp
+	      --log-file=$TMPD/valgrind.%p"
+	WRAP=$(echo $WRAP)
+fi
+
+# valgrind_check: end every reader (as a hangup does), wait for their
+# reports, and check them: nothing in a report (-q leaves only errors and
+# definite leaks) and no reader that valgrind itself stopped with 99.
+valgrind_check() {
+	if [ -n "${NO_VALGRIND:-}" ]; then
+		echo "# not under valgrind: $NO_VALGRIND"
+		return
+	fi
+	_vs=$S
+	end_all 300
+	S=valgrind SCREEN=$(cat "$TMPD"/valgrind.* 2>/dev/null)
+	_n=$(ls "$TMPD"/valgrind.* 2>/dev/null | wc -l)
+	check "valgrind: $_n runs of the reader, 0 errors, nothing definitely lost" \
+		test "$_n" -gt 0 -a -z "$SCREEN"
+	S=$_vs
+}
 
 # What runs in a pane: a known title, then the reader (its pid written to
 # $TMPD/pid.SESSION) with an empty home, then its exit status; the shell
@@ -150,7 +191,8 @@ export TERM
 printf '\033]2;before\007'
 # C-c reaches the whole foreground group: this shell must outlive it.
 trap : INT
-sh -c 'echo $$ >"$0"; exec "$@"' "$dir/pid.$name" "$READER_BIN" "$@"
+# shellcheck disable=SC2086
+sh -c 'echo $$ >"$0"; exec "$@"' "$dir/pid.$name" $wrap "$READER_BIN" "$@"
 echo "EXITED $?"
 exec sleep 600
 EOF
@@ -179,6 +221,7 @@ start() {
 		echo "TERM='$3'"
 		echo "nocolor='$4'"
 		echo "READER_BIN='$READER_BIN'"
+		echo "wrap='$WRAP'"
 		echo "home='$E2E_HOME'"
 		echo "lang='$E2E_LANG'"
 	} >"$TMPD/env.$S"
