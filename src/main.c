@@ -2,6 +2,7 @@
  * main: the command line. Parses options, loads editions and hands them to
  * the chosen view. Exit status: 0 success, 1 bad input, 2 usage error.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <signal.h>
@@ -27,6 +28,7 @@
 #include "util.h"
 #include "width.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum mode { MODE_NONE, MODE_OUTLINE, MODE_JSON, MODE_DUMP, MODE_TUI, MODE_BOOKMARKS };
@@ -36,15 +38,17 @@ static const char *const usage_text = N_(
 	"usage: reader [FILE]\n"
 	"       reader [OPTION]... [FILE]...\n"
 	"Read plain-text Chinese newspaper editions: split into articles, reflowed\n"
-	"by display width. With no FILE, the bundled edition. On a terminal and\n"
+	"by display width. FILE - is standard input; with no FILE, standard input\n"
+	"when it is a pipe or a file, else the bundled edition. On a terminal and\n"
 	"with no option, the edition opens full-screen (h there lists the keys);\n"
 	"otherwise it is printed as --dump.\n"
 	"\n"
 	"  -d, --dump          print the editions laid out as the reader shows them\n"
-	"  -w, --width=N       the width of --dump in columns (default $COLUMNS, else 80)\n"
+	"  -w, --width=N       the widest text in columns (--dump: default $COLUMNS,\n"
+	"                      else 80, at most [display] width)\n"
 	"  -o, --outline       print one TSV row per article and exit\n"
 	"  -j, --json          print the editions' structure as JSON and exit\n"
-	"  -b, --bookmarks     print every bookmark as TSV and exit\n"
+	"  -b, --bookmarks     print every bookmark (of FILE if given) as TSV and exit\n"
 	"  -c, --config=FILE   read settings from FILE instead of reader.ini\n"
 	"  -h, --help          print this help and exit\n"
 	"  -V, --version       print the version and exit\n"
@@ -86,15 +90,19 @@ static void flush_stdout(void)
 }
 
 /* --bookmarks: every bookmark as TSV; bad lines reported on stderr. */
-static int print_bookmarks(const struct options *o)
+static int print_bookmarks(const struct options *o, const char *file)
 {
-	char *path = options_bookmarks_file(o);
+	char *path = file ? xstrdup(file) : options_bookmarks_file(o);
 	struct bm_store s = {0};
 	struct error err;
 
 	if (!path)
 		die(1, "%s", _("no home directory for the bookmarks"));
-	if (bm_load(&s, path, &err) < 0) {
+	/* A file named on the command line must exist: no empty list for a
+	 * typing mistake. */
+	if (file && access(file, R_OK) < 0)
+		error_set(&err, file, 0, 0, "%s", strerror(errno));
+	if ((file && access(file, R_OK) < 0) || bm_load(&s, path, &err) < 0) {
 		error_print(&err, stderr);
 		free(path);
 		return 1;
@@ -141,6 +149,40 @@ struct cli {
 	int nfiles;
 };
 
+/* Set the mode an option asks for: two different ones are a usage error. */
+static void set_mode(struct cli *c, enum mode m, const char *name)
+{
+	if (c->mode != MODE_NONE && c->mode != m)
+		usage_error(N_("%s cannot be combined with another of --dump, --outline, --json "
+			       "and --bookmarks"), name);
+	c->mode = m;
+}
+
+/* Is standard input a pipe or a file, to be read as the edition? */
+static int stdin_has_edition(void)
+{
+	struct stat st;
+
+	return !isatty(STDIN_FILENO) && fstat(STDIN_FILENO, &st) == 0 &&
+	       (S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) || S_ISSOCK(st.st_mode));
+}
+
+/* The files to read: "-" is standard input, read through its device. */
+static void name_files(struct cli *c, char **argv, int argc)
+{
+	static const char *piped[] = { "/dev/stdin" };
+
+	c->files = (const char **)argv + optind;
+	c->nfiles = argc - optind;
+	for (int i = 0; i < c->nfiles; i++)
+		if (strcmp(c->files[i], "-") == 0)
+			c->files[i] = piped[0];
+	if (c->nfiles == 0 && c->mode != MODE_BOOKMARKS && stdin_has_edition()) {
+		c->files = piped;
+		c->nfiles = 1;
+	}
+}
+
 /* Parse the options into c; prints --help and --version itself and exits. */
 static void parse_args(int argc, char **argv, struct cli *c)
 {
@@ -160,12 +202,16 @@ static void parse_args(int argc, char **argv, struct cli *c)
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":dw:ojbc:hV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'd': c->mode = MODE_DUMP; break;
+		case 'd': set_mode(c, MODE_DUMP, "--dump"); break;
 		case 'w': c->width = parse_width(optarg, "--width"); break;
-		case 'o': c->mode = MODE_OUTLINE; break;
-		case 'j': c->mode = MODE_JSON; break;
-		case 'c': c->config = optarg; break;
-		case 'b': c->mode = MODE_BOOKMARKS; break;
+		case 'o': set_mode(c, MODE_OUTLINE, "--outline"); break;
+		case 'j': set_mode(c, MODE_JSON, "--json"); break;
+		case 'c':
+			if (!*optarg)
+				usage_error(N_("option '%s' needs a file name"), "--config");
+			c->config = optarg;
+			break;
+		case 'b': set_mode(c, MODE_BOOKMARKS, "--bookmarks"); break;
 		case 'h':
 			fputs(_(usage_text), stdout);
 			options_print_help(stdout);
@@ -189,8 +235,9 @@ static void parse_args(int argc, char **argv, struct cli *c)
 	}
 	if (c->mode == MODE_TUI && argc - optind > 1)
 		usage_error(N_("the reader opens one edition at a time"), "");
-	c->files = (const char **)argv + optind;
-	c->nfiles = argc - optind;
+	if (c->mode == MODE_BOOKMARKS && argc - optind > 1)
+		usage_error(N_("%s reads one bookmark file"), "--bookmarks");
+	name_files(c, argv, argc);
 }
 
 /* The defaults, then the settings file; a mistake in it ends the program
@@ -223,6 +270,9 @@ static struct layout_opts layout_for(const struct cli *c, const struct options *
 		const char *cols = c->mode == MODE_DUMP ? getenv("COLUMNS") : NULL;
 
 		width = cols && *cols ? parse_width(cols, "COLUMNS") : 80;
+		/* The setting caps it, as it caps the screen's text. */
+		if (opts->width > 0 && width > opts->width)
+			width = opts->width;
 	}
 	lo = layout_defaults((int)width);
 	lo.indent = opts->indent;
@@ -304,7 +354,7 @@ int main(int argc, char **argv)
 	parse_args(argc, argv, &c);
 	load_settings(&c, &opts);
 	if (c.mode == MODE_BOOKMARKS) {
-		r.status = print_bookmarks(&opts);
+		r.status = print_bookmarks(&opts, c.nfiles ? c.files[0] : NULL);
 		options_free(&opts);
 		return r.status;
 	}
@@ -312,6 +362,8 @@ int main(int argc, char **argv)
 		die(1, "%s", _("the locale is not UTF-8 and C.UTF-8 is not available: "
 			       "set LANG to a UTF-8 locale"));
 	r.lo = layout_for(&c, &opts);
+	if (c.width)  /* the full-screen view: the widest text */
+		opts.width = (int)c.width;
 	if (c.nfiles == 0) {
 		bundled = paths_data(PATHS_DEFAULT_EDITION);
 		if (!bundled)

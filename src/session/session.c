@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
 #include "locality.h"
 #include "positions.h"
 #include "text.h"
@@ -106,6 +107,11 @@ static void go(struct session *s, size_t art, size_t offset)
 {
 	struct view_pos p = {art, 0, 0, 0, 0};
 
+	if (art == 0 && offset == 0) {
+		/* The start of the edition: the masthead too, as a fresh open. */
+		view_open(&s->v, 0, 0);
+		return;
+	}
 	edition_article_locate(s->ed, art, offset, &p.item, &p.offset);
 	view_seek(&s->v, p);
 }
@@ -361,11 +367,16 @@ enum session_jump session_bookmark_open(struct session *s, size_t rank, session_
 	return r;
 }
 
+int session_piped(const struct session *s)
+{
+	return strcmp(s->path, "/dev/stdin") == 0;
+}
+
 int session_file_changed(struct session *s)
 {
 	struct session_stamp now;
 
-	if (s->told)
+	if (s->told || session_piped(s))
 		return 0;
 	file_stamp(s->path, &now);
 	if (!memcmp(&now, &s->loaded, sizeof now))
@@ -381,6 +392,10 @@ int session_reload(struct session *s, struct error *err)
 	int rows = s->v.rows, cols = s->v.cols;
 	char *headline;
 
+	if (session_piped(s)) {
+		error_set(err, s->path, 0, 0, "%s", _("a pipe cannot be read again"));
+		return -1;
+	}
 	if (edition_load(&fresh, s->path, err) < 0)
 		return -1;
 	locality_resolve(&fresh, s->gaz);

@@ -103,6 +103,10 @@ typedef void session_progress(void *ctx, const char *dir);
 enum session_jump session_bookmark_open(struct session *s, size_t rank, session_progress *progress,
 					void *ctx);
 
+/* Was the edition read from a pipe on standard input (which cannot be
+ * read again: it is never reported changed, and reloading it fails)? */
+int session_piped(const struct session *s);
+
 /* Has the edition's file changed on disk (size, modification time, or
  * gone) since it was loaded? Says so once per load: 1 the first time it
  * notices, 0 before and after. The open edition stays as it was loaded

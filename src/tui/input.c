@@ -9,6 +9,7 @@
 #include "input.h"
 
 #include <curses.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +19,9 @@
 #include "rows.h"
 
 static volatile sig_atomic_t got_signal;
+static int key_fd = -1;    /* the terminal the keys come from */
+static int closed;         /* it is gone: hung up, or an error */
+static int idle_reads;     /* curses said "no key" though it was readable */
 
 static void on_signal(int sig)
 {
@@ -45,6 +49,36 @@ void input_catch_signals(void)
 int input_signal(void)
 {
 	return got_signal;
+}
+
+void input_watch(int fd)
+{
+	key_fd = fd;
+	closed = 0;
+	idle_reads = 0;
+}
+
+int input_closed(void)
+{
+	return closed;
+}
+
+/* After curses found no key: is the key source gone for good? A hangup or
+ * an error says so at once; a source that stays readable while curses
+ * finds nothing in it, again and again, is at its end. Either way the
+ * reader ends rather than spin. */
+static void check_source(void)
+{
+	struct pollfd p = { key_fd, POLLIN, 0 };
+
+	if (key_fd < 0 || poll(&p, 1, 0) < 0)
+		return;
+	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+		closed = 1;
+	else if (!(p.revents & POLLIN))
+		idle_reads = 0;
+	else if (++idle_reads >= 100)
+		closed = 1;
 }
 
 /* The wheel, as the core's key, or NO_KEY. */
@@ -88,8 +122,11 @@ int input_key(void)
 	wint_t ch;
 	int r = get_wch(&ch);
 
-	if (r == ERR)
+	if (r == ERR) {
+		check_source();
 		return NO_KEY;
+	}
+	idle_reads = 0;
 	if (r == KEY_CODE_YES)
 		return special_key(ch);
 	switch (ch) {
@@ -110,8 +147,8 @@ int input_wait(void)
 
 	do
 		key = input_key();
-	while (key == NO_KEY && !got_signal);
-	return got_signal ? NO_KEY : key;
+	while (key == NO_KEY && !got_signal && !closed);
+	return got_signal || closed ? NO_KEY : key;
 }
 
 /* The UTF-8 a key types, or NULL when it types nothing. */

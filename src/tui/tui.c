@@ -9,6 +9,7 @@
 #include "tui.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,8 @@ static const struct {
 
 static int curses_on;
 static SCREEN *screen;
+static FILE *tty_in;    /* /dev/tty, when standard input is not the terminal */
+static int keys_fd = STDIN_FILENO;
 
 /* What a crash handler writes and sets to give the terminal back: the
  * terminal's own strings to leave the alternate screen, show the cursor
@@ -89,7 +92,7 @@ static void on_crash(int sig)
 			/* nothing more can be done from here */
 		}
 		if (crash_tio_ok)
-			tcsetattr(STDIN_FILENO, TCSANOW, &crash_tio);
+			tcsetattr(keys_fd, TCSANOW, &crash_tio);
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -100,7 +103,7 @@ static void catch_crashes(void)
 	static const int crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS, SIGTRAP };
 	struct sigaction sa;
 
-	crash_tio_ok = tcgetattr(STDIN_FILENO, &crash_tio) == 0;
+	crash_tio_ok = tcgetattr(keys_fd, &crash_tio) == 0;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_crash;
 	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
@@ -119,6 +122,9 @@ static void restore(void)
 			delscreen(screen);
 		screen = NULL;
 	}
+	if (tty_in)
+		fclose(tty_in);
+	tty_in = NULL;
 }
 
 /* The whole screen as the open panel draws it. */
@@ -127,16 +133,57 @@ static void redraw(struct tui *t)
 	panels[t->panel].draw(t);
 }
 
-/* Start curses on the terminal, or die saying why it cannot be used. */
-static void start_terminal(void)
+/* Where the keys come from: standard input when it is the terminal, else
+ * the terminal itself, as less does (the edition came through the pipe). */
+static FILE *key_source(void)
 {
-	const char *term = getenv("TERM");
-	SCREEN *scr = newterm(NULL, stdout, stdin);
-	const char *cup;
+	if (tty_in || isatty(STDIN_FILENO))
+		return tty_in ? tty_in : stdin;
+	tty_in = fopen("/dev/tty", "r");
+	if (!tty_in)
+		die(1, _("no terminal to read keys from (/dev/tty: %s): use --dump"), strerror(errno));
+	keys_fd = fileno(tty_in);
+	return tty_in;
+}
 
+/* A new curses screen for TERM, else for a basic terminal (vt100) with a
+ * warning into *warned, as less does for a terminal it does not know. */
+static SCREEN *open_screen(FILE *in, const char *term, int *warned)
+{
+	SCREEN *scr = newterm(NULL, stdout, in);
+
+	*warned = 0;
+	if (!scr && (scr = newterm("vt100", stdout, in)) != NULL)
+		*warned = 1;
 	if (!scr)
 		die(1, _("the terminal type TERM=%s is unknown here: set TERM, or use --dump"),
 		    term ? term : "(unset)");
+	return scr;
+}
+
+/* C-s and C-q are keys like any other while the reader runs: no flow
+ * control. Curses keeps the modes and gives back the shell's at the end. */
+static void flow_control_off(void)
+{
+	struct termios tio;
+
+	if (tcgetattr(keys_fd, &tio) < 0)
+		return;
+	tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	if (tcsetattr(keys_fd, TCSANOW, &tio) == 0)
+		def_prog_mode();
+}
+
+/* Start curses on the terminal, or die saying why it cannot be used.
+ * Returns 1 when it fell back to a basic terminal. */
+static int start_terminal(void)
+{
+	const char *term = getenv("TERM");
+	FILE *in = key_source();
+	int basic;
+	SCREEN *scr = open_screen(in, term, &basic);
+	const char *cup;
+
 	set_term(scr);
 	screen = scr;
 	curses_on = 1;
@@ -167,6 +214,9 @@ static void start_terminal(void)
 		  | BUTTON5_PRESSED
 #endif
 		  , NULL);
+	flow_control_off();
+	input_watch(keys_fd);
+	return basic;
 }
 
 /* Open the session: the bookmarks and the saved position. */
@@ -196,7 +246,7 @@ static void run_loop(struct tui *t)
 	int running = 1;
 
 	redraw(t);
-	while (running && !input_signal()) {
+	while (running && !input_signal() && !input_closed()) {
 		int key = input_key(), changed = session_file_changed(&t->s);
 
 		if (key == NO_KEY && !changed)
@@ -221,7 +271,7 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct option
 {
 	struct tui t;
 	struct error err;
-	int saved;
+	int saved, basic;
 
 	memset(&t, 0, sizeof t);
 	t.opts = opts;
@@ -231,12 +281,16 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct option
 	session_init(&t.s, ed, gaz, opts, lo);
 	width_set_ambiguous(lo->amb);  /* what curses' wcwidth() says */
 	input_catch_signals();
+	key_source();  /* before the crash handler keeps its modes */
 	catch_crashes();
-	start_terminal();
+	basic = start_terminal();
 	draw_colors(&t);
 	view_resize(&t.s.v, draw_text_rows(&t), COLS);
 	view_open(&t.s.v, 0, 0);
 	open_session(&t);
+	if (basic)
+		draw_say(&t, _("the terminal type TERM=%s is unknown here: drawing as a basic "
+			       "terminal (vt100)"), getenv("TERM") ? getenv("TERM") : "(unset)");
 	run_loop(&t);
 	saved = session_close(&t.s, &err);
 	restore();

@@ -150,7 +150,13 @@ export TERM
 printf '\033]2;before\007'
 # C-c reaches the whole foreground group: this shell must outlive it.
 trap : INT
-sh -c 'echo $$ >"$0"; exec "$@"' "$dir/pid.$name" "$READER_BIN" "$@"
+# E2E_PIPE: a file piped into the reader; E2E_PREFIX: a command that
+# runs it (a wrapper that execs its arguments).
+if [ -n "$pipe" ]; then
+	cat "$pipe" | sh -c 'echo $$ >"$0"; exec "$@"' "$dir/pid.$name" $prefix "$READER_BIN" "$@"
+else
+	sh -c 'echo $$ >"$0"; exec "$@"' "$dir/pid.$name" $prefix "$READER_BIN" "$@"
+fi
 echo "EXITED $?"
 exec sleep 600
 EOF
@@ -160,6 +166,8 @@ cur_wait=$WAIT
 n_timeouts=0
 E2E_HOME=
 E2E_LANG=
+E2E_PIPE=
+E2E_PREFIX=
 
 # new_session: name the next session S, forget the last screen.
 new_session() {
@@ -181,6 +189,8 @@ start() {
 		echo "READER_BIN='$READER_BIN'"
 		echo "home='$E2E_HOME'"
 		echo "lang='$E2E_LANG'"
+		echo "pipe='$E2E_PIPE'"
+		echo "prefix='$E2E_PREFIX'"
 	} >"$TMPD/env.$S"
 	shift 4
 	_args=
@@ -364,6 +374,11 @@ highlighted() {
 
 alive() {
 	kill -0 "$PID" 2>/dev/null
+}
+
+# cpu_ticks: the reader's CPU time so far (user + system), in clock ticks.
+cpu_ticks() {
+	sed 's/.*) //' "/proc/$PID/stat" | awk '{print $12 + $13}'
 }
 
 # modes: the pane's alternate screen, cursor, cursor keys, keypad and
