@@ -52,7 +52,7 @@ BASE_CPP    := -D_GNU_SOURCE -I/usr/include/iniparser \
                -DREADER_VERSION='"$(VERSION)"' -DREADER_DATADIR='"$(DATADIR)"' \
                -DREADER_LOCALEDIR='"$(LOCALEDIR)"'
 CORE_CPP    := $(BASE_CPP) $(foreach d,$(CORE_LAYERS),-Isrc/$(d))
-CORE_LIBS   := -liniparser -lunistring
+CORE_LIBS   := -liniparser -lunistring -lpcre2-8
 CURSES_CPP  := $(shell $(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw)
 # jansson is the tests' oracle that the JSON output parses.
@@ -199,7 +199,7 @@ pot:
 # Installs with apt-get (through sudo when not root) only what is missing.
 DEB_PKGS := build-essential pkg-config libncurses-dev libunistring-dev \
             libiniparser-dev libjansson-dev libcmocka-dev unicode-data tmux mandoc time \
-            gettext locales
+            gettext locales libpcre2-dev
 deps:
 	@sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	missing=$$(for p in $(DEB_PKGS); do \

@@ -4,6 +4,7 @@
 #include "reading.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "i18n.h"
 
@@ -23,7 +24,7 @@ void reading_draw(struct tui *t)
 	for (int r = 0; r < v->rows && v->top + (size_t)r < v->vl.n; r++) {
 		size_t i = v->top + (size_t)r;
 		const struct vline *l = &v->vl.v[i];
-		size_t m[16][2], nm;
+		size_t m[16][2], nm, cur;
 		attr_t a = A_NORMAL;
 
 		if (l->kind == VL_BLANK)
@@ -36,9 +37,9 @@ void reading_draw(struct tui *t)
 			a = draw_attr(t, PAIR_BYLINE);
 		else if (l->kind == VL_SUBHEAD)
 			a = A_BOLD;
-		nm = view_line_matches(v, i, m, 16);
+		nm = t->hide_hits ? 0 : view_line_hits(v, i, m, 16, &cur);
 		draw_text(t, r, v->margin + l->l.indent, l->text, l->textlen, l->l.start, l->l.end,
-			  l->l.plain, a, m, nm);
+			  l->l.plain, a, m, nm, cur);
 	}
 	draw_end(t);
 }
@@ -53,7 +54,7 @@ static void report_search(struct tui *t, enum search_result r, int dir)
 					  : _("search wrapped to the last article"));
 		break;
 	case SEARCH_NOT_FOUND:
-		draw_say(t, "%s", _("not found"));
+		draw_say(t, _("not found: %s"), t->s.v.sr.text);
 		break;
 	case SEARCH_NONE:
 		draw_say(t, _("no search yet: %s to search"), keymap_first(t->keys, ACT_SEARCH));
@@ -61,17 +62,54 @@ static void report_search(struct tui *t, enum search_result r, int dir)
 	}
 }
 
-/* Ask for a search and go to its first match in direction dir. */
+/* Keep a search for Up in the next search prompt (not twice in a row). */
+static void remember(struct tui *t, const char *q)
+{
+	struct strings *h = &t->hist;
+
+	if (h->n && strcmp(h->v[h->n - 1], q) == 0)
+		return;
+	XGROW(h->v, h->cap, h->n + 1);
+	h->v[h->n++] = xstrdup(q);
+}
+
+/* Ask for a search and go to its first match in direction dir. A search
+ * that starts with ! (or C-r in the prompt) toggles the regular
+ * expression. */
 static void search(struct tui *t, int dir)
 {
-	char q[512];
+	char q[512], err[256];
 	size_t qn;
+	int ok;
+	const char *p = q;
 
-	if (input_prompt(t, dir > 0 ? "/" : "?", "", q, sizeof q, &qn) && qn) {
-		view_set_query(&t->s.v, q, qn);
-		t->last_dir = dir;
-		report_search(t, view_search(&t->s.v, dir), dir);
+	t->prompt_search = 1;
+	t->prompt_regex = 0;
+	ok = input_prompt(t, dir > 0 ? "/" : "?", "", q, sizeof q, &qn);
+	t->prompt_search = 0;
+	if (!ok || !qn)
+		return;
+	remember(t, q);
+	if (q[0] == '!') {
+		t->prompt_regex = !t->prompt_regex;
+		p++, qn--;
 	}
+	if (!qn)
+		return;
+	if (view_set_search(&t->s.v, p, qn, t->prompt_regex, err, sizeof err) < 0) {
+		draw_say(t, "%s", err);
+		return;
+	}
+	t->last_dir = dir;
+	t->hide_hits = 0;
+	report_search(t, view_search(&t->s.v, dir), dir);
+}
+
+/* n and N: on to the next hit, its highlight back on. */
+static void next_hit(struct tui *t, int dir)
+{
+	t->hide_hits = 0;
+	report_search(t, view_search(&t->s.v, dir), dir);
 }
 
 /* Page down, on into the next article past the end; or up, back into the
@@ -120,8 +158,8 @@ static int go_by(struct tui *t, enum action act)
 	case ACT_BOTTOM: view_scroll(v, (long)v->vl.n); break;
 	case ACT_NEXT_ARTICLE: article(t, 1); break;
 	case ACT_PREV_ARTICLE: article(t, -1); break;
-	case ACT_NEXT_MATCH: report_search(t, view_search(v, dir), dir); break;
-	case ACT_PREV_MATCH: report_search(t, view_search(v, -dir), -dir); break;
+	case ACT_NEXT_MATCH: next_hit(t, dir); break;
+	case ACT_PREV_MATCH: next_hit(t, -dir); break;
 	default: return 0;
 	}
 	return 1;
@@ -153,7 +191,10 @@ int reading_key(struct tui *t, int key)
 	case ACT_BOOKMARKS: booklist_open(t); break;
 	case ACT_HELP: help_open(t); break;
 	case ACT_QUIT: return 0;
-	case ACT_CLOSE: t->msg[0] = '\0'; break;
+	case ACT_CLOSE:
+		t->msg[0] = '\0';
+		t->hide_hits = 1;
+		break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_RELOAD: reload(t); break;
 	default:

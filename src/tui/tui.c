@@ -298,6 +298,9 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct option
 	list_free(&t.list);
 	sbuf_free(&t.buf);
 	free(t.marks.v);
+	for (size_t i = 0; i < t.hist.n; i++)
+		free(t.hist.v[i]);
+	free(t.hist.v);
 	if (saved < 0)  /* on the restored terminal, where it stays readable */
 		error_print(&err, stderr);
 	/* Killed by a signal: say so, as the shell expects (128 + N). */

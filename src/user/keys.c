@@ -58,6 +58,13 @@ const struct action_info keys_actions[ACT_COUNT] = {
 	[ACT_PROMPT_HOME] = {"prompt_home", "Home C-a", N_("cursor to the start"), KEYMODE_PROMPT},
 	[ACT_PROMPT_END] = {"prompt_end", "End C-e", N_("cursor to the end"), KEYMODE_PROMPT},
 	[ACT_PROMPT_KILL] = {"prompt_kill", "C-u", N_("erase up to the cursor"), KEYMODE_PROMPT},
+	[ACT_PROMPT_REGEX] = {"prompt_regex", "C-r",
+			      N_("search: a regular expression or literal text (or start with !)"),
+			      KEYMODE_PROMPT},
+	[ACT_PROMPT_OLDER] = {"prompt_older", "Up", N_("search: the previous search of this session"),
+			      KEYMODE_PROMPT},
+	[ACT_PROMPT_NEWER] = {"prompt_newer", "Down", N_("search: the next search of this session"),
+			      KEYMODE_PROMPT},
 };
 
 const struct keymode_info keys_modes[KEYMODE_COUNT] = {
