@@ -255,10 +255,10 @@ static void test_format_and_kinds(void **state)
 	const char *p = tmp_path("fmt.ini");
 	static const char text[] =
 		"[display]\nwidth = 61\nindent = 2\nambiguous_width = 2\ncolors = off\n"
-		"status_line = no\nnormalize_punctuation = yes\n[behaviour]\n"
+		"status_line = no\nnormalize_punctuation = yes\nmouse = on\n[behaviour]\n"
 		"restore_position = 0\nsearch_case = sensitive\n[files]\nbookmarks = /b\n"
 		"positions = /p\neditions = /e:/f\n";
-	static const char *const want[] = {"61", "2", "2", "true", "false", "false",
+	static const char *const want[] = {"61", "2", "2", "true", "false", "false", "true",
 					   "false", "sensitive", "/b", "/p", "/e:/f"};
 	struct options o;
 	struct error err;

@@ -9,6 +9,7 @@
 #include "i18n.h"
 
 #include "booklist.h"
+#include "commands.h"
 #include "contents.h"
 #include "draw.h"
 #include "help.h"
@@ -105,61 +106,106 @@ static void search(struct tui *t, int dir)
 	report_search(t, view_search(&t->s.v, dir), dir);
 }
 
-/* n and N: on to the next hit, its highlight back on. */
-static void next_hit(struct tui *t, int dir)
+/* n and N: on to the next hit (count times), its highlight back on. */
+static void next_hit(struct tui *t, int dir, long times)
 {
+	enum search_result r = SEARCH_FOUND, one;
+
 	t->hide_hits = 0;
-	report_search(t, view_search(&t->s.v, dir), dir);
+	for (long i = 0; i < times; i++) {
+		one = view_search(&t->s.v, dir);
+		if (one != SEARCH_FOUND || r == SEARCH_FOUND)
+			r = one;
+		if (one == SEARCH_NOT_FOUND || one == SEARCH_NONE)
+			break;
+	}
+	report_search(t, r, dir);
 }
 
-/* Page down, on into the next article past the end; or up, back into the
- * previous one past the top. */
-static void page(struct tui *t, int dir)
+/* One rule for every move by lines or pages (j k d u Space b, the
+ * wheel): within the article it scrolls; at its bottom a move down opens
+ * the next article at its headline, at its top a move up the previous one
+ * at its end, so that reading runs on across articles and the boundary is
+ * always seen. */
+static void move_lines(struct tui *t, long delta)
 {
 	struct view *v = &t->s.v;
-	long rows = v->rows > 1 ? v->rows - 1 : 1;
 
-	if (dir > 0 && v->top >= view_max_top(v) && v->art + 1 < t->s.ed->narticles)
+	if (delta > 0 && v->top >= view_max_top(v) && v->art + 1 < t->s.ed->narticles)
 		view_open(v, v->art + 1, 0);
-	else if (dir < 0 && v->top == 0 && v->art > 0)
+	else if (delta < 0 && v->top == 0 && v->art > 0)
 		view_open(v, v->art - 1, 1);
 	else
-		view_scroll(v, dir * rows);
+		view_scroll(v, delta);
 }
 
-/* The next (dir 1) or previous article, or say there is none. */
-static void article(struct tui *t, int dir)
+/* The next (dir 1) or previous article, count of them, or say there is
+ * none. */
+static void article(struct tui *t, int dir, long count)
 {
 	struct view *v = &t->s.v;
+	size_t n = t->s.ed->narticles, to;
 
-	if (dir > 0 && v->art + 1 < t->s.ed->narticles)
-		view_open(v, v->art + 1, 0);
-	else if (dir < 0 && v->art > 0)
-		view_open(v, v->art - 1, 0);
-	else
+	if ((dir > 0 && v->art + 1 >= n) || (dir < 0 && v->art == 0)) {
 		draw_say(t, "%s", dir > 0 ? _("this is the last article") : _("this is the first article"));
+		return;
+	}
+	if (dir > 0)
+		to = (size_t)count >= n - 1 - v->art ? n - 1 : v->art + (size_t)count;
+	else
+		to = (size_t)count >= v->art ? 0 : v->art - (size_t)count;
+	view_open(v, to, 0);
 }
 
-/* The actions that move through the edition; 0 if act is none of them. */
-static int go_by(struct tui *t, enum action act)
+/* g and G: the top or bottom of the article; with a count, article count
+ * (its top). */
+static void top_or_bottom(struct tui *t, int bottom, long count)
 {
 	struct view *v = &t->s.v;
-	long half = v->rows / 2 ? v->rows / 2 : 1;
-	int dir = t->last_dir ? t->last_dir : 1;
+
+	if (count > 0 && t->s.ed->narticles)
+		view_open(v, (size_t)count <= t->s.ed->narticles ? (size_t)count - 1
+							  : t->s.ed->narticles - 1, 0);
+	else
+		view_scroll(v, bottom ? (long)v->vl.n : -(long)v->vl.n);
+}
+
+/* The moves a count repeats, as lines; 0 for any other action. */
+static long step_of(const struct view *v, enum action act)
+{
+	long half = v->rows / 2 ? v->rows / 2 : 1, page = v->rows > 1 ? v->rows - 1 : 1;
 
 	switch (act) {
-	case ACT_PAGE_DOWN: page(t, 1); break;
-	case ACT_PAGE_UP: page(t, -1); break;
-	case ACT_LINE_DOWN: view_scroll(v, 1); break;
-	case ACT_LINE_UP: view_scroll(v, -1); break;
-	case ACT_HALF_DOWN: view_scroll(v, half); break;
-	case ACT_HALF_UP: view_scroll(v, -half); break;
-	case ACT_TOP: view_scroll(v, -(long)v->vl.n); break;
-	case ACT_BOTTOM: view_scroll(v, (long)v->vl.n); break;
-	case ACT_NEXT_ARTICLE: article(t, 1); break;
-	case ACT_PREV_ARTICLE: article(t, -1); break;
-	case ACT_NEXT_MATCH: next_hit(t, dir); break;
-	case ACT_PREV_MATCH: next_hit(t, -dir); break;
+	case ACT_PAGE_DOWN: return page;
+	case ACT_PAGE_UP: return -page;
+	case ACT_LINE_DOWN: return 1;
+	case ACT_LINE_UP: return -1;
+	case ACT_HALF_DOWN: return half;
+	case ACT_HALF_UP: return -half;
+	default: return 0;
+	}
+}
+
+/* The actions that move through the edition, count times (count 0: none
+ * typed); 0 if act is none of them. */
+static int go_by(struct tui *t, enum action act, long count)
+{
+	long step = step_of(&t->s.v, act), times = count > 0 ? count : 1;
+	int dir = t->last_dir ? t->last_dir : 1;
+
+	if (step) {
+		for (long i = 0; i < times; i++)
+			move_lines(t, step);
+		return 1;
+	}
+	switch (act) {
+	case ACT_TOP: top_or_bottom(t, 0, count); break;
+	case ACT_BOTTOM: top_or_bottom(t, 1, count); break;
+	case ACT_NEXT_ARTICLE: article(t, 1, times); break;
+	case ACT_PREV_ARTICLE: article(t, -1, times); break;
+	case ACT_NEXT_MATCH: next_hit(t, dir, times); break;
+	case ACT_PREV_MATCH: next_hit(t, -dir, times); break;
+	case ACT_PERCENT: session_percent(&t->s, count > 100 ? 100 : (int)count); break;
 	default: return 0;
 	}
 	return 1;
@@ -176,13 +222,32 @@ static void reload(struct tui *t)
 		draw_say(t, _("reloaded %s"), t->s.ed->path);
 }
 
+/* A digit not bound to anything: one more of the count for the next key,
+ * as less takes 5j. Returns 1 when key was one. */
+static int count_digit(struct tui *t, enum action act, int key)
+{
+	if (act != ACT_NONE || key < '0' || key > '9')
+		return 0;
+	if (t->count < 100000000)
+		t->count = t->count * 10 + (key - '0');
+	draw_say(t, ":%ld", t->count);
+	return 1;
+}
+
 int reading_key(struct tui *t, int key)
 {
 	enum action act = keymap_lookup(t->keys, KEYMODE_VIEW, key);
+	long count = t->count;
 
-	if (go_by(t, act))
+	if (count_digit(t, act, key))
+		return 1;
+	t->count = 0;
+	if (go_by(t, act, count))
 		return 1;
 	switch (act) {
+	case ACT_INFO: commands_info(t); break;
+	case ACT_SAVE: commands_save(t); break;
+	case ACT_PIPE: commands_pipe(t); break;
 	case ACT_LOCALITIES: localities_open(t); break;
 	case ACT_CONTENTS: contents_open(t); break;
 	case ACT_SEARCH: search(t, 1); break;

@@ -39,6 +39,7 @@ struct tui {
 	                              hist and toggles prompt_regex */
 	int prompt_regex;          /* a regular expression is being typed */
 	int hide_hits;             /* Esc took the highlight off */
+	long count;                /* digits typed before a key (5j), or 0 */
 	void (*redraw)(struct tui *t);  /* the whole screen as it now is, for
 	                                   a prompt over it (set by the loop) */
 };

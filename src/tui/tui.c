@@ -176,7 +176,7 @@ static void flow_control_off(void)
 
 /* Start curses on the terminal, or die saying why it cannot be used.
  * Returns 1 when it fell back to a basic terminal. */
-static int start_terminal(void)
+static int start_terminal(int mouse)
 {
 	const char *term = getenv("TERM");
 	FILE *in = key_source();
@@ -209,11 +209,14 @@ static int start_terminal(void)
 	curs_set(0);
 	/* Wake up now and then to notice a signal. */
 	timeout(250);
-	mousemask(BUTTON4_PRESSED
+	/* Asking for the wheel takes every click from the terminal, and with
+	 * it click-and-drag copying: only when the settings say so. */
+	if (mouse)
+		mousemask(BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
-		  | BUTTON5_PRESSED
+			  | BUTTON5_PRESSED
 #endif
-		  , NULL);
+			  , NULL);
 	flow_control_off();
 	input_watch(keys_fd);
 	return basic;
@@ -283,7 +286,7 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct option
 	input_catch_signals();
 	key_source();  /* before the crash handler keeps its modes */
 	catch_crashes();
-	basic = start_terminal();
+	basic = start_terminal(opts->mouse);
 	draw_colors(&t);
 	view_resize(&t.s.v, draw_text_rows(&t), COLS);
 	view_open(&t.s.v, 0, 0);

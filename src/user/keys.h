@@ -42,6 +42,10 @@ enum action {
 	ACT_CLOSE,
 	ACT_REDRAW,
 	ACT_RELOAD,
+	ACT_PERCENT,
+	ACT_INFO,
+	ACT_SAVE,
+	ACT_PIPE,
 	/* The lists. */
 	ACT_LIST_DOWN,
 	ACT_LIST_UP,

@@ -56,6 +56,8 @@ const struct option_def options_table[] = {
 	 N_("use colours where the terminal has them (NO_COLOR turns them off too)")},
 	{"display", "status_line", OPT_BOOL, "true", 0, 0, NULL, FIELD(status_line),
 	 N_("show the status line at the bottom of the screen")},
+	{"display", "mouse", OPT_BOOL, "false", 0, 0, NULL, FIELD(mouse),
+	 N_("the mouse wheel scrolls (the terminal's own click-and-drag copying then needs Shift)")},
 	{"behaviour", "restore_position", OPT_BOOL, "true", 0, 0, NULL, FIELD(restore_position),
 	 N_("reopen each edition where you left it")},
 	{"behaviour", "search_case", OPT_CHOICE, "insensitive", 0, 0, "insensitive|sensitive", FIELD(search_case),

@@ -44,6 +44,7 @@ struct options {
 	int normalize_punctuation;
 	int color;             /* display: 1 colour, 0 attributes only */
 	int status_line;
+	int mouse;             /* display: the wheel scrolls (clicks go to curses) */
 	int restore_position;  /* behaviour */
 	int search_case;       /* behaviour: 1 case-sensitive */
 	char *bookmarks;       /* files: "" for the XDG default */

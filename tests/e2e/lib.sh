@@ -286,6 +286,7 @@ poll() {
 		# The reader has ended: this screen is the last.
 		case $SCREEN in *"EXITED "[0-9]*) return 1 ;; esac
 		if [ "$_i" -ge $((_max * 10)) ]; then
+			echo "# poll timed out: $*"
 			cur_wait=0
 			n_timeouts=$((n_timeouts + 1))
 			[ "$n_timeouts" -ge 3 ] && WAIT=2
