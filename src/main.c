@@ -276,7 +276,7 @@ static struct layout_opts layout_for(const struct cli *c, const struct options *
 	}
 	lo = layout_defaults((int)width);
 	lo.indent = opts->indent;
-	lo.amb = opts->ambiguous_width;
+	lo.amb = opts->ambiguous_width ? opts->ambiguous_width : 1;  /* auto: the terminal's, or 1 */
 	lo.normalize = opts->normalize_punctuation;
 	return lo;
 }

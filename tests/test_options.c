@@ -343,7 +343,7 @@ static void test_errors(void **state)
 	(void)state;
 	expect_error("[display]\nwidth = banana\n", "2: width: not a number");
 	expect_error("[display]\n\nindent = 99\n", "3: indent: 99 is out of range (0 to 16)");
-	expect_error("[display]\nambiguous_width = 3\n", "2: ambiguous_width: '3' is not one of 1|2");
+	expect_error("[display]\nambiguous_width = 3\n", "2: ambiguous_width: '3' is not one of auto|1|2");
 	expect_error("[display]\ncolors = maybe\n", "2: colors: not true or false");
 	expect_error("[dispaly]\nwidth = 60\n", "1: [dispaly]: no such section (did you mean [display]?)");
 	expect_error("[display]\nwidht = 60\n",

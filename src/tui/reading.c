@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "width.h"
 
 #include "booklist.h"
 #include "commands.h"
@@ -211,6 +212,21 @@ static int go_by(struct tui *t, enum action act, long count)
 	return 1;
 }
 
+/* Ambiguous characters one cell or two: the layout and curses' wcwidth()
+ * change together, and the whole screen is drawn again. */
+static void toggle_ambiguous(struct tui *t)
+{
+	int amb = t->s.lo.amb == 2 ? 1 : 2;
+
+	width_set_ambiguous(amb);
+	t->s.lo.amb = amb;
+	t->s.v.lo.amb = amb;
+	view_resize(&t->s.v, t->s.v.rows, t->s.v.cols);
+	clearok(curscr, TRUE);
+	draw_say(t, ngettext("ambiguous characters such as “ ” … now take %d cell",
+			     "ambiguous characters such as “ ” … now take %d cells", amb), amb);
+}
+
 /* Read the edition again, keeping the place. */
 static void reload(struct tui *t)
 {
@@ -248,6 +264,7 @@ int reading_key(struct tui *t, int key)
 	case ACT_INFO: commands_info(t); break;
 	case ACT_SAVE: commands_save(t); break;
 	case ACT_PIPE: commands_pipe(t); break;
+	case ACT_AMBIGUOUS: toggle_ambiguous(t); break;
 	case ACT_LOCALITIES: localities_open(t); break;
 	case ACT_CONTENTS: contents_open(t); break;
 	case ACT_SEARCH: search(t, 1); break;

@@ -24,6 +24,7 @@
 #include "i18n.h"
 #include "input.h"
 #include "localities.h"
+#include "probe.h"
 #include "reading.h"
 #include "shell.h"
 #include "width.h"
@@ -269,11 +270,24 @@ static void run_loop(struct tui *t)
 	}
 }
 
+/* The ambiguous width to lay out and draw with: the setting, or for auto
+ * what the terminal answers (1 when it does not). */
+static int ambiguous_width(const struct options *opts, int fallback)
+{
+	int amb;
+
+	if (opts->ambiguous_width)
+		return opts->ambiguous_width;
+	amb = probe_ambiguous(keys_fd, STDOUT_FILENO, 500);
+	return amb ? amb : fallback;
+}
+
 int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct options *opts,
 	    const struct layout_opts *lo)
 {
 	struct tui t;
 	struct error err;
+	struct layout_opts l = *lo;
 	int saved, basic;
 
 	memset(&t, 0, sizeof t);
@@ -281,10 +295,11 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct option
 	t.keys = &opts->keys;
 	t.color = opts->color;
 	t.redraw = redraw;
-	session_init(&t.s, ed, gaz, opts, lo);
-	width_set_ambiguous(lo->amb);  /* what curses' wcwidth() says */
 	input_catch_signals();
 	key_source();  /* before the crash handler keeps its modes */
+	l.amb = ambiguous_width(opts, lo->amb);
+	session_init(&t.s, ed, gaz, opts, &l);
+	width_set_ambiguous(l.amb);  /* what curses' wcwidth() says */
 	catch_crashes();
 	basic = start_terminal(opts->mouse);
 	draw_colors(&t);

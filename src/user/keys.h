@@ -46,6 +46,7 @@ enum action {
 	ACT_INFO,
 	ACT_SAVE,
 	ACT_PIPE,
+	ACT_AMBIGUOUS,
 	/* The lists. */
 	ACT_LIST_DOWN,
 	ACT_LIST_UP,
