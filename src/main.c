@@ -298,7 +298,7 @@ static void show_edition(struct run *r, struct edition *ed)
 {
 	switch (r->c->mode) {
 	case MODE_TUI:
-		r->status = tui_run(ed, r->gaz, r->opts, &r->lo);
+		r->status = tui_run(ed, &r->gaz, r->opts, &r->lo);
 		break;
 	case MODE_DUMP:
 		if (r->written)
@@ -371,7 +371,9 @@ int main(int argc, char **argv)
 		c.files = (const char **)&bundled;
 		c.nfiles = 1;
 	}
-	r.gaz = c.mode == MODE_DUMP ? NULL : load_gazetteer();  /* the dump shows no places */
+	/* The dump shows no places; the full-screen view reads them after
+	 * its first screen. */
+	r.gaz = c.mode == MODE_DUMP || c.mode == MODE_TUI ? NULL : load_gazetteer();
 	run_files(&r, c.files, c.nfiles);
 	gazetteer_free(r.gaz);
 	free(bundled);

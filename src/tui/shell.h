@@ -7,6 +7,7 @@
 #ifndef READER_TUI_SHELL_H
 #define READER_TUI_SHELL_H
 
+#include "gazetteer.h"
 #include "layout.h"
 #include "lists.h"
 #include "options.h"
@@ -40,6 +41,7 @@ struct tui {
 	int prompt_regex;          /* a regular expression is being typed */
 	int hide_hits;             /* Esc took the highlight off */
 	long count;                /* digits typed before a key (5j), or 0 */
+	struct gazetteer **places; /* read it after the first screen, or NULL */
 	void (*redraw)(struct tui *t);  /* the whole screen as it now is, for
 	                                   a prompt over it (set by the loop) */
 };

@@ -24,6 +24,8 @@
 #include "i18n.h"
 #include "input.h"
 #include "localities.h"
+#include "locality.h"
+#include "paths.h"
 #include "probe.h"
 #include "reading.h"
 #include "shell.h"
@@ -244,6 +246,30 @@ static void open_session(struct tui *t)
 	draw_say(t, "%s:%zu: %s%s", w->v[0].file, w->v[0].line, w->v[0].message, more);
 }
 
+/* Read the gazetteer and resolve the edition's places: after the first
+ * screen, which it would otherwise hold up several times over. */
+static void load_places(struct tui *t, struct gazetteer **gaz)
+{
+	char *path;
+	struct error err;
+
+	if (*gaz)
+		return;
+	path = paths_data(PATHS_GAZETTEER);
+	if (!path) {
+		draw_say(t, _("%s not found; localities are not resolved"), PATHS_GAZETTEER);
+		return;
+	}
+	*gaz = gazetteer_load(path, &err);
+	free(path);
+	if (!*gaz) {
+		draw_say(t, "%s: %s", err.file, err.reason);
+		return;
+	}
+	t->s.gaz = *gaz;
+	locality_resolve(t->s.ed, *gaz);
+}
+
 /* Hand keys to the open panel until one says to quit or a signal comes. */
 static void run_loop(struct tui *t)
 {
@@ -253,6 +279,14 @@ static void run_loop(struct tui *t)
 	while (running && !input_signal() && !input_closed()) {
 		int key = input_key(), changed = session_file_changed(&t->s);
 
+		/* The places once the first screen is out: at the first pause,
+		 * or before the first key. */
+		if (t->places) {
+			load_places(t, t->places);
+			t->places = NULL;
+			if (key == NO_KEY)
+				redraw(t);
+		}
 		if (key == NO_KEY && !changed)
 			continue;
 		if (key == K_RESIZE) {
@@ -282,7 +316,7 @@ static int ambiguous_width(const struct options *opts, int fallback)
 	return amb ? amb : fallback;
 }
 
-int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct options *opts,
+int tui_run(struct edition *ed, struct gazetteer **gaz, const struct options *opts,
 	    const struct layout_opts *lo)
 {
 	struct tui t;
@@ -298,7 +332,7 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct option
 	input_catch_signals();
 	key_source();  /* before the crash handler keeps its modes */
 	l.amb = ambiguous_width(opts, lo->amb);
-	session_init(&t.s, ed, gaz, opts, &l);
+	session_init(&t.s, ed, *gaz, opts, &l);
 	width_set_ambiguous(l.amb);  /* what curses' wcwidth() says */
 	catch_crashes();
 	basic = start_terminal(opts->mouse);
@@ -309,6 +343,7 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct option
 	if (basic)
 		draw_say(&t, _("the terminal type TERM=%s is unknown here: drawing as a basic "
 			       "terminal (vt100)"), getenv("TERM") ? getenv("TERM") : "(unset)");
+	t.places = gaz;
 	run_loop(&t);
 	saved = session_close(&t.s, &err);
 	restore();

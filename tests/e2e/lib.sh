@@ -396,11 +396,14 @@ restored() {
 }
 
 # open_edition [W H [TERM [NOCOLOR]]]: start the reader on the bundled
-# edition (given as FILE) and wait for its first screen.
+# edition (given as FILE) and wait for its first screen, places resolved.
 open_edition() {
 	start "${1:-80}" "${2:-24}" "${3:-xterm-256color}" "${4:-}" "$EDITION"
 	poll has_all 同心圆 创新“五大工程” 唱响“好声音”
 	poll status_has " 1/8 "
+	# The places are read after the first screen, at the first pause:
+	# the locality joins the status line then.
+	poll status_has " 1/8 宜兴市委统战部"
 }
 
 # search_for TEXT: type / and TEXT, then Enter.
