@@ -51,22 +51,15 @@ static size_t read_answer(int fd, char *buf, size_t size, int timeout_ms)
 	return n;
 }
 
-/* Write all of s, or give up. */
+/* Write s, a few bytes: one write to a terminal takes them whole. */
 static int put(int fd, const char *s)
 {
-	size_t n = strlen(s);
+	ssize_t w;
 
-	while (n) {
-		ssize_t w = write(fd, s, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
+	do
+		w = write(fd, s, strlen(s));
+	while (w < 0 && errno == EINTR);
+	return w == (ssize_t)strlen(s) ? 0 : -1;
 }
 
 int probe_ambiguous(int in_fd, int out_fd, int timeout_ms)

@@ -9,12 +9,8 @@
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-cat >"$TMPD/auto.ini" <<'INI'
-[display]
-ambiguous_width = auto
-INI
-start 80 24 xterm-256color '' --config "$TMPD/auto.ini" "$EDITION"
-poll status_has " 1/8 "
+open_with_settings "[display]
+ambiguous_width = auto"
 check "auto: the terminal answered one cell, laid out so (平台“五大工程”, on one row)" \
 	has "通过打造网络平台“五大工程”,"
 check "nothing of the probe is left: no …, no message, no key read from it" \

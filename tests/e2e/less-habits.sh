@@ -101,12 +101,8 @@ poll status_has " 6/8 "
 check "6 Enter in the contents opens article 6" status_has " 6/8 "
 stop
 
-cat >"$TMPD/mouse.ini" <<'INI'
-[display]
-mouse = on
-INI
-start 80 24 xterm-256color '' --config "$TMPD/mouse.ini" "$EDITION"
-poll status_has " 1/8 "
+open_with_settings "[display]
+mouse = on"
 check "mouse = on asks the terminal for the mouse" test "$(display '#{mouse_any_flag}')" = 1
 stop
 finish

@@ -406,6 +406,14 @@ open_edition() {
 	poll status_has " 1/8 宜兴市委统战部"
 }
 
+# open_with_settings TEXT: start the reader at 80x24 on the bundled
+# edition with TEXT as its reader.ini (--config), and wait for 1/8.
+open_with_settings() {
+	printf '%s\n' "$1" >"$TMPD/settings.$n_sessions.ini"
+	start 80 24 xterm-256color '' --config "$TMPD/settings.$n_sessions.ini" "$EDITION"
+	poll status_has " 1/8 "
+}
+
 # search_for TEXT: type / and TEXT, then Enter.
 search_for() {
 	keys /

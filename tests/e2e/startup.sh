@@ -18,13 +18,9 @@ poll has "EXITED 0"
 check "q ends it with status 0" has "EXITED 0"
 stop
 
-cat >"$TMPD/keys.ini" <<'INI'
-[keys]
+open_with_settings "[keys]
 next_article = C-s ] Right
-previous_article = C-q [ Left
-INI
-start 80 24 xterm-256color '' --config "$TMPD/keys.ini" "$EDITION"
-poll status_has " 1/8 "
+previous_article = C-q [ Left"
 keys C-s
 poll status_has " 2/8 "
 check "C-s reaches the reader (bound to next_article)" status_has " 2/8 "
