@@ -214,12 +214,12 @@ bench_terminal() {
 		tty_run "$prog" " " >"$tmp/tty-$prog"
 		tty_run "$prog" j >"$tmp/tty-$prog-j"
 	done
-	read -r r_ms r_first r_page <"$tmp/tty-reader"
-	read -r l_ms l_first l_page <"$tmp/tty-less"
-	read -r _ _ r_line <"$tmp/tty-reader-j"
-	read -r _ _ l_line <"$tmp/tty-less-j"
+	read -r r_ms r_first r_page r_ptext <"$tmp/tty-reader"
+	read -r l_ms l_first l_page l_ptext <"$tmp/tty-less"
+	read -r _ _ r_line r_ltext <"$tmp/tty-reader-j"
+	read -r _ _ l_line l_ltext <"$tmp/tty-less-j"
 	awk -v rm="$r_ms" -v rf="$r_first" -v rp="$r_page" -v lm="$l_ms" -v lf="$l_first" -v lp="$l_page" \
-	    -v rl="$r_line" -v ll="$l_line" '
+	    -v rl="$r_line" -v ll="$l_line" -v rpt="$r_ptext" -v lpt="$l_ptext" -v rlt="$r_ltext" -v llt="$l_ltext" '
 	BEGIN {
 		printf "terminal 80x24  first screen: reader %5.1f ms (%d bytes) | less %5.1f ms (%d bytes): %.2fx less, target within 2x: %s\n",
 			rm, rf, lm, lf, rm / lm, rm <= 2 * lm ? "met" : "missed"
@@ -227,6 +227,9 @@ bench_terminal() {
 			rp, lp, rp / lp, rp <= lp ? "met" : "missed"
 		printf "%15s line down (j):     reader %6.0f bytes | less %6.0f bytes: %.2fx less, target no more: %s\n", "",
 			rl, ll, rl / ll, rl <= ll ? "met" : "missed"
+		printf "%15s per byte of text shown: page down reader %.3f | less %.3f (%s); line down reader %.3f | less %.3f (%s)\n", "",
+			rp / rpt, lp / lpt, rp / rpt <= lp / lpt ? "met" : "missed",
+			rl / rlt, ll / llt, rl / rlt <= ll / llt ? "met" : "missed"
 	}'
 }
 
