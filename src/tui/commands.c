@@ -61,27 +61,55 @@ void commands_save(struct tui *t)
 		draw_say(t, _("saved the article to %s"), name);
 }
 
+/* The command's side of run_piped(): the signals as a shell expects them,
+ * the pipe as standard input. */
+static _Noreturn void exec_command(const char *cmd, int fds[2])
+{
+	signal(SIGINT, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
+	dup2(fds[0], STDIN_FILENO);
+	close(fds[0]);
+	close(fds[1]);
+	execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+	_exit(127);
+}
+
 /* Run cmd with the article on its standard input; its status as wait()
- * gives it, or -1. SIGPIPE is ignored meanwhile: a command that stops
- * reading early (head) must not end the reader. */
+ * gives it, or -1. Meanwhile the reader ignores C-c and C-\ (they are the
+ * command's, as with system()) and SIGPIPE (a command that stops reading
+ * early, like head, must not end the reader). */
 static int run_piped(struct tui *t, const char *cmd)
 {
-	struct sigaction ign, old;
+	static const int quiet[] = { SIGINT, SIGQUIT, SIGPIPE };
+	struct sigaction ign, old[3];
+	int fds[2], st = -1;
+	pid_t pid = -1;
 	FILE *p;
-	int st;
 
 	memset(&ign, 0, sizeof ign);
 	ign.sa_handler = SIG_IGN;
-	sigaction(SIGPIPE, &ign, &old);
+	for (int i = 0; i < 3; i++)
+		sigaction(quiet[i], &ign, &old[i]);
 	fflush(stdout);
-	p = popen(cmd, "w");
-	if (p) {
-		session_write_article(&t->s, p);
-		st = pclose(p);
-	} else {
-		st = -1;
+	if (pipe(fds) == 0 && (pid = fork()) < 0) {
+		close(fds[0]);
+		close(fds[1]);
+	} else if (pid >= 0) {
+		if (pid == 0)
+			exec_command(cmd, fds);
+		close(fds[0]);
+		if ((p = fdopen(fds[1], "w")) != NULL) {
+			session_write_article(&t->s, p);
+			fclose(p);
+		} else {
+			close(fds[1]);
+		}
+		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			;
 	}
-	sigaction(SIGPIPE, &old, NULL);
+	for (int i = 0; i < 3; i++)
+		sigaction(quiet[i], &old[i], NULL);
 	return st;
 }
 

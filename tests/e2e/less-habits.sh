@@ -91,6 +91,17 @@ keys Space
 poll status_has " 1/8 "
 check "a key brings the reader back" both status_has " 1/8 " -- lacks PIPED-DONE
 check "the command read the article" test "$(cat "$TMPD/piped.txt")" -gt 5
+keys '|'
+poll status_is "|"
+type_text "sleep 30"
+keys Enter
+poll lacks " 1/8 "
+keys C-c
+poll has "press a key"
+check "C-c stops the command, not the reader" both has "press a key" -- alive
+keys Space
+poll status_has "exit status 130"
+check "and the reader is back, saying how the command ended" status_has "sleep 30: exit status 130"
 
 keys t
 wait_for " Contents:"
