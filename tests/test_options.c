@@ -422,6 +422,27 @@ static void test_find(void **state)
 	free(dir);
 }
 
+/* Counts typed before a key: digits append, anything else is no digit,
+ * and a count stops growing rather than overflow. */
+static void test_counts(void **state)
+{
+	long c = 0;
+
+	(void)state;
+	c = keys_count(c, '5');
+	assert_int_equal(c, 5);
+	c = keys_count(c, '0');
+	assert_int_equal(c, 50);
+	assert_int_equal(keys_count(c, 'j'), -1);
+	assert_int_equal(keys_count(c, K_SPACE), -1);
+	assert_int_equal(keys_count(-1, '7'), 7);
+	c = 0;
+	for (int i = 0; i < 20; i++)
+		c = keys_count(c, '9');
+	assert_true(c > 0 && c <= 99999999L * 10);
+	assert_int_equal(keys_count(c, '9'), c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -435,6 +456,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_bom_crlf),
+		cmocka_unit_test(test_counts),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -614,6 +614,27 @@ static void test_hits(void **state)
 	edition_free(&ed);
 }
 
+/* 3] and 2[: counted articles, stopping at the first and the last. */
+static void test_article_by(void **state)
+{
+	struct edition ed;
+	struct view v;
+
+	(void)state;
+	load_made_up(&ed);
+	view_at(&v, &ed, 24, 80, 0);
+	assert_int_equal(view_article_by(&v, 1, 0), 1);   /* no count: one */
+	assert_int_equal(view_article_by(&v, 1, 2), 2);
+	assert_int_equal(view_article_by(&v, 1, 99), 2);  /* the last */
+	assert_int_equal(view_article_by(&v, -1, 1), 0);  /* the first already */
+	view_open(&v, 2, 0);
+	assert_int_equal(view_article_by(&v, -1, 1), 1);
+	assert_int_equal(view_article_by(&v, -1, 5), 0);
+	assert_int_equal(view_article_by(&v, 1, 1), 2);
+	view_free(&v);
+	edition_free(&ed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -627,6 +648,7 @@ int main(void)
 		cmocka_unit_test(test_query_folding),
 		cmocka_unit_test(test_regex),
 		cmocka_unit_test(test_hits),
+		cmocka_unit_test(test_article_by),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

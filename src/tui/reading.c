@@ -145,17 +145,12 @@ static void move_lines(struct tui *t, long delta)
 static void article(struct tui *t, int dir, long count)
 {
 	struct view *v = &t->s.v;
-	size_t n = t->s.ed->narticles, to;
+	size_t to = view_article_by(v, dir, count);
 
-	if ((dir > 0 && v->art + 1 >= n) || (dir < 0 && v->art == 0)) {
+	if (to == v->art)
 		draw_say(t, "%s", dir > 0 ? _("this is the last article") : _("this is the first article"));
-		return;
-	}
-	if (dir > 0)
-		to = (size_t)count >= n - 1 - v->art ? n - 1 : v->art + (size_t)count;
 	else
-		to = (size_t)count >= v->art ? 0 : v->art - (size_t)count;
-	view_open(v, to, 0);
+		view_open(v, to, 0);
 }
 
 /* g and G: the top or bottom of the article; with a count, article count
@@ -242,10 +237,11 @@ static void reload(struct tui *t)
  * as less takes 5j. Returns 1 when key was one. */
 static int count_digit(struct tui *t, enum action act, int key)
 {
-	if (act != ACT_NONE || key < '0' || key > '9')
+	long c = keys_count(t->count, key);
+
+	if (act != ACT_NONE || c < 0)
 		return 0;
-	if (t->count < 100000000)
-		t->count = t->count * 10 + (key - '0');
+	t->count = c;
 	draw_say(t, ":%ld", t->count);
 	return 1;
 }

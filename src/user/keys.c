@@ -137,6 +137,15 @@ const char *keys_name(int code)
 	return buf;
 }
 
+long keys_count(long count, int key)
+{
+	if (key < '0' || key > '9')
+		return -1;
+	if (count < 0)
+		count = 0;
+	return count < 10000000 ? count * 10 + (key - '0') : count;
+}
+
 enum action keys_action(enum keymode mode, const char *name)
 {
 	for (int a = 0; a < ACT_COUNT; a++)

@@ -113,6 +113,10 @@ enum action keys_action(enum keymode mode, const char *name);
 /* The mode whose reader.ini section is name, or -1. */
 int keys_mode_of_section(const char *name);
 
+/* A count typed before a key, as less takes 5j: the count so far with
+ * digit key appended (at most 99999999), or -1 when key is no digit. */
+long keys_count(long count, int key);
+
 /* Which action each key code triggers, in each mode. */
 struct keymap {
 	struct binding {

@@ -164,6 +164,17 @@ void view_scroll(struct view *v, long delta)
 	set_anchor(v);
 }
 
+size_t view_article_by(const struct view *v, int dir, long count)
+{
+	size_t n = v->ed->narticles, c = count > 0 ? (size_t)count : 1;
+
+	if (!n)
+		return v->art;
+	if (dir > 0)
+		return c >= n - 1 - v->art ? n - 1 : v->art + c;
+	return c >= v->art ? 0 : v->art - c;
+}
+
 int view_percent(const struct view *v)
 {
 	size_t seen = v->top + (size_t)v->rows;

@@ -52,6 +52,9 @@ void view_resize(struct view *v, int rows, int cols);
 void view_open(struct view *v, size_t article, int at_end);
 /* Scroll by delta lines, within the article. */
 void view_scroll(struct view *v, long delta);
+/* The article count articles after (dir 1) or before (dir -1) the open
+ * one, stopping at the first and the last. */
+size_t view_article_by(const struct view *v, int dir, long count);
 /* The text position of the first visible line. */
 struct view_pos view_position(const struct view *v);
 /* Open the position's article and scroll its line to the top. */
