@@ -56,7 +56,7 @@ BASE_CPP     = -D_GNU_SOURCE -I/usr/include/iniparser $(shell $(PKG_CONFIG) --cf
                -DREADER_VERSION='"$(VERSION)"' -DREADER_DATADIR='"$(DATADIR)"' \
                -DREADER_LOCALEDIR='"$(LOCALEDIR)"'
 CORE_CPP     = $(BASE_CPP) $(foreach d,$(CORE_LAYERS),-Isrc/$(d))
-CORE_LIBS    = -liniparser -lunistring $(shell $(PKG_CONFIG) --libs opencc)
+CORE_LIBS    = -liniparser -lunistring -lpcre2-8 $(shell $(PKG_CONFIG) --libs opencc)
 CURSES_CPP   = $(shell $(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS  = $(shell $(PKG_CONFIG) --libs ncursesw)
 # jansson is the tests' oracle that the JSON output parses.
@@ -239,7 +239,7 @@ pot:
 # Installs with apt-get (through sudo when not root) only what is missing.
 DEB_PKGS := build-essential pkg-config libncurses-dev libunistring-dev libopencc-dev opencc \
             libiniparser-dev libjansson-dev libcmocka-dev unicode-data tmux mandoc time \
-            gettext locales python3-jieba valgrind
+            gettext locales python3-jieba valgrind libpcre2-dev
 deps:
 	@sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	missing=$$(for p in $(DEB_PKGS); do \

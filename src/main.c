@@ -2,6 +2,7 @@
  * main: the command line. Parses options, loads editions and hands them to
  * the chosen view. Exit status: 0 success, 1 bad input, 2 usage error.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <signal.h>
@@ -28,6 +29,7 @@
 #include "util.h"
 #include "width.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum mode { MODE_NONE, MODE_OUTLINE, MODE_JSON, MODE_DUMP, MODE_TUI, MODE_BOOKMARKS };
@@ -37,15 +39,17 @@ static const char *const usage_text = N_(
 	"usage: reader [FILE]\n"
 	"       reader [OPTION]... [FILE]...\n"
 	"Read plain-text Chinese newspaper editions: split into articles, reflowed\n"
-	"by display width. With no FILE, the bundled edition. On a terminal and\n"
+	"by display width. FILE - is standard input; with no FILE, standard input\n"
+	"when it is a pipe or a file, else the bundled edition. On a terminal and\n"
 	"with no option, the edition opens full-screen (h there lists the keys);\n"
 	"otherwise it is printed as --dump.\n"
 	"\n"
 	"  -d, --dump          print the editions laid out as the reader shows them\n"
-	"  -w, --width=N       the width of --dump in columns (default $COLUMNS, else 80)\n"
+	"  -w, --width=N       the widest text in columns (--dump: default $COLUMNS,\n"
+	"                      else 80, at most [display] width)\n"
 	"  -o, --outline       print one TSV row per article and exit\n"
 	"  -j, --json          print the editions' structure as JSON and exit\n"
-	"  -b, --bookmarks     print every bookmark as TSV and exit\n"
+	"  -b, --bookmarks     print every bookmark (of FILE if given) as TSV and exit\n"
 	"  -L, --lint          proofread files and directories: one finding a line\n"
 	"                      (with --json: as JSON); exit 1 when there are any\n"
 	"      --level=LEVEL   --lint reports note (default), warning or error and up\n"
@@ -90,15 +94,19 @@ static void flush_stdout(void)
 }
 
 /* --bookmarks: every bookmark as TSV; bad lines reported on stderr. */
-static int print_bookmarks(const struct options *o)
+static int print_bookmarks(const struct options *o, const char *file)
 {
-	char *path = options_bookmarks_file(o);
+	char *path = file ? xstrdup(file) : options_bookmarks_file(o);
 	struct bm_store s = {0};
 	struct error err;
 
 	if (!path)
 		die(1, "%s", _("no home directory for the bookmarks"));
-	if (bm_load(&s, path, &err) < 0) {
+	/* A file named on the command line must exist: no empty list for a
+	 * typing mistake. */
+	if (file && access(file, R_OK) < 0)
+		error_set(&err, file, 0, 0, "%s", strerror(errno));
+	if ((file && access(file, R_OK) < 0) || bm_load(&s, path, &err) < 0) {
 		error_print(&err, stderr);
 		free(path);
 		return 1;
@@ -147,6 +155,40 @@ struct cli {
 	int nfiles;
 };
 
+/* Set the mode an option asks for: two different ones are a usage error. */
+static void set_mode(struct cli *c, enum mode m, const char *name)
+{
+	if (c->mode != MODE_NONE && c->mode != m)
+		usage_error(N_("%s cannot be combined with another of --dump, --outline, --json "
+			       "and --bookmarks"), name);
+	c->mode = m;
+}
+
+/* Is standard input a pipe or a file, to be read as the edition? */
+static int stdin_has_edition(void)
+{
+	struct stat st;
+
+	return !isatty(STDIN_FILENO) && fstat(STDIN_FILENO, &st) == 0 &&
+	       (S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) || S_ISSOCK(st.st_mode));
+}
+
+/* The files to read: "-" is standard input, read through its device. */
+static void name_files(struct cli *c, char **argv, int argc)
+{
+	static const char *piped[] = { "/dev/stdin" };
+
+	c->files = (const char **)argv + optind;
+	c->nfiles = argc - optind;
+	for (int i = 0; i < c->nfiles; i++)
+		if (strcmp(c->files[i], "-") == 0)
+			c->files[i] = piped[0];
+	if (c->nfiles == 0 && c->mode != MODE_BOOKMARKS && stdin_has_edition()) {
+		c->files = piped;
+		c->nfiles = 1;
+	}
+}
+
 /* Parse the options into c; prints --help and --version itself and exits. */
 static void parse_args(int argc, char **argv, struct cli *c)
 {
@@ -168,12 +210,16 @@ static void parse_args(int argc, char **argv, struct cli *c)
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":dw:ojbc:hVL", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'd': c->mode = MODE_DUMP; break;
+		case 'd': set_mode(c, MODE_DUMP, "--dump"); break;
 		case 'w': c->width = parse_width(optarg, "--width"); break;
-		case 'o': c->mode = MODE_OUTLINE; break;
-		case 'j': c->mode = MODE_JSON; break;
-		case 'c': c->config = optarg; break;
-		case 'b': c->mode = MODE_BOOKMARKS; break;
+		case 'o': set_mode(c, MODE_OUTLINE, "--outline"); break;
+		case 'j': set_mode(c, MODE_JSON, "--json"); break;
+		case 'c':
+			if (!*optarg)
+				usage_error(N_("option '%s' needs a file name"), "--config");
+			c->config = optarg;
+			break;
+		case 'b': set_mode(c, MODE_BOOKMARKS, "--bookmarks"); break;
 		case 'L': c->lint = 1; break;
 		case 1: c->level = optarg; break;
 		case 'h':
@@ -199,8 +245,9 @@ static void parse_args(int argc, char **argv, struct cli *c)
 	}
 	if (c->mode == MODE_TUI && argc - optind > 1)
 		usage_error(N_("the reader opens one edition at a time"), "");
-	c->files = (const char **)argv + optind;
-	c->nfiles = argc - optind;
+	if (c->mode == MODE_BOOKMARKS && argc - optind > 1)
+		usage_error(N_("%s reads one bookmark file"), "--bookmarks");
+	name_files(c, argv, argc);
 }
 
 /* The defaults, then the settings file; a mistake in it ends the program
@@ -233,10 +280,13 @@ static struct layout_opts layout_for(const struct cli *c, const struct options *
 		const char *cols = c->mode == MODE_DUMP ? getenv("COLUMNS") : NULL;
 
 		width = cols && *cols ? parse_width(cols, "COLUMNS") : 80;
+		/* The setting caps it, as it caps the screen's text. */
+		if (opts->width > 0 && width > opts->width)
+			width = opts->width;
 	}
 	lo = layout_defaults((int)width);
 	lo.indent = opts->indent;
-	lo.amb = opts->ambiguous_width;
+	lo.amb = opts->ambiguous_width ? opts->ambiguous_width : 1;  /* auto: the terminal's, or 1 */
 	lo.normalize = opts->normalize_punctuation;
 	return lo;
 }
@@ -258,7 +308,7 @@ static void show_edition(struct run *r, struct edition *ed)
 {
 	switch (r->c->mode) {
 	case MODE_TUI:
-		r->status = tui_run(ed, r->gaz, r->opts, &r->lo);
+		r->status = tui_run(ed, &r->gaz, r->opts, &r->lo);
 		break;
 	case MODE_DUMP:
 		if (r->written)
@@ -346,7 +396,7 @@ int main(int argc, char **argv)
 		return r.status;
 	}
 	if (c.mode == MODE_BOOKMARKS) {
-		r.status = print_bookmarks(&opts);
+		r.status = print_bookmarks(&opts, c.nfiles ? c.files[0] : NULL);
 		options_free(&opts);
 		return r.status;
 	}
@@ -354,6 +404,8 @@ int main(int argc, char **argv)
 		die(1, "%s", _("the locale is not UTF-8 and C.UTF-8 is not available: "
 			       "set LANG to a UTF-8 locale"));
 	r.lo = layout_for(&c, &opts);
+	if (c.width)  /* the full-screen view: the widest text */
+		opts.width = (int)c.width;
 	if (c.nfiles == 0) {
 		bundled = paths_data(PATHS_DEFAULT_EDITION);
 		if (!bundled)
@@ -361,7 +413,9 @@ int main(int argc, char **argv)
 		c.files = (const char **)&bundled;
 		c.nfiles = 1;
 	}
-	r.gaz = c.mode == MODE_DUMP ? NULL : load_gazetteer();  /* the dump shows no places */
+	/* The dump shows no places; the full-screen view reads them after
+	 * its first screen. */
+	r.gaz = c.mode == MODE_DUMP || c.mode == MODE_TUI ? NULL : load_gazetteer();
 	run_files(&r, c.files, c.nfiles);
 	gazetteer_free(r.gaz);
 	free(bundled);

@@ -255,10 +255,10 @@ static void test_format_and_kinds(void **state)
 	const char *p = tmp_path("fmt.ini");
 	static const char text[] =
 		"[display]\nwidth = 61\nindent = 2\nambiguous_width = 2\ncolors = off\n"
-		"status_line = no\nnormalize_punctuation = yes\n[behaviour]\n"
+		"status_line = no\nnormalize_punctuation = yes\nmouse = on\n[behaviour]\n"
 		"restore_position = 0\nsearch_case = sensitive\n[files]\nbookmarks = /b\n"
 		"positions = /p\neditions = /e:/f\n[lint]\noff = doubled variant\n";
-	static const char *const want[] = {"61", "2", "2", "true", "false", "false",
+	static const char *const want[] = {"61", "2", "2", "true", "false", "false", "true",
 					   "false", "sensitive", "/b", "/p", "/e:/f", "doubled variant"};
 	struct options o;
 	struct error err;
@@ -344,7 +344,7 @@ static void test_errors(void **state)
 	(void)state;
 	expect_error("[display]\nwidth = banana\n", "2: width: not a number");
 	expect_error("[display]\n\nindent = 99\n", "3: indent: 99 is out of range (0 to 16)");
-	expect_error("[display]\nambiguous_width = 3\n", "2: ambiguous_width: '3' is not one of 1|2");
+	expect_error("[display]\nambiguous_width = 3\n", "2: ambiguous_width: '3' is not one of auto|1|2");
 	expect_error("[display]\ncolors = maybe\n", "2: colors: not true or false");
 	expect_error("[dispaly]\nwidth = 60\n", "1: [dispaly]: no such section (did you mean [display]?)");
 	expect_error("[display]\nwidht = 60\n",
@@ -423,6 +423,27 @@ static void test_find(void **state)
 	free(dir);
 }
 
+/* Counts typed before a key: digits append, anything else is no digit,
+ * and a count stops growing rather than overflow. */
+static void test_counts(void **state)
+{
+	long c = 0;
+
+	(void)state;
+	c = keys_count(c, '5');
+	assert_int_equal(c, 5);
+	c = keys_count(c, '0');
+	assert_int_equal(c, 50);
+	assert_int_equal(keys_count(c, 'j'), -1);
+	assert_int_equal(keys_count(c, K_SPACE), -1);
+	assert_int_equal(keys_count(-1, '7'), 7);
+	c = 0;
+	for (int i = 0; i < 20; i++)
+		c = keys_count(c, '9');
+	assert_true(c > 0 && c <= 99999999L * 10);
+	assert_int_equal(keys_count(c, '9'), c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -436,6 +457,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_bom_crlf),
+		cmocka_unit_test(test_counts),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

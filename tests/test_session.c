@@ -182,12 +182,45 @@ static void test_other_edition(void **state)
 	free(moved);
 }
 
+/* 0p, 50p and 100p; the article written as text; the source lines on
+ * screen; the first article reopened shows the masthead. */
+static void test_less_commands(void **state)
+{
+	struct session s;
+	struct edition ed;
+	char *buf = NULL;
+	size_t len = 0, first, last;
+	FILE *f;
+
+	(void)state;
+	open_at(&s, &ed, seed_path());
+	session_percent(&s, 100);
+	assert_int_equal(s.v.art, ed.narticles - 1);
+	session_percent(&s, 50);
+	assert_true(s.v.art >= 3 && s.v.art <= 4);
+	session_percent(&s, 0);
+	assert_int_equal(s.v.art, 0);
+	assert_int_equal(s.v.top, 0);  /* the masthead, as a fresh open */
+	view_open(&s.v, 1, 0);
+	f = open_memstream(&buf, &len);
+	assert_int_equal(session_write_article(&s, f), 0);
+	fclose(f);
+	assert_non_null(strstr(buf, "兴化统一战线“暖心早茶” 搭出政企沟通平台\n\n"));
+	assert_non_null(strstr(buf, "为搭建高层次、常态化的政企沟通对话平台"));
+	free(buf);
+	session_lines_on_screen(&s, &first, &last);
+	assert_int_equal(first, ed.articles[1].line);
+	assert_true(last > first);
+	close_session(&s, &ed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bookmarks),
 		cmocka_unit_test(test_position),
 		cmocka_unit_test(test_other_edition),
+		cmocka_unit_test(test_less_commands),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1425,6 +1425,34 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* ambiguous_width = auto: the terminal's answer to the probe, with what
+ * may come before it, and what is no answer. */
+static void test_probe_answer(void **state)
+{
+	static const struct {
+		const char *in;
+		int want;
+	} t[] = {
+		{"\033[12;2R", 1},          /* one cell: the cursor at column 2 */
+		{"\033[1;3R", 2},           /* two cells */
+		{"jk\033[40;3R", 2},        /* keys typed before the answer */
+		{"\033[5;2R\033[5;3R", 2},  /* the last answer counts */
+		{"\033[12;4R", 0},          /* three cells: nonsense */
+		{"\033[12;1R", 0},          /* nothing drawn */
+		{"\033[;2R", 0},
+		{"\033[12;2", 0},           /* cut short: the time-out */
+		{"\033[123456;2R", 0},      /* a row too long to be one */
+		{"12;2R", 0},
+		{"", 0},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (width_probe_answer(t[i].in, strlen(t[i].in)) != t[i].want)
+			fail_msg("answer %zu: %d, not %d", i, width_probe_answer(t[i].in, strlen(t[i].in)),
+				 t[i].want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1436,6 +1464,7 @@ int main(void)
 		cmocka_unit_test(test_grapheme_layout),
 		cmocka_unit_test(test_eaw_wide),
 		cmocka_unit_test(test_eaw_ambiguous),
+		cmocka_unit_test(test_probe_answer),
 		cmocka_unit_test(test_eaw_narrow),
 		cmocka_unit_test(test_eaw_neutral),
 		cmocka_unit_test(test_eaw_differences),

@@ -19,6 +19,10 @@
  *     (counted, not timed), the reading position survives it, scrolling
  *     through it keeps the display lines bounded and the text continuous,
  *     and the bottom is 100%.
+ *   - the hits counted (hit k of n), n and N stepping through them and
+ *     around; the current hit told apart on its line; the front matter
+ *     searched too; regular expressions (PCRE2, UTF-8) with the same
+ *     width folding and case rule, a bad one refused with a message.
  */
 #include "testutil.h"
 
@@ -397,7 +401,7 @@ static void test_search(void **state)
 	assert_int_equal(v.top, top);
 	/* An empty query clears the search. */
 	view_set_query(&v, "", 0);
-	assert_null(v.query);
+	assert_null(v.sr.text);
 	assert_int_equal(view_search(&v, 1), SEARCH_NONE);
 	/* From the top of a later article, the first match after it. */
 	view_open(&v, 1, 0);
@@ -607,6 +611,106 @@ static void test_long_paragraph_bounded(void **state)
 	view_scroll(&v, -(long)v.vl.n);
 	assert_int_equal(v.top, 0);
 	assert_int_equal(v.vl.v[0].kind, VL_HEADLINE);
+}
+
+/* How many hits a regular expression has in the made-up edition. */
+static size_t regex_hits(struct view *v, const char *re, int keep_case)
+{
+	char err[256];
+	size_t total;
+
+	v->keep_case = keep_case;
+	if (view_set_search(v, re, strlen(re), 1, err, sizeof err) < 0)
+		fail_msg("%s: %s", re, err);
+	view_hit(v, &total);
+	return total;
+}
+
+static void test_regex(void **state)
+{
+	struct edition ed;
+	struct view v;
+	char err[256] = "";
+
+	(void)state;
+	load_made_up(&ed);
+	view_at(&v, &ed, 24, 80, 0);
+	assert_int_equal(regex_hits(&v, "ab.", 0), 4);      /* ＡＢＣ abc Abc abc */
+	assert_int_equal(regex_hits(&v, "Ab.", 1), 1);      /* case kept */
+	assert_int_equal(regex_hits(&v, "AB[C]", 1), 1);    /* ＡＢＣ: width folded */
+	assert_int_equal(regex_hits(&v, "第.篇标题", 0), 3);  /* UTF-8: . is a character */
+	assert_int_equal(regex_hits(&v, "^第", 0), 4);      /* three headlines, a paragraph */
+	assert_int_equal(regex_hits(&v, "，", 0), 3);       /* a full-width comma is literal */
+	assert_int_equal(regex_hits(&v, "x*", 0), 0);       /* empty matches are no hits */
+	assert_int_equal(regex_hits(&v, "张三|李四", 0), 2);
+	assert_int_equal(view_search(&v, 1), SEARCH_FOUND);
+	assert_int_equal(v.match.article, 0);
+	assert_int_equal(view_set_search(&v, "a(", 2, 1, err, sizeof err), -1);
+	assert_true(strstr(err, "regular expression") != NULL);
+	assert_null(v.sr.text);
+	assert_int_equal(view_search(&v, 1), SEARCH_NONE);
+	view_free(&v);
+	edition_free(&ed);
+}
+
+static void test_hits(void **state)
+{
+	struct edition ed;
+	struct view v;
+	size_t total, ranges[4][2], cur, line;
+
+	(void)state;
+	load_made_up(&ed);
+	view_at(&v, &ed, 24, 80, 0);
+	/* The masthead is searched like the rest. */
+	view_set_query(&v, "同心圆", strlen("同心圆"));
+	assert_int_equal(view_search(&v, 1), SEARCH_FOUND);
+	assert_true(v.match.item == ITEM_FRONT);
+	assert_int_equal(view_hit(&v, &total), 1);
+	assert_int_equal(total, 1);
+	line = line_of(&v, v.match);
+	assert_int_equal(view_line_hits(&v, line, ranges, 4, &cur), 1);
+	assert_int_equal(cur, 0);
+	/* abc: four hits, counted 1 to 4, then around to 1; N back to 4. */
+	view_set_query(&v, "abc", 3);
+	assert_int_equal(view_hit(&v, &total), 0);
+	assert_int_equal(total, 4);
+	for (size_t k = 1; k <= 4; k++) {
+		assert_int_equal(view_search(&v, 1), SEARCH_FOUND);
+		assert_int_equal(view_hit(&v, &total), k);
+	}
+	assert_int_equal(view_search(&v, 1), SEARCH_WRAPPED);
+	assert_int_equal(view_hit(&v, &total), 1);
+	assert_int_equal(view_search(&v, -1), SEARCH_WRAPPED);
+	assert_int_equal(view_hit(&v, &total), 4);
+	assert_int_equal(view_search(&v, -1), SEARCH_FOUND);
+	assert_int_equal(view_search(&v, -1), SEARCH_FOUND);
+	/* The second hit is current: on its line, the second range. */
+	assert_int_equal(view_hit(&v, &total), 2);
+	line = line_of(&v, v.match);
+	assert_int_equal(view_line_hits(&v, line, ranges, 4, &cur), 3);
+	assert_int_equal(cur, 1);
+	view_free(&v);
+	edition_free(&ed);
+}
+
+/* 3] and 2[: counted articles, stopping at the first and the last. */
+static void test_article_by(void **state)
+{
+	struct edition ed;
+	struct view v;
+
+	(void)state;
+	load_made_up(&ed);
+	view_at(&v, &ed, 24, 80, 0);
+	assert_int_equal(view_article_by(&v, 1, 0), 1);   /* no count: one */
+	assert_int_equal(view_article_by(&v, 1, 2), 2);
+	assert_int_equal(view_article_by(&v, 1, 99), 2);  /* the last */
+	assert_int_equal(view_article_by(&v, -1, 1), 0);  /* the first already */
+	view_open(&v, 2, 0);
+	assert_int_equal(view_article_by(&v, -1, 1), 1);
+	assert_int_equal(view_article_by(&v, -1, 5), 0);
+	assert_int_equal(view_article_by(&v, 1, 1), 2);
 	view_free(&v);
 	edition_free(&ed);
 }
@@ -623,6 +727,9 @@ int main(void)
 		cmocka_unit_test(test_line_matches),
 		cmocka_unit_test(test_query_folding),
 		cmocka_unit_test(test_long_paragraph_bounded),
+		cmocka_unit_test(test_regex),
+		cmocka_unit_test(test_hits),
+		cmocka_unit_test(test_article_by),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
 #include "locality.h"
 #include "positions.h"
 #include "text.h"
@@ -106,6 +107,11 @@ static void go(struct session *s, size_t art, size_t offset)
 {
 	struct view_pos p = {art, 0, 0, 0, 0};
 
+	if (art == 0 && offset == 0) {
+		/* The start of the edition: the masthead too, as a fresh open. */
+		view_open(&s->v, 0, 0);
+		return;
+	}
 	edition_article_locate(s->ed, art, offset, &p.item, &p.offset);
 	view_seek(&s->v, p);
 }
@@ -361,11 +367,74 @@ enum session_jump session_bookmark_open(struct session *s, size_t rank, session_
 	return r;
 }
 
+/* The bytes of an article's text, its items one after another. */
+static size_t article_len(const struct edition *ed, size_t art)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ed->articles[art].nitems; i++)
+		n += edition_item_text(ed, art, i).n;
+	return n;
+}
+
+void session_percent(struct session *s, int pct)
+{
+	const struct edition *ed = s->ed;
+	size_t total = 0, want, a;
+
+	if (!ed->narticles)
+		return;
+	for (a = 0; a < ed->narticles; a++)
+		total += article_len(ed, a);
+	want = pct <= 0 ? 0 : pct >= 100 ? total : total / 100 * (size_t)pct + total % 100 * (size_t)pct / 100;
+	for (a = 0; a + 1 < ed->narticles && want >= article_len(ed, a); a++)
+		want -= article_len(ed, a);
+	go(s, a, want);
+}
+
+int session_write_article(const struct session *s, FILE *f)
+{
+	size_t art = s->v.art;
+
+	for (size_t i = 0; s->ed->narticles && i < s->ed->articles[art].nitems; i++) {
+		struct str t = edition_item_text(s->ed, art, i);
+
+		if (i)
+			fputc('\n', f);
+		fwrite(t.s, 1, t.n, f);
+		fputc('\n', f);
+	}
+	return fflush(f) == 0 && !ferror(f) ? 0 : -1;
+}
+
+void session_lines_on_screen(const struct session *s, size_t *first, size_t *last)
+{
+	const struct view *v = &s->v;
+	size_t col, line;
+
+	*first = *last = 0;
+	for (size_t i = v->top; i < v->vl.n && i < v->top + (size_t)v->rows; i++) {
+		const struct vline *l = &v->vl.v[i];
+
+		if (l->kind == VL_BLANK || l->kind == VL_FRONT ||
+		    edition_source_at(s->ed, v->art, l->item, l->l.start, &line, &col) < 0)
+			continue;
+		if (!*first)
+			*first = line;
+		*last = line;
+	}
+}
+
+int session_piped(const struct session *s)
+{
+	return strcmp(s->path, "/dev/stdin") == 0;
+}
+
 int session_file_changed(struct session *s)
 {
 	struct session_stamp now;
 
-	if (s->told)
+	if (s->told || session_piped(s))
 		return 0;
 	file_stamp(s->path, &now);
 	if (!memcmp(&now, &s->loaded, sizeof now))
@@ -381,6 +450,10 @@ int session_reload(struct session *s, struct error *err)
 	int rows = s->v.rows, cols = s->v.cols;
 	char *headline;
 
+	if (session_piped(s)) {
+		error_set(err, s->path, 0, 0, "%s", _("a pipe cannot be read again"));
+		return -1;
+	}
 	if (edition_load(&fresh, s->path, err) < 0)
 		return -1;
 	locality_resolve(&fresh, s->gaz);

@@ -15,6 +15,7 @@
 #define READER_SESSION_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "bookmarks.h"
 #include "edition.h"
@@ -102,6 +103,21 @@ typedef void session_progress(void *ctx, const char *dir);
  */
 enum session_jump session_bookmark_open(struct session *s, size_t rank, session_progress *progress,
 					void *ctx);
+
+/* Go pct (0 to 100) percent of the way into the edition's text, counted
+ * over every article's text. */
+void session_percent(struct session *s, int pct);
+/* Write the open article to f as plain text: its items in order (kicker,
+ * headline, paragraphs, byline), each on a line, a blank line between.
+ * Returns 0, or -1 on a write error (errno set). */
+int session_write_article(const struct session *s, FILE *f);
+/* The source lines of the first and last text on screen (*first 0 when
+ * the screen shows no article text). */
+void session_lines_on_screen(const struct session *s, size_t *first, size_t *last);
+
+/* Was the edition read from a pipe on standard input (which cannot be
+ * read again: it is never reported changed, and reloading it fails)? */
+int session_piped(const struct session *s);
 
 /* Has the edition's file changed on disk (size, modification time, or
  * gone) since it was loaded? Says so once per load: 1 the first time it

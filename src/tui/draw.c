@@ -23,7 +23,7 @@ attr_t draw_attr(const struct tui *t, enum pair p)
 	static const attr_t mono[] = {
 		[PAIR_HEADLINE] = A_BOLD, [PAIR_KICKER] = A_BOLD, [PAIR_BYLINE] = A_NORMAL,
 		[PAIR_STATUS] = A_REVERSE, [PAIR_MATCH] = A_STANDOUT, [PAIR_MARK] = A_REVERSE,
-		[PAIR_HEADING] = A_BOLD,
+		[PAIR_HEADING] = A_BOLD, [PAIR_CURRENT] = A_REVERSE | A_BOLD | A_UNDERLINE,
 	};
 
 	if (!t->color)
@@ -34,6 +34,8 @@ attr_t draw_attr(const struct tui *t, enum pair p)
 		return COLOR_PAIR(p) | A_BOLD;
 	case PAIR_MARK:
 		return COLOR_PAIR(p) | A_REVERSE;
+	case PAIR_CURRENT:
+		return COLOR_PAIR(p) | A_BOLD;
 	case PAIR_STATUS:
 		return A_REVERSE;  /* plain reverse: the cheapest to redraw */
 	default:
@@ -55,6 +57,7 @@ void draw_colors(struct tui *t)
 	init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
 	init_pair(PAIR_MARK, COLOR_RED, -1);
 	init_pair(PAIR_HEADING, COLOR_CYAN, -1);
+	init_pair(PAIR_CURRENT, COLOR_BLACK, COLOR_CYAN);
 }
 
 /* Draw rendered text at the cursor: marks in reverse, between runs of
@@ -75,7 +78,7 @@ static void put_rendered(struct tui *t, attr_t attr)
 }
 
 void draw_text(struct tui *t, int y, int x, const char *s, size_t n, size_t start, size_t end,
-	       int plain, attr_t attr, size_t (*m)[2], size_t nm)
+	       int plain, attr_t attr, size_t (*m)[2], size_t nm, size_t cur)
 {
 	move(y, x);
 	if (!nm) {
@@ -93,7 +96,7 @@ void draw_text(struct tui *t, int y, int x, const char *s, size_t n, size_t star
 
 		for (size_t k = 0; k < nm; k++) {
 			if (i >= m[k][0] && i < m[k][1]) {
-				a = draw_attr(t, PAIR_MATCH);
+				a = draw_attr(t, k == cur ? PAIR_CURRENT : PAIR_MATCH);
 				j = m[k][1];
 				break;
 			}
@@ -101,7 +104,7 @@ void draw_text(struct tui *t, int y, int x, const char *s, size_t n, size_t star
 				j = m[k][0];
 		}
 		getyx(stdscr, cy, cx);
-		draw_text(t, cy, cx, s, n, i, j, 0, a, NULL, 0);
+		draw_text(t, cy, cx, s, n, i, j, 0, a, NULL, 0, SIZE_MAX);
 		i = j;
 	}
 }
@@ -111,7 +114,7 @@ void draw_ui(struct tui *t, int y, int x, int width, const char *s, attr_t attr)
 	int used;
 	size_t n = layout_fit(s, strlen(s), width, &t->s.lo, &used);
 
-	draw_text(t, y, x, s, strlen(s), 0, n, 0, attr, NULL, 0);
+	draw_text(t, y, x, s, strlen(s), 0, n, 0, attr, NULL, 0, SIZE_MAX);
 }
 
 /* The left of the status line: the message, else where the reader is. */
@@ -159,15 +162,19 @@ static void draw_message(struct tui *t, int width, attr_t st)
 
 static void draw_status(struct tui *t)
 {
-	char right[32];
+	char right[96], hit[64] = "";
 	struct sbuf left = {0};
 	int used, rw, lw;
 	attr_t st = draw_attr(t, PAIR_STATUS);
+	size_t total, k = view_hit(&t->s.v, &total);
 
 	move(LINES - 1, 0);
 	attrset(st);
 	hline(' ', COLS);
-	snprintf(right, sizeof right, " %d%% ", view_percent(&t->s.v));
+	if (k && !t->hide_hits && t->panel == PANEL_NONE)
+		/* TRANSLATORS: the current search hit of how many, on the status line. */
+		snprintf(hit, sizeof hit, _("hit %zu/%zu "), k, total);
+	snprintf(right, sizeof right, " %s%d%% ", hit, view_percent(&t->s.v));
 	status_left(t, &left);
 	layout_fit(right, strlen(right), COLS, &t->s.lo, &rw);
 	lw = COLS - 1 - rw > 0 ? COLS - 1 - rw : 0;

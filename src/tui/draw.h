@@ -14,7 +14,7 @@
 #define MIN_ROWS 3
 
 enum pair { PAIR_HEADLINE = 1, PAIR_KICKER, PAIR_BYLINE, PAIR_STATUS, PAIR_MATCH, PAIR_MARK,
-	    PAIR_HEADING };
+	    PAIR_HEADING, PAIR_CURRENT };
 
 /* Start colours when t->color asks and the terminal has them (clears
  * t->color otherwise). */
@@ -22,9 +22,10 @@ void draw_colors(struct tui *t);
 /* The attribute of a kind of text, in colour or not. */
 attr_t draw_attr(const struct tui *t, enum pair p);
 /* Draw bytes [start, end) of a text at (y, x) with attr, through the
- * core's renderer: marks in reverse, the nm match ranges m highlighted. */
+ * core's renderer: marks in reverse, the nm match ranges m highlighted,
+ * m[cur] (when cur < nm) as the current one. */
 void draw_text(struct tui *t, int y, int x, const char *s, size_t n, size_t start, size_t end,
-	       int plain, attr_t attr, size_t (*m)[2], size_t nm);
+	       int plain, attr_t attr, size_t (*m)[2], size_t nm, size_t cur);
 /* A line of interface text at (y, x), cut to width cells. */
 void draw_ui(struct tui *t, int y, int x, int width, const char *s, attr_t attr);
 /* Begin a screen: clear it; 0 when it is too small to draw on (it then

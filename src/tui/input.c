@@ -9,15 +9,21 @@
 #include "input.h"
 
 #include <curses.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "draw.h"
+#include "i18n.h"
 #include "rows.h"
 
 static volatile sig_atomic_t got_signal;
+static int key_fd = -1;    /* the terminal the keys come from */
+static int closed;         /* it is gone: hung up, or an error */
+static int idle_reads;     /* curses said "no key" though it was readable */
 
 static void on_signal(int sig)
 {
@@ -45,6 +51,36 @@ void input_catch_signals(void)
 int input_signal(void)
 {
 	return got_signal;
+}
+
+void input_watch(int fd)
+{
+	key_fd = fd;
+	closed = 0;
+	idle_reads = 0;
+}
+
+int input_closed(void)
+{
+	return closed;
+}
+
+/* After curses found no key: is the key source gone for good? A hangup or
+ * an error says so at once; a source that stays readable while curses
+ * finds nothing in it, again and again, is at its end. Either way the
+ * reader ends rather than spin. */
+static void check_source(void)
+{
+	struct pollfd p = { key_fd, POLLIN, 0 };
+
+	if (key_fd < 0 || poll(&p, 1, 0) < 0)
+		return;
+	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+		closed = 1;
+	else if (!(p.revents & POLLIN))
+		idle_reads = 0;
+	else if (++idle_reads >= 100)
+		closed = 1;
 }
 
 /* The wheel, as the core's key, or NO_KEY. */
@@ -88,8 +124,11 @@ int input_key(void)
 	wint_t ch;
 	int r = get_wch(&ch);
 
-	if (r == ERR)
+	if (r == ERR) {
+		check_source();
 		return NO_KEY;
+	}
+	idle_reads = 0;
 	if (r == KEY_CODE_YES)
 		return special_key(ch);
 	switch (ch) {
@@ -110,8 +149,8 @@ int input_wait(void)
 
 	do
 		key = input_key();
-	while (key == NO_KEY && !got_signal);
-	return got_signal ? NO_KEY : key;
+	while (key == NO_KEY && !got_signal && !closed);
+	return got_signal || closed ? NO_KEY : key;
 }
 
 /* The UTF-8 a key types, or NULL when it types nothing. */
@@ -223,11 +262,63 @@ static void resized(struct tui *t)
 	t->redraw(t);
 }
 
+/* Up and Down in a search prompt: an older or newer search of the session
+ * into buf, back to what was typed (saved) past the newest. */
+static void walk_history(struct tui *t, enum action act, size_t *at, char *buf, size_t size,
+			 size_t *n, size_t *cur, char *saved)
+{
+	const struct strings *h = &t->hist;
+
+	if (act == ACT_PROMPT_OLDER && *at > 0) {
+		if (*at == h->n)
+			snprintf(saved, size, "%s", buf);
+		snprintf(buf, size, "%s", h->v[--*at]);
+	} else if (act == ACT_PROMPT_NEWER && *at < h->n) {
+		++*at;
+		snprintf(buf, size, "%s", *at == h->n ? saved : h->v[*at]);
+	} else {
+		return;
+	}
+	*n = *cur = strlen(buf);
+}
+
+/* The keys only a search prompt takes; 1 when key was one of them. */
+static int search_key(struct tui *t, int key, size_t *at, char *buf, size_t size, size_t *n,
+		      size_t *cur, char *saved)
+{
+	enum action act = keymap_lookup(t->keys, KEYMODE_PROMPT, key);
+
+	if (!t->prompt_search)
+		return 0;
+	if (act == ACT_PROMPT_REGEX) {
+		t->prompt_regex = !t->prompt_regex;
+		return 1;
+	}
+	if (act != ACT_PROMPT_OLDER && act != ACT_PROMPT_NEWER)
+		return 0;
+	walk_history(t, act, at, buf, size, n, cur, saved);
+	return 1;
+}
+
+/* What the prompt shows before the text: lead, marked in a search for a
+ * regular expression. */
+static const char *prompt_lead(const struct tui *t, const char *lead, char *b, size_t size)
+{
+	if (!t->prompt_search || !t->prompt_regex)
+		return lead;
+	/* TRANSLATORS: before / or ? while a regular expression is typed. */
+	snprintf(b, size, _("regex %s"), lead);
+	return b;
+}
+
 int input_prompt(struct tui *t, const char *lead, const char *init, char *buf, size_t size,
 		 size_t *len)
 {
-	size_t cur, n;
+	size_t cur, n, at = t->hist.n;
 	int key, ok = 0;
+	char *saved = xmalloc(size), lb[128];
+
+	saved[0] = '\0';
 
 	snprintf(buf, size, "%s", init);
 	n = cur = strlen(buf);
@@ -236,7 +327,7 @@ int input_prompt(struct tui *t, const char *lead, const char *init, char *buf, s
 		if (COLS < MIN_COLS || LINES < MIN_ROWS)
 			t->redraw(t);  /* no room: say so, and wait for room */
 		else
-			draw_prompt(t, lead, buf, cur);
+			draw_prompt(t, prompt_lead(t, lead, lb, sizeof lb), buf, cur);
 		key = input_wait();
 		if (key == K_RESIZE) {
 			resized(t);
@@ -251,9 +342,11 @@ int input_prompt(struct tui *t, const char *lead, const char *init, char *buf, s
 			ok = 1;
 			break;
 		}
-		input_edit(t, buf, &n, &cur, size, key);
+		if (!search_key(t, key, &at, buf, size, &n, &cur, saved))
+			input_edit(t, buf, &n, &cur, size, key);
 	}
 	curs_set(0);
+	free(saved);
 	return ok;
 }
 

@@ -20,6 +20,11 @@ int input_signal(void);
 int input_key(void);
 /* Wait for a key; NO_KEY when a signal came first. */
 int input_wait(void);
+/* Watch fd, the terminal the keys come from: once it hangs up or fails,
+ * input_closed() is 1 and input_wait() returns NO_KEY, for the loops to
+ * end the program as for a signal (but with status 0). */
+void input_watch(int fd);
+int input_closed(void);
 
 /*
  * Edit the UTF-8 text buf (n bytes, the cursor at byte *cur, room for

@@ -4,10 +4,13 @@
 #include "reading.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "i18n.h"
+#include "width.h"
 
 #include "booklist.h"
+#include "commands.h"
 #include "contents.h"
 #include "draw.h"
 #include "help.h"
@@ -23,7 +26,7 @@ void reading_draw(struct tui *t)
 	for (int r = 0; r < v->rows && v->top + (size_t)r < v->vl.n; r++) {
 		size_t i = v->top + (size_t)r;
 		const struct vline *l = &v->vl.v[i];
-		size_t m[16][2], nm;
+		size_t m[16][2], nm, cur;
 		attr_t a = A_NORMAL;
 
 		if (l->kind == VL_BLANK)
@@ -36,9 +39,9 @@ void reading_draw(struct tui *t)
 			a = draw_attr(t, PAIR_BYLINE);
 		else if (l->kind == VL_SUBHEAD)
 			a = A_BOLD;
-		nm = view_line_matches(v, i, m, 16);
+		nm = t->hide_hits ? 0 : view_line_hits(v, i, m, 16, &cur);
 		draw_text(t, r, v->margin + l->l.indent, l->text, l->textlen, l->l.start, l->l.end,
-			  l->l.plain, a, m, nm);
+			  l->l.plain, a, m, nm, cur);
 	}
 	draw_end(t);
 }
@@ -53,7 +56,7 @@ static void report_search(struct tui *t, enum search_result r, int dir)
 					  : _("search wrapped to the last article"));
 		break;
 	case SEARCH_NOT_FOUND:
-		draw_say(t, "%s", _("not found"));
+		draw_say(t, _("not found: %s"), t->s.v.sr.text);
 		break;
 	case SEARCH_NONE:
 		draw_say(t, _("no search yet: %s to search"), keymap_first(t->keys, ACT_SEARCH));
@@ -61,70 +64,162 @@ static void report_search(struct tui *t, enum search_result r, int dir)
 	}
 }
 
-/* Ask for a search and go to its first match in direction dir. */
+/* Keep a search for Up in the next search prompt (not twice in a row). */
+static void remember(struct tui *t, const char *q)
+{
+	struct strings *h = &t->hist;
+
+	if (h->n && strcmp(h->v[h->n - 1], q) == 0)
+		return;
+	XGROW(h->v, h->cap, h->n + 1);
+	h->v[h->n++] = xstrdup(q);
+}
+
+/* Ask for a search and go to its first match in direction dir. A search
+ * that starts with ! (or C-r in the prompt) toggles the regular
+ * expression. */
 static void search(struct tui *t, int dir)
 {
-	char q[512];
+	char q[512], err[256];
 	size_t qn;
+	int ok;
+	const char *p = q;
 
-	if (input_prompt(t, dir > 0 ? "/" : "?", "", q, sizeof q, &qn) && qn) {
-		view_set_query(&t->s.v, q, qn);
-		t->last_dir = dir;
-		report_search(t, view_search(&t->s.v, dir), dir);
+	t->prompt_search = 1;
+	t->prompt_regex = 0;
+	ok = input_prompt(t, dir > 0 ? "/" : "?", "", q, sizeof q, &qn);
+	t->prompt_search = 0;
+	if (!ok || !qn)
+		return;
+	remember(t, q);
+	if (q[0] == '!') {
+		t->prompt_regex = !t->prompt_regex;
+		p++, qn--;
+	}
+	if (!qn)
+		return;
+	if (view_set_search(&t->s.v, p, qn, t->prompt_regex, err, sizeof err) < 0) {
+		draw_say(t, "%s", err);
+		return;
+	}
+	t->last_dir = dir;
+	t->hide_hits = 0;
+	report_search(t, view_search(&t->s.v, dir), dir);
+}
+
+/* n and N: on to the next hit (count times), its highlight back on. */
+static void next_hit(struct tui *t, int dir, long times)
+{
+	enum search_result r = SEARCH_FOUND, one;
+
+	t->hide_hits = 0;
+	for (long i = 0; i < times; i++) {
+		one = view_search(&t->s.v, dir);
+		if (one != SEARCH_FOUND || r == SEARCH_FOUND)
+			r = one;
+		if (one == SEARCH_NOT_FOUND || one == SEARCH_NONE)
+			break;
+	}
+	report_search(t, r, dir);
+}
+
+/* One rule for every move by lines or pages (j k d u Space b, the
+ * wheel): within the article it scrolls; at its bottom a move down opens
+ * the next article at its headline, at its top a move up the previous one
+ * at its end, so that reading runs on across articles and the boundary is
+ * always seen. */
+static void move_lines(struct tui *t, long delta)
+{
+	struct view *v = &t->s.v;
+
+	if (delta > 0 && v->top >= view_max_top(v) && v->art + 1 < t->s.ed->narticles)
+		view_open(v, v->art + 1, 0);
+	else if (delta < 0 && v->top == 0 && v->art > 0)
+		view_open(v, v->art - 1, 1);
+	else
+		view_scroll(v, delta);
+}
+
+/* The next (dir 1) or previous article, count of them, or say there is
+ * none. */
+static void article(struct tui *t, int dir, long count)
+{
+	struct view *v = &t->s.v;
+	size_t to = view_article_by(v, dir, count);
+
+	if (to == v->art)
+		draw_say(t, "%s", dir > 0 ? _("this is the last article") : _("this is the first article"));
+	else
+		view_open(v, to, 0);
+}
+
+/* g and G: the top or bottom of the article; with a count, article count
+ * (its top). */
+static void top_or_bottom(struct tui *t, int bottom, long count)
+{
+	struct view *v = &t->s.v;
+
+	if (count > 0 && t->s.ed->narticles)
+		view_open(v, (size_t)count <= t->s.ed->narticles ? (size_t)count - 1
+							  : t->s.ed->narticles - 1, 0);
+	else
+		view_scroll(v, bottom ? (long)v->vl.n : -(long)v->vl.n);
+}
+
+/* The moves a count repeats, as lines; 0 for any other action. */
+static long step_of(const struct view *v, enum action act)
+{
+	long half = v->rows / 2 ? v->rows / 2 : 1, page = v->rows > 1 ? v->rows - 1 : 1;
+
+	switch (act) {
+	case ACT_PAGE_DOWN: return page;
+	case ACT_PAGE_UP: return -page;
+	case ACT_LINE_DOWN: return 1;
+	case ACT_LINE_UP: return -1;
+	case ACT_HALF_DOWN: return half;
+	case ACT_HALF_UP: return -half;
+	default: return 0;
 	}
 }
 
-/* Page down, on into the next article past the end; or up, back into the
- * previous one past the top. */
-static void page(struct tui *t, int dir)
+/* The actions that move through the edition, count times (count 0: none
+ * typed); 0 if act is none of them. */
+static int go_by(struct tui *t, enum action act, long count)
 {
-	struct view *v = &t->s.v;
-	long rows = v->rows > 1 ? v->rows - 1 : 1;
-
-	if (dir > 0 && v->top >= view_max_top(v) && v->art + 1 < t->s.ed->narticles)
-		view_open(v, v->art + 1, 0);
-	else if (dir < 0 && v->top == 0 && v->art > 0)
-		view_open(v, v->art - 1, 1);
-	else
-		view_scroll(v, dir * rows);
-}
-
-/* The next (dir 1) or previous article, or say there is none. */
-static void article(struct tui *t, int dir)
-{
-	struct view *v = &t->s.v;
-
-	if (dir > 0 && v->art + 1 < t->s.ed->narticles)
-		view_open(v, v->art + 1, 0);
-	else if (dir < 0 && v->art > 0)
-		view_open(v, v->art - 1, 0);
-	else
-		draw_say(t, "%s", dir > 0 ? _("this is the last article") : _("this is the first article"));
-}
-
-/* The actions that move through the edition; 0 if act is none of them. */
-static int go_by(struct tui *t, enum action act)
-{
-	struct view *v = &t->s.v;
-	long half = v->rows / 2 ? v->rows / 2 : 1;
+	long step = step_of(&t->s.v, act), times = count > 0 ? count : 1;
 	int dir = t->last_dir ? t->last_dir : 1;
 
+	if (step) {
+		for (long i = 0; i < times; i++)
+			move_lines(t, step);
+		return 1;
+	}
 	switch (act) {
-	case ACT_PAGE_DOWN: page(t, 1); break;
-	case ACT_PAGE_UP: page(t, -1); break;
-	case ACT_LINE_DOWN: view_scroll(v, 1); break;
-	case ACT_LINE_UP: view_scroll(v, -1); break;
-	case ACT_HALF_DOWN: view_scroll(v, half); break;
-	case ACT_HALF_UP: view_scroll(v, -half); break;
-	case ACT_TOP: view_scroll(v, -(long)v->vl.n); break;
-	case ACT_BOTTOM: view_scroll(v, (long)v->vl.n); break;
-	case ACT_NEXT_ARTICLE: article(t, 1); break;
-	case ACT_PREV_ARTICLE: article(t, -1); break;
-	case ACT_NEXT_MATCH: report_search(t, view_search(v, dir), dir); break;
-	case ACT_PREV_MATCH: report_search(t, view_search(v, -dir), -dir); break;
+	case ACT_TOP: top_or_bottom(t, 0, count); break;
+	case ACT_BOTTOM: top_or_bottom(t, 1, count); break;
+	case ACT_NEXT_ARTICLE: article(t, 1, times); break;
+	case ACT_PREV_ARTICLE: article(t, -1, times); break;
+	case ACT_NEXT_MATCH: next_hit(t, dir, times); break;
+	case ACT_PREV_MATCH: next_hit(t, -dir, times); break;
+	case ACT_PERCENT: session_percent(&t->s, count > 100 ? 100 : (int)count); break;
 	default: return 0;
 	}
 	return 1;
+}
+
+/* Ambiguous characters one cell or two: the layout and curses' wcwidth()
+ * change together, and the whole screen is drawn again. */
+static void toggle_ambiguous(struct tui *t)
+{
+	int amb = t->s.lo.amb == 2 ? 1 : 2;
+
+	width_set_ambiguous(amb);
+	t->s.lo.amb = amb;
+	t->s.v.lo.amb = amb;
+	view_resize(&t->s.v, t->s.v.rows, t->s.v.cols);
+	clearok(curscr, TRUE);
+	draw_say(t, ngettext("ambiguous characters such as “ ” … now take %d cell",
+			     "ambiguous characters such as “ ” … now take %d cells", amb), amb);
 }
 
 /* Read the edition again, keeping the place. */
@@ -138,13 +233,34 @@ static void reload(struct tui *t)
 		draw_say(t, _("reloaded %s"), t->s.ed->path);
 }
 
+/* A digit not bound to anything: one more of the count for the next key,
+ * as less takes 5j. Returns 1 when key was one. */
+static int count_digit(struct tui *t, enum action act, int key)
+{
+	long c = keys_count(t->count, key);
+
+	if (act != ACT_NONE || c < 0)
+		return 0;
+	t->count = c;
+	draw_say(t, ":%ld", t->count);
+	return 1;
+}
+
 int reading_key(struct tui *t, int key)
 {
 	enum action act = keymap_lookup(t->keys, KEYMODE_VIEW, key);
+	long count = t->count;
 
-	if (go_by(t, act))
+	if (count_digit(t, act, key))
+		return 1;
+	t->count = 0;
+	if (go_by(t, act, count))
 		return 1;
 	switch (act) {
+	case ACT_INFO: commands_info(t); break;
+	case ACT_SAVE: commands_save(t); break;
+	case ACT_PIPE: commands_pipe(t); break;
+	case ACT_AMBIGUOUS: toggle_ambiguous(t); break;
 	case ACT_LOCALITIES: localities_open(t); break;
 	case ACT_CONTENTS: contents_open(t); break;
 	case ACT_SEARCH: search(t, 1); break;
@@ -153,7 +269,10 @@ int reading_key(struct tui *t, int key)
 	case ACT_BOOKMARKS: booklist_open(t); break;
 	case ACT_HELP: help_open(t); break;
 	case ACT_QUIT: return 0;
-	case ACT_CLOSE: t->msg[0] = '\0'; break;
+	case ACT_CLOSE:
+		t->msg[0] = '\0';
+		t->hide_hits = 1;
+		break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_RELOAD: reload(t); break;
 	default:

@@ -31,7 +31,7 @@ void rows_put(struct tui *t, int y, int x, const char *s, const struct llines *l
 {
 	const struct lline *l = &ll->v[k];
 
-	draw_text(t, y, x + l->indent, s, strlen(s), l->start, l->end, 0, attr, NULL, 0);
+	draw_text(t, y, x + l->indent, s, strlen(s), l->start, l->end, 0, attr, NULL, 0, SIZE_MAX);
 }
 
 int rows_draw(struct tui *t, int y, int x, int width, int max, const char *s, attr_t attr)

@@ -7,6 +7,7 @@
 #ifndef READER_TUI_SHELL_H
 #define READER_TUI_SHELL_H
 
+#include "gazetteer.h"
 #include "layout.h"
 #include "lists.h"
 #include "options.h"
@@ -31,6 +32,16 @@ struct tui {
 	struct sbuf buf;           /* scratch for drawing */
 	struct marks marks;
 	int last_dir;              /* of the last search */
+	struct strings {           /* the searches of this session, oldest first */
+		char **v;
+		size_t n, cap;
+	} hist;
+	int prompt_search;         /* the open prompt is a search's: it walks
+	                              hist and toggles prompt_regex */
+	int prompt_regex;          /* a regular expression is being typed */
+	int hide_hits;             /* Esc took the highlight off */
+	long count;                /* digits typed before a key (5j), or 0 */
+	struct gazetteer **places; /* read it after the first screen, or NULL */
 	void (*redraw)(struct tui *t);  /* the whole screen as it now is, for
 	                                   a prompt over it (set by the loop) */
 };

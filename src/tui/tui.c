@@ -9,6 +9,7 @@
 #include "tui.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,9 @@
 #include "i18n.h"
 #include "input.h"
 #include "localities.h"
+#include "locality.h"
+#include "paths.h"
+#include "probe.h"
 #include "reading.h"
 #include "shell.h"
 #include "width.h"
@@ -40,6 +44,8 @@ static const struct {
 
 static int curses_on;
 static SCREEN *screen;
+static FILE *tty_in;    /* /dev/tty, when standard input is not the terminal */
+static int keys_fd = STDIN_FILENO;
 
 /* What a crash handler writes and sets to give the terminal back: the
  * terminal's own strings to leave the alternate screen, show the cursor
@@ -89,7 +95,7 @@ static void on_crash(int sig)
 			/* nothing more can be done from here */
 		}
 		if (crash_tio_ok)
-			tcsetattr(STDIN_FILENO, TCSANOW, &crash_tio);
+			tcsetattr(keys_fd, TCSANOW, &crash_tio);
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -100,7 +106,7 @@ static void catch_crashes(void)
 	static const int crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGSYS, SIGTRAP };
 	struct sigaction sa;
 
-	crash_tio_ok = tcgetattr(STDIN_FILENO, &crash_tio) == 0;
+	crash_tio_ok = tcgetattr(keys_fd, &crash_tio) == 0;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_crash;
 	sa.sa_flags = SA_RESETHAND | SA_NODEFER;
@@ -119,6 +125,9 @@ static void restore(void)
 			delscreen(screen);
 		screen = NULL;
 	}
+	if (tty_in)
+		fclose(tty_in);
+	tty_in = NULL;
 }
 
 /* The whole screen as the open panel draws it. */
@@ -127,16 +136,57 @@ static void redraw(struct tui *t)
 	panels[t->panel].draw(t);
 }
 
-/* Start curses on the terminal, or die saying why it cannot be used. */
-static void start_terminal(void)
+/* Where the keys come from: standard input when it is the terminal, else
+ * the terminal itself, as less does (the edition came through the pipe). */
+static FILE *key_source(void)
 {
-	const char *term = getenv("TERM");
-	SCREEN *scr = newterm(NULL, stdout, stdin);
-	const char *cup;
+	if (tty_in || isatty(STDIN_FILENO))
+		return tty_in ? tty_in : stdin;
+	tty_in = fopen("/dev/tty", "r");
+	if (!tty_in)
+		die(1, _("no terminal to read keys from (/dev/tty: %s): use --dump"), strerror(errno));
+	keys_fd = fileno(tty_in);
+	return tty_in;
+}
 
+/* A new curses screen for TERM, else for a basic terminal (vt100) with a
+ * warning into *warned, as less does for a terminal it does not know. */
+static SCREEN *open_screen(FILE *in, const char *term, int *warned)
+{
+	SCREEN *scr = newterm(NULL, stdout, in);
+
+	*warned = 0;
+	if (!scr && (scr = newterm("vt100", stdout, in)) != NULL)
+		*warned = 1;
 	if (!scr)
 		die(1, _("the terminal type TERM=%s is unknown here: set TERM, or use --dump"),
 		    term ? term : "(unset)");
+	return scr;
+}
+
+/* C-s and C-q are keys like any other while the reader runs: no flow
+ * control. Curses keeps the modes and gives back the shell's at the end. */
+static void flow_control_off(void)
+{
+	struct termios tio;
+
+	if (tcgetattr(keys_fd, &tio) < 0)
+		return;
+	tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+	if (tcsetattr(keys_fd, TCSANOW, &tio) == 0)
+		def_prog_mode();
+}
+
+/* Start curses on the terminal, or die saying why it cannot be used.
+ * Returns 1 when it fell back to a basic terminal. */
+static int start_terminal(int mouse)
+{
+	const char *term = getenv("TERM");
+	FILE *in = key_source();
+	int basic;
+	SCREEN *scr = open_screen(in, term, &basic);
+	const char *cup;
+
 	set_term(scr);
 	screen = scr;
 	curses_on = 1;
@@ -162,11 +212,17 @@ static void start_terminal(void)
 	curs_set(0);
 	/* Wake up now and then to notice a signal. */
 	timeout(250);
-	mousemask(BUTTON4_PRESSED
+	/* Asking for the wheel takes every click from the terminal, and with
+	 * it click-and-drag copying: only when the settings say so. */
+	if (mouse)
+		mousemask(BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
-		  | BUTTON5_PRESSED
+			  | BUTTON5_PRESSED
 #endif
-		  , NULL);
+			  , NULL);
+	flow_control_off();
+	input_watch(keys_fd);
+	return basic;
 }
 
 /* Open the session: the bookmarks and the saved position. */
@@ -190,15 +246,47 @@ static void open_session(struct tui *t)
 	draw_say(t, "%s:%zu: %s%s", w->v[0].file, w->v[0].line, w->v[0].message, more);
 }
 
+/* Read the gazetteer and resolve the edition's places: after the first
+ * screen, which it would otherwise hold up several times over. */
+static void load_places(struct tui *t, struct gazetteer **gaz)
+{
+	char *path;
+	struct error err;
+
+	if (*gaz)
+		return;
+	path = paths_data(PATHS_GAZETTEER);
+	if (!path) {
+		draw_say(t, _("%s not found; localities are not resolved"), PATHS_GAZETTEER);
+		return;
+	}
+	*gaz = gazetteer_load(path, &err);
+	free(path);
+	if (!*gaz) {
+		draw_say(t, "%s: %s", err.file, err.reason);
+		return;
+	}
+	t->s.gaz = *gaz;
+	locality_resolve(t->s.ed, *gaz);
+}
+
 /* Hand keys to the open panel until one says to quit or a signal comes. */
 static void run_loop(struct tui *t)
 {
 	int running = 1;
 
 	redraw(t);
-	while (running && !input_signal()) {
+	while (running && !input_signal() && !input_closed()) {
 		int key = input_key(), changed = session_file_changed(&t->s);
 
+		/* The places once the first screen is out: at the first pause,
+		 * or before the first key. */
+		if (t->places) {
+			load_places(t, t->places);
+			t->places = NULL;
+			if (key == NO_KEY)
+				redraw(t);
+		}
 		if (key == NO_KEY && !changed)
 			continue;
 		if (key == K_RESIZE) {
@@ -216,27 +304,46 @@ static void run_loop(struct tui *t)
 	}
 }
 
-int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct options *opts,
+/* The ambiguous width to lay out and draw with: the setting, or for auto
+ * what the terminal answers (1 when it does not). */
+static int ambiguous_width(const struct options *opts, int fallback)
+{
+	int amb;
+
+	if (opts->ambiguous_width)
+		return opts->ambiguous_width;
+	amb = probe_ambiguous(keys_fd, STDOUT_FILENO, 500);
+	return amb ? amb : fallback;
+}
+
+int tui_run(struct edition *ed, struct gazetteer **gaz, const struct options *opts,
 	    const struct layout_opts *lo)
 {
 	struct tui t;
 	struct error err;
-	int saved;
+	struct layout_opts l = *lo;
+	int saved, basic;
 
 	memset(&t, 0, sizeof t);
 	t.opts = opts;
 	t.keys = &opts->keys;
 	t.color = opts->color;
 	t.redraw = redraw;
-	session_init(&t.s, ed, gaz, opts, lo);
-	width_set_ambiguous(lo->amb);  /* what curses' wcwidth() says */
 	input_catch_signals();
+	key_source();  /* before the crash handler keeps its modes */
+	l.amb = ambiguous_width(opts, lo->amb);
+	session_init(&t.s, ed, *gaz, opts, &l);
+	width_set_ambiguous(l.amb);  /* what curses' wcwidth() says */
 	catch_crashes();
-	start_terminal();
+	basic = start_terminal(opts->mouse);
 	draw_colors(&t);
 	view_resize(&t.s.v, draw_text_rows(&t), COLS);
 	view_open(&t.s.v, 0, 0);
 	open_session(&t);
+	if (basic)
+		draw_say(&t, _("the terminal type TERM=%s is unknown here: drawing as a basic "
+			       "terminal (vt100)"), getenv("TERM") ? getenv("TERM") : "(unset)");
+	t.places = gaz;
 	run_loop(&t);
 	saved = session_close(&t.s, &err);
 	restore();
@@ -244,6 +351,9 @@ int tui_run(struct edition *ed, const struct gazetteer *gaz, const struct option
 	list_free(&t.list);
 	sbuf_free(&t.buf);
 	free(t.marks.v);
+	for (size_t i = 0; i < t.hist.n; i++)
+		free(t.hist.v[i]);
+	free(t.hist.v);
 	if (saved < 0)  /* on the restored terminal, where it stays readable */
 		error_print(&err, stderr);
 	/* Killed by a signal: say so, as the shell expects (128 + N). */

@@ -163,3 +163,34 @@ int width_cp(uint32_t cp, int amb)
 		w = 2;
 	return w;
 }
+
+/* A decimal number at s[*i] (at most 5 digits), or -1. */
+static long cpr_number(const char *s, size_t n, size_t *i)
+{
+	long v = 0;
+	size_t start = *i;
+
+	while (*i < n && s[*i] >= '0' && s[*i] <= '9' && *i - start < 5)
+		v = v * 10 + (s[(*i)++] - '0');
+	return *i > start ? v : -1;
+}
+
+int width_probe_answer(const char *s, size_t n)
+{
+	/* The last answer counts: the one to this probe. */
+	for (size_t k = n; k-- > 0;) {
+		size_t i = k + 2;
+		long row, col;
+
+		if (s[k] != '\033' || k + 1 >= n || s[k + 1] != '[')
+			continue;
+		row = cpr_number(s, n, &i);
+		if (row < 1 || i >= n || s[i++] != ';')
+			continue;
+		col = cpr_number(s, n, &i);
+		if (col < 1 || i >= n || s[i] != 'R')
+			continue;
+		return col == 2 || col == 3 ? (int)col - 1 : 0;
+	}
+	return 0;
+}

@@ -20,6 +20,7 @@
 #ifndef READER_WIDTH_H
 #define READER_WIDTH_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* Make sure LC_CTYPE is a UTF-8 locale, switching to C.UTF-8 when it is
@@ -43,6 +44,15 @@ int width_ambiguous(void);
 /* What the terminal's wcwidth() is: width_libc(), with ambiguous
  * characters two cells wide when width_ambiguous() is 2. */
 int width_terminal(uint32_t cp);
+
+/*
+ * The probe of ambiguous_width = auto: a terminal's answer to ESC [ 6 n
+ * (ESC [ ROW ; COL R), found in n bytes that may hold other input before
+ * it, after the probe printed one ambiguous character at column 1. Returns
+ * the cells the terminal gave it (1 or 2), or 0 when there is no such
+ * answer or it makes no sense.
+ */
+int width_probe_answer(const char *s, size_t n);
 
 /* Is cp East Asian Width "A" (ambiguous)? */
 int width_is_ambiguous(uint32_t cp);

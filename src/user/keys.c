@@ -36,6 +36,12 @@ const struct action_info keys_actions[ACT_COUNT] = {
 	[ACT_CLOSE] = {"close", "Esc", N_("close the open panel")},
 	[ACT_REDRAW] = {"redraw", "C-l", N_("redraw the screen")},
 	[ACT_RELOAD] = {"reload", "R", N_("read the edition again from disk, keeping the place")},
+	[ACT_PERCENT] = {"percent", "% p", N_("with a count N before it: N percent into the edition")},
+	[ACT_INFO] = {"file_info", "=", N_("the file, its encoding and size, and where you are")},
+	[ACT_SAVE] = {"save_article", "s", N_("save this article as text to a file")},
+	[ACT_PIPE] = {"pipe_article", "|", N_("pipe this article as text to a command")},
+	[ACT_AMBIGUOUS] = {"ambiguous_width", "A",
+			   N_("ambiguous characters such as “ ” … one cell wide or two (toggle)")},
 	[ACT_LIST_DOWN] = {"list_down", "j Down C-n", N_("the next entry"), KEYMODE_LIST},
 	[ACT_LIST_UP] = {"list_up", "k Up C-p", N_("the previous entry"), KEYMODE_LIST},
 	[ACT_LIST_PAGE_DOWN] = {"list_page_down", "PgDn", N_("a page down"), KEYMODE_LIST},
@@ -58,6 +64,13 @@ const struct action_info keys_actions[ACT_COUNT] = {
 	[ACT_PROMPT_HOME] = {"prompt_home", "Home C-a", N_("cursor to the start"), KEYMODE_PROMPT},
 	[ACT_PROMPT_END] = {"prompt_end", "End C-e", N_("cursor to the end"), KEYMODE_PROMPT},
 	[ACT_PROMPT_KILL] = {"prompt_kill", "C-u", N_("erase up to the cursor"), KEYMODE_PROMPT},
+	[ACT_PROMPT_REGEX] = {"prompt_regex", "C-r",
+			      N_("search: a regular expression or literal text (or start with !)"),
+			      KEYMODE_PROMPT},
+	[ACT_PROMPT_OLDER] = {"prompt_older", "Up", N_("search: the previous search of this session"),
+			      KEYMODE_PROMPT},
+	[ACT_PROMPT_NEWER] = {"prompt_newer", "Down", N_("search: the next search of this session"),
+			      KEYMODE_PROMPT},
 };
 
 const struct keymode_info keys_modes[KEYMODE_COUNT] = {
@@ -122,6 +135,15 @@ const char *keys_name(int code)
 	}
 	snprintf(buf, sizeof buf, "?");
 	return buf;
+}
+
+long keys_count(long count, int key)
+{
+	if (key < '0' || key > '9')
+		return -1;
+	if (count < 0)
+		count = 0;
+	return count < 10000000 ? count * 10 + (key - '0') : count;
 }
 
 enum action keys_action(enum keymode mode, const char *name)

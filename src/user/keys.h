@@ -42,6 +42,11 @@ enum action {
 	ACT_CLOSE,
 	ACT_REDRAW,
 	ACT_RELOAD,
+	ACT_PERCENT,
+	ACT_INFO,
+	ACT_SAVE,
+	ACT_PIPE,
+	ACT_AMBIGUOUS,
 	/* The lists. */
 	ACT_LIST_DOWN,
 	ACT_LIST_UP,
@@ -64,6 +69,9 @@ enum action {
 	ACT_PROMPT_HOME,
 	ACT_PROMPT_END,
 	ACT_PROMPT_KILL,
+	ACT_PROMPT_REGEX,
+	ACT_PROMPT_OLDER,
+	ACT_PROMPT_NEWER,
 	ACT_COUNT,
 };
 
@@ -104,6 +112,10 @@ const char *keys_name(int code);
 enum action keys_action(enum keymode mode, const char *name);
 /* The mode whose reader.ini section is name, or -1. */
 int keys_mode_of_section(const char *name);
+
+/* A count typed before a key, as less takes 5j: the count so far with
+ * digit key appended (at most 99999999), or -1 when key is no digit. */
+long keys_count(long count, int key);
 
 /* Which action each key code triggers, in each mode. */
 struct keymap {

@@ -40,10 +40,11 @@ extern const struct option_def options_table[];
 struct options {
 	int width;             /* display: widest text, 0 the whole screen */
 	int indent;            /* display: paragraph indent in cells */
-	int ambiguous_width;   /* display: 1 or 2 */
+	int ambiguous_width;   /* display: 1 or 2, or 0 for auto (ask the terminal) */
 	int normalize_punctuation;
 	int color;             /* display: 1 colour, 0 attributes only */
 	int status_line;
+	int mouse;             /* display: the wheel scrolls (clicks go to curses) */
 	int restore_position;  /* behaviour */
 	int search_case;       /* behaviour: 1 case-sensitive */
 	char *bookmarks;       /* files: "" for the XDG default */

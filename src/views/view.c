@@ -168,8 +168,7 @@ void view_free(struct view *v)
 {
 	vlines_free(&v->vl);
 	free(v->units);
-	free(v->query);
-	fold_free(&v->fb);
+	search_free(&v->sr);
 }
 
 size_t view_max_top(const struct view *v)
@@ -347,6 +346,17 @@ static int at_article_end(const struct view *v)
 	       u->seg + 1 >= doclines_item_segments(v->ed, v->art, u->item);
 }
 
+size_t view_article_by(const struct view *v, int dir, long count)
+{
+	size_t n = v->ed->narticles, c = count > 0 ? (size_t)count : 1;
+
+	if (!n)
+		return v->art;
+	if (dir > 0)
+		return c >= n - 1 - v->art ? n - 1 : v->art + c;
+	return c >= v->art ? 0 : v->art - c;
+}
+
 int view_percent(const struct view *v)
 {
 	size_t seen = v->top + (size_t)v->rows, total;
@@ -367,41 +377,45 @@ int view_percent(const struct view *v)
 	return 0;
 }
 
+int view_set_search(struct view *v, const char *q, size_t n, int regex, char *err, size_t errsize)
+{
+	v->has_match = 0;
+	return search_set(&v->sr, v->ed, q, n, regex, v->keep_case, err, errsize);
+}
+
 void view_set_query(struct view *v, const char *q, size_t n)
 {
-	free(v->query);
-	v->query = NULL;
-	v->qn = 0;
+	char err[8];
+
+	view_set_search(v, q, n, 0, err, sizeof err);
+}
+
+void view_clear_search(struct view *v)
+{
 	v->has_match = 0;
-	if (!n)
-		return;
-	fold_text_case(q, n, &v->fb, v->keep_case);
-	v->query = xstrndup(v->fb.s, v->fb.n);
-	v->qn = v->fb.n;
+	search_set(&v->sr, v->ed, "", 0, 0, 0, NULL, 0);
 }
 
-/* Search one item from a source offset, forwards or backwards. */
-static int search_item(struct view *v, size_t art, size_t item, int dir, size_t from,
-		       size_t *s, size_t *e)
+size_t view_hit(const struct view *v, size_t *total)
 {
-	struct str t = edition_item_text(v->ed, art, item);
-
-	fold_text_case(t.s, t.n, &v->fb, v->keep_case);
-	return dir > 0 ? fold_find(&v->fb, v->query, v->qn, from, s, e)
-		       : fold_find_back(&v->fb, v->query, v->qn, from, s, e);
+	*total = v->sr.nhits;
+	return v->has_match ? v->hit + 1 : 0;
 }
 
-/* Show a found match: open its article and bring its line into view. */
-static void show_match(struct view *v, size_t art, size_t item, size_t s, size_t e)
+/* Show hit i: open its article and bring its line into view, a third of
+ * the way down, unless it is on screen already. */
+static void show_hit(struct view *v, size_t i)
 {
-	struct view_pos p = {art, item, 0, s, 0};
+	const struct hit *h = &v->sr.v[i];
+	struct view_pos p = {h->art, h->item, h->front, h->start, 0};
 	size_t line;
 
 	v->has_match = 1;
+	v->hit = i;
 	v->match = p;
-	v->match_end = e;
-	if (art != v->art) {
-		v->art = art;
+	v->match_end = h->end;
+	if (h->art != v->art) {
+		v->art = h->art;
 		relayout(v, &p);
 		v->top = 0;
 	}
@@ -416,89 +430,59 @@ static void show_match(struct view *v, size_t art, size_t item, size_t s, size_t
 
 enum search_result view_search(struct view *v, int dir)
 {
-	struct edition *ed = v->ed;
-	size_t art, item, from, s, e, steps, total = 0;
+	size_t n = v->sr.nhits, i;
 	int wrapped = 0;
 
-	if (!v->query)
+	if (!v->sr.text)
 		return SEARCH_NONE;
-	if (!ed->narticles)
+	if (!n) {
+		v->has_match = 0;
 		return SEARCH_NOT_FOUND;
+	}
 	if (v->has_match) {
-		art = v->match.article;
-		item = v->match.item;
-		from = dir > 0 ? v->match.offset + 1 : v->match.offset;
+		i = dir > 0 ? v->hit + 1 : v->hit - 1;  /* SIZE_MAX before the first */
 	} else {
 		struct view_pos p = view_position(v);
 
-		art = p.article;
-		item = p.item == ITEM_FRONT ? 0 : p.item;
-		from = p.item == ITEM_FRONT ? 0 : p.offset;
-		if (dir < 0)
-			from = SIZE_MAX;
+		i = search_from(&v->sr, p.article, p.item, p.front, p.offset, dir);
 	}
-	for (size_t a = 0; a < ed->narticles; a++)
-		total += ed->articles[a].nitems;
-	/* Visit every item once, and the starting one again (its part
-	 * before the start) after wrapping around. */
-	for (steps = 0; steps <= total + 1; steps++) {
-		if (art < ed->narticles && item < ed->articles[art].nitems &&
-		    search_item(v, art, item, dir, from, &s, &e)) {
-			show_match(v, art, item, s, e);
-			return wrapped ? SEARCH_WRAPPED : SEARCH_FOUND;
-		}
-		/* On to the next item, article, or around. */
-		if (dir > 0) {
-			from = 0;
-			if (++item >= ed->articles[art].nitems) {
-				item = 0;
-				if (++art >= ed->narticles) {
-					art = 0;
-					wrapped = 1;
-				}
-			}
-		} else {
-			from = SIZE_MAX;
-			if (item-- == 0) {
-				if (art-- == 0) {
-					art = ed->narticles - 1;
-					wrapped = 1;
-				}
-				item = ed->articles[art].nitems ? ed->articles[art].nitems - 1 : 0;
-			}
-		}
+	if (i >= n) {
+		i = dir > 0 ? 0 : n - 1;
+		wrapped = 1;
 	}
-	v->has_match = 0;
-	return SEARCH_NOT_FOUND;
+	show_hit(v, i);
+	return wrapped ? SEARCH_WRAPPED : SEARCH_FOUND;
+}
+
+size_t view_line_hits(const struct view *v, size_t line, size_t (*ranges)[2], size_t max,
+		      size_t *cur)
+{
+	const struct vline *l = &v->vl.v[line];
+	const struct search *s = &v->sr;
+	int front = l->kind == VL_FRONT;
+	size_t art = front ? 0 : v->art, item = front ? ITEM_FRONT : l->item;
+	size_t fr = front ? l->item : 0, n = 0;
+
+	if (cur)
+		*cur = SIZE_MAX;
+	if (!s->text || l->kind == VL_BLANK)
+		return 0;
+	for (size_t i = search_first_in(s, art, item, fr, l->l.start);
+	     i < s->nhits && n < max && s->v[i].art == art && s->v[i].item == item &&
+	     s->v[i].front == fr && s->v[i].start < l->l.end;
+	     i++) {
+		if (s->v[i].end <= l->l.start)
+			continue;
+		ranges[n][0] = s->v[i].start < l->l.start ? l->l.start : s->v[i].start;
+		ranges[n][1] = s->v[i].end > l->l.end ? l->l.end : s->v[i].end;
+		if (cur && v->has_match && i == v->hit)
+			*cur = n;
+		n++;
+	}
+	return n;
 }
 
 size_t view_line_matches(struct view *v, size_t line, size_t (*ranges)[2], size_t max)
 {
-	const struct vline *l = &v->vl.v[line];
-	size_t n = 0, from = 0, s, e, lo, hi, margin;
-
-	if (!v->query || l->kind == VL_BLANK || l->kind == VL_FRONT)
-		return 0;
-	/* Fold only around the line: a match is at most 4 source bytes per
-	 * folded byte, and may run in from the line before or out to the
-	 * next. Both ends are moved to character boundaries. */
-	margin = 4 * v->qn;
-	lo = l->l.start > margin ? l->l.start - margin : 0;
-	hi = l->l.end + margin < l->textlen ? l->l.end + margin : l->textlen;
-	while (lo > 0 && ((unsigned char)l->text[lo] & 0xC0) == 0x80)
-		lo--;
-	while (hi < l->textlen && ((unsigned char)l->text[hi] & 0xC0) == 0x80)
-		hi++;
-	fold_text_case(l->text + lo, hi - lo, &v->fb, v->keep_case);
-	while (n < max && fold_find(&v->fb, v->query, v->qn, from, &s, &e) && s + lo < l->l.end) {
-		s += lo;
-		e += lo;
-		if (e > l->l.start) {
-			ranges[n][0] = s < l->l.start ? l->l.start : s;
-			ranges[n][1] = e > l->l.end ? l->l.end : e;
-			n++;
-		}
-		from = s - lo + 1;
-	}
-	return n;
+	return view_line_hits(v, line, ranges, max, NULL);
 }

@@ -21,10 +21,10 @@
 #include "edition.h"
 #include "fold.h"
 #include "doclines.h"
+#include "search.h"
 
-/* A place in the text: the item (ITEM_FRONT for a front-matter line) and
- * a byte offset into its text. */
-#define ITEM_FRONT ((size_t)-1)
+/* A place in the text: the item (ITEM_FRONT for a front-matter line, see
+ * search.h) and a byte offset into its text. */
 struct view_pos {
 	size_t article, item, front, offset;
 	size_t above;   /* blank lines between the top and that line */
@@ -46,12 +46,11 @@ struct view {
 	struct view_pos anchor;    /* the reading position: what the user
 	                              scrolled to, kept through resizes even
 	                              when a size forces top elsewhere */
-	char *query;               /* the folded search, or NULL */
-	size_t qn;
+	struct search sr;          /* the search and its every hit */
 	int has_match;             /* the last match found, highlighted */
+	size_t hit;                /* its index in sr.v */
 	struct view_pos match;
 	size_t match_end;
-	struct folded fb;          /* scratch */
 	int keep_case;             /* search tells upper from lower case */
 	/* The units laid out in vl, in order, when the article is laid out
 	 * in part (windowed); nothing otherwise. */
@@ -71,6 +70,9 @@ void view_resize(struct view *v, int rows, int cols);
 void view_open(struct view *v, size_t article, int at_end);
 /* Scroll by delta lines, within the article. */
 void view_scroll(struct view *v, long delta);
+/* The article count articles after (dir 1) or before (dir -1) the open
+ * one, stopping at the first and the last. */
+size_t view_article_by(const struct view *v, int dir, long count);
 /* The text position of the first visible line. */
 struct view_pos view_position(const struct view *v);
 /* Open the position's article and scroll its line to the top. */
@@ -81,12 +83,24 @@ int view_percent(const struct view *v);
 size_t view_max_top(const struct view *v);
 
 enum search_result { SEARCH_FOUND, SEARCH_WRAPPED, SEARCH_NOT_FOUND, SEARCH_NONE };
-/* Set the search (folded here); an empty query clears it. */
+/* Set a literal search (folded here); an empty query clears it. */
 void view_set_query(struct view *v, const char *q, size_t n);
+/* Set a search, a regular expression when regex (search.h); returns 0, or
+ * -1 with a message in err when the expression is bad (no search then). */
+int view_set_search(struct view *v, const char *q, size_t n, int regex, char *err, size_t errsize);
+/* Forget the current match: no highlight, n starts again from the screen. */
+void view_clear_search(struct view *v);
+/* The current hit (from 1) and how many there are: 0 when there is no
+ * current hit. */
+size_t view_hit(const struct view *v, size_t *total);
 /* Go to the next (dir 1) or previous (dir -1) match after the current one,
  * or after the top of the screen when there is none. */
 enum search_result view_search(struct view *v, int dir);
 /* The source ranges of matches within display line `line`, at most max. */
 size_t view_line_matches(struct view *v, size_t line, size_t (*ranges)[2], size_t max);
+/* The same, and in *cur the index in ranges of the current hit (SIZE_MAX
+ * when it is not on this line). */
+size_t view_line_hits(const struct view *v, size_t line, size_t (*ranges)[2], size_t max,
+		      size_t *cur);
 
 #endif

@@ -5,6 +5,9 @@
  * KEY N times, counting what each answer writes.
  *   Usage: ptybytes COLS ROWS N KEY COMMAND [ARG]...
  * Prints: startup_ms first_screen_bytes mean_bytes_per_key
+ *         mean_text_bytes_per_key
+ * (text: the bytes of what is drawn, outside escape sequences and control
+ * characters, to compare programs that show more or less text per key).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -28,6 +31,31 @@ static double now_ms(void)
 	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
+static long text_bytes;
+
+/* Count the text in buf: bytes outside ESC sequences (ESC [ ... final,
+ * ESC ( X, ESC and one byte) and control characters. The state carries
+ * over from one read to the next. */
+static void count_text(const unsigned char *buf, ssize_t n)
+{
+	static int state;  /* 0 text, 1 after ESC, 2 in CSI, 3 one more byte */
+
+	for (ssize_t i = 0; i < n; i++) {
+		unsigned char c = buf[i];
+
+		if (state == 1)
+			state = c == '[' ? 2 : c == '(' || c == ')' ? 3 : 0;
+		else if (state == 2)
+			state = c >= 0x40 && c <= 0x7E ? 0 : 2;
+		else if (state == 3)
+			state = 0;
+		else if (c == 0x1B)
+			state = 1;
+		else if (c >= 0x20 && c != 0x7F)
+			text_bytes++;
+	}
+}
+
 /* Read until the program has been quiet for QUIET ms; returns the bytes
  * read and, in *last, when the last byte came. */
 static long drain(int fd, double *last)
@@ -46,6 +74,7 @@ static long drain(int fd, double *last)
 		if (n <= 0)
 			return total;
 		total += n;
+		count_text((const unsigned char *)buf, n);
 		*last = now_ms();
 	}
 }
@@ -79,12 +108,13 @@ int main(int argc, char **argv)
 	}
 	first = drain(fd, &last);
 	printf("%.1f %ld ", last - t0, first);
+	text_bytes = 0;
 	for (int i = 0; i < n; i++) {
 		if (write(fd, argv[4], strlen(argv[4])) < 0)
 			break;
 		sum += drain(fd, &last);
 	}
-	printf("%.1f\n", n ? (double)sum / n : 0.0);
+	printf("%.1f %.1f\n", n ? (double)sum / n : 0.0, n ? (double)text_bytes / n : 0.0);
 	if (write(fd, "q", 1) < 0)
 		kill(pid, SIGTERM);
 	usleep(100000);

@@ -192,7 +192,13 @@ printf '\033]2;before\007'
 # C-c reaches the whole foreground group: this shell must outlive it.
 trap : INT
 # shellcheck disable=SC2086
-sh -c 'echo $$ >"$0"; exec "$@"' "$dir/pid.$name" $wrap "$READER_BIN" "$@"
+# E2E_PIPE: a file piped into the reader; E2E_PREFIX: a command that
+# runs it (a wrapper that execs its arguments).
+if [ -n "$pipe" ]; then
+	cat "$pipe" | sh -c 'echo $$ >"$0"; exec "$@"' "$dir/pid.$name" $prefix $wrap "$READER_BIN" "$@"
+else
+	sh -c 'echo $$ >"$0"; exec "$@"' "$dir/pid.$name" $prefix $wrap "$READER_BIN" "$@"
+fi
 echo "EXITED $?"
 exec sleep 600
 EOF
@@ -202,6 +208,8 @@ cur_wait=$WAIT
 n_timeouts=0
 E2E_HOME=
 E2E_LANG=
+E2E_PIPE=
+E2E_PREFIX=
 
 # new_session: name the next session S, forget the last screen.
 new_session() {
@@ -224,6 +232,8 @@ start() {
 		echo "wrap='$WRAP'"
 		echo "home='$E2E_HOME'"
 		echo "lang='$E2E_LANG'"
+		echo "pipe='$E2E_PIPE'"
+		echo "prefix='$E2E_PREFIX'"
 	} >"$TMPD/env.$S"
 	shift 4
 	_args=
@@ -319,6 +329,7 @@ poll() {
 		# The reader has ended: this screen is the last.
 		case $SCREEN in *"EXITED "[0-9]*) return 1 ;; esac
 		if [ "$_i" -ge $((_max * 10)) ]; then
+			echo "# poll timed out: $*"
 			cur_wait=0
 			n_timeouts=$((n_timeouts + 1))
 			[ "$n_timeouts" -ge 3 ] && WAIT=2
@@ -409,6 +420,11 @@ alive() {
 	kill -0 "$PID" 2>/dev/null
 }
 
+# cpu_ticks: the reader's CPU time so far (user + system), in clock ticks.
+cpu_ticks() {
+	sed 's/.*) //' "/proc/$PID/stat" | awk '{print $12 + $13}'
+}
+
 # modes: the pane's alternate screen, cursor, cursor keys, keypad and
 # mouse modes as 5 digits; 01000 is a shell's (no alternate screen, cursor
 # shown, the rest off).
@@ -423,10 +439,21 @@ restored() {
 }
 
 # open_edition [W H [TERM [NOCOLOR]]]: start the reader on the bundled
-# edition (given as FILE) and wait for its first screen.
+# edition (given as FILE) and wait for its first screen, places resolved.
 open_edition() {
 	start "${1:-80}" "${2:-24}" "${3:-xterm-256color}" "${4:-}" "$EDITION"
 	poll has_all 同心圆 创新“五大工程” 唱响“好声音”
+	poll status_has " 1/8 "
+	# The places are read after the first screen, at the first pause:
+	# the locality joins the status line then.
+	poll status_has " 1/8 宜兴市委统战部"
+}
+
+# open_with_settings TEXT: start the reader at 80x24 on the bundled
+# edition with TEXT as its reader.ini (--config), and wait for 1/8.
+open_with_settings() {
+	printf '%s\n' "$1" >"$TMPD/settings.$n_sessions.ini"
+	start 80 24 xterm-256color '' --config "$TMPD/settings.$n_sessions.ini" "$EDITION"
 	poll status_has " 1/8 "
 }
 

@@ -26,7 +26,7 @@ check "open shows the banner and the masthead" has_all 讲诚信代代相传 同
 check "open shows the masthead centred on its own line" row_is 3 "                                     同心圆"
 check "open shows the kicker and the first headline" \
 	has_all "宜兴市委统战部:" "创新“五大工程” 唱响“好声音”"
-poll status_has " 1/8 "
+poll status_has " 1/8 宜兴市委统战部"
 check "open: the status line shows the edition, 1/8 and the locality" \
 	status_has " 同心圆 2020-11-11 " " 1/8 " 宜兴市委统战部 %
 check "open: the status line is the bottom row" row_starts 24 " 同心圆 2020-11-11"
