@@ -611,6 +611,8 @@ static void test_long_paragraph_bounded(void **state)
 	view_scroll(&v, -(long)v.vl.n);
 	assert_int_equal(v.top, 0);
 	assert_int_equal(v.vl.v[0].kind, VL_HEADLINE);
+	view_free(&v);
+	edition_free(&ed);
 }
 
 /* How many hits a regular expression has in the made-up edition. */
