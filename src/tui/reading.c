@@ -3,7 +3,9 @@
  */
 #include "reading.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -166,6 +168,27 @@ static void top_or_bottom(struct tui *t, int bottom, long count)
 		view_scroll(v, bottom ? (long)v->vl.n : -(long)v->vl.n);
 }
 
+/* Go to a source line, typed at a prompt (or given as a count: 54:). */
+static void goto_line(struct tui *t, long count)
+{
+	char q[32], *end;
+	size_t qn;
+	unsigned long line = (unsigned long)count;
+
+	if (count <= 0) {
+		if (!input_prompt(t, ":", "", q, sizeof q, &qn) || !qn)
+			return;
+		errno = 0;
+		line = strtoul(q, &end, 10);
+		if (errno || *end || q[0] == '-' || q[0] == '+' || !line) {
+			draw_say(t, _("not a line number: %s"), q);
+			return;
+		}
+	}
+	if (session_goto_line(&t->s, (size_t)line) < 0)
+		draw_say(t, _("line %lu is outside any article"), line);
+}
+
 /* The moves a count repeats, as lines; 0 for any other action. */
 static long step_of(const struct view *v, enum action act)
 {
@@ -201,6 +224,7 @@ static int go_by(struct tui *t, enum action act, long count)
 	case ACT_PREV_ARTICLE: article(t, -1, times); break;
 	case ACT_NEXT_MATCH: next_hit(t, dir, times); break;
 	case ACT_PREV_MATCH: next_hit(t, -dir, times); break;
+	case ACT_GOTO_LINE: goto_line(t, count); break;
 	case ACT_PERCENT: session_percent(&t->s, count > 100 ? 100 : (int)count); break;
 	default: return 0;
 	}

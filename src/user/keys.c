@@ -42,6 +42,7 @@ const struct action_info keys_actions[ACT_COUNT] = {
 	[ACT_PIPE] = {"pipe_article", "|", N_("pipe this article as text to a command")},
 	[ACT_AMBIGUOUS] = {"ambiguous_width", "A",
 			   N_("ambiguous characters such as “ ” … one cell wide or two (toggle)")},
+	[ACT_GOTO_LINE] = {"goto_line", ":", N_("go to a line of the file (the number at the prompt)")},
 	[ACT_LIST_DOWN] = {"list_down", "j Down C-n", N_("the next entry"), KEYMODE_LIST},
 	[ACT_LIST_UP] = {"list_up", "k Up C-p", N_("the previous entry"), KEYMODE_LIST},
 	[ACT_LIST_PAGE_DOWN] = {"list_page_down", "PgDn", N_("a page down"), KEYMODE_LIST},

@@ -47,6 +47,7 @@ enum action {
 	ACT_SAVE,
 	ACT_PIPE,
 	ACT_AMBIGUOUS,
+	ACT_GOTO_LINE,
 	/* The lists. */
 	ACT_LIST_DOWN,
 	ACT_LIST_UP,
