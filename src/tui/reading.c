@@ -18,6 +18,7 @@
 #include "help.h"
 #include "input.h"
 #include "localities.h"
+#include "proofing.h"
 
 void reading_draw(struct tui *t)
 {
@@ -28,7 +29,7 @@ void reading_draw(struct tui *t)
 	for (int r = 0; r < v->rows && v->top + (size_t)r < v->vl.n; r++) {
 		size_t i = v->top + (size_t)r;
 		const struct vline *l = &v->vl.v[i];
-		size_t m[16][2], nm, cur;
+		size_t m[16][2], nm, cur = SIZE_MAX;
 		attr_t a = A_NORMAL;
 
 		if (l->kind == VL_BLANK)
@@ -42,9 +43,13 @@ void reading_draw(struct tui *t)
 		else if (l->kind == VL_SUBHEAD)
 			a = A_BOLD;
 		nm = t->hide_hits ? 0 : view_line_hits(v, i, m, 16, &cur);
+		nm = proofing_ranges(t, i, m, nm, 16);
+		if (t->proof)
+			proofing_gutter(t, r, i);
 		draw_text(t, r, v->margin + l->l.indent, l->text, l->textlen, l->l.start, l->l.end,
 			  l->l.plain, a, m, nm, cur);
 	}
+	proofing_status(t);
 	draw_end(t);
 }
 
@@ -225,6 +230,8 @@ static int go_by(struct tui *t, enum action act, long count)
 	case ACT_NEXT_MATCH: next_hit(t, dir, times); break;
 	case ACT_PREV_MATCH: next_hit(t, -dir, times); break;
 	case ACT_GOTO_LINE: goto_line(t, count); break;
+	case ACT_NEXT_FINDING: proofing_step(t, 1, count > 0 ? count : 1); break;
+	case ACT_PREV_FINDING: proofing_step(t, -1, count > 0 ? count : 1); break;
 	case ACT_PERCENT: session_percent(&t->s, count > 100 ? 100 : (int)count); break;
 	default: return 0;
 	}
@@ -251,6 +258,7 @@ static void reload(struct tui *t)
 {
 	struct error err;
 
+	t->finding = SIZE_MAX;
 	if (session_reload(&t->s, &err) < 0)
 		draw_say(t, "%s: %s", err.file, err.reason);
 	else
@@ -299,6 +307,7 @@ int reading_key(struct tui *t, int key)
 		break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_RELOAD: reload(t); break;
+	case ACT_PROOF: proofing_toggle(t); break;
 	default:
 		if (key != NO_KEY) {
 			char name[16];

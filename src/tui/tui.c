@@ -329,6 +329,7 @@ int tui_run(struct edition *ed, struct gazetteer **gaz, const struct options *op
 	t.keys = &opts->keys;
 	t.color = opts->color;
 	t.redraw = redraw;
+	t.finding = SIZE_MAX;
 	input_catch_signals();
 	key_source();  /* before the crash handler keeps its modes */
 	l.amb = ambiguous_width(opts, lo->amb);

@@ -215,8 +215,9 @@ static int pos_cmp(const struct view_pos *a, const struct view_pos *b)
 	return 0;
 }
 
-/* The reference position of the top of the view: the first text line's
- * end for dir 1, its start for dir -1 (the article's start when none). */
+/* The reference position of the top of the view: the top line's end for
+ * dir 1, else the start of the first text line from the top (the
+ * article's start when there is none). */
 static struct view_pos top_ref(const struct view *v, int dir, size_t *line)
 {
 	struct view_pos p = {v->art, 0, 0, 0, 0};
@@ -229,7 +230,7 @@ static struct view_pos top_ref(const struct view *v, int dir, size_t *line)
 		if (l->kind == VL_BLANK || l->kind == VL_FRONT)
 			continue;
 		p.item = l->item;
-		p.offset = dir > 0 ? l->l.end : l->l.start;
+		p.offset = dir > 0 && i == v->top ? l->l.end : l->l.start;
 		if (edition_source_at(v->ed, v->art, l->item, p.offset, line, &col) == 0 && dir > 0)
 			*line = line_before(v->ed, v->art, l->item, p.offset);
 		break;
