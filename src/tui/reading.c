@@ -19,6 +19,7 @@
 #include "input.h"
 #include "localities.h"
 #include "proofing.h"
+#include "raw.h"
 
 void reading_draw(struct tui *t)
 {
@@ -308,6 +309,7 @@ int reading_key(struct tui *t, int key)
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_RELOAD: reload(t); break;
 	case ACT_PROOF: proofing_toggle(t); break;
+	case ACT_RAW: raw_open(t); break;
 	default:
 		if (key != NO_KEY) {
 			char name[16];

@@ -15,7 +15,7 @@
 #include "util.h"
 
 enum panel { PANEL_NONE, PANEL_LOCALITIES, PANEL_CONTENTS, PANEL_HELP, PANEL_BOOKMARKS,
-	     PANEL_COUNT };
+	     PANEL_RAW, PANEL_COUNT };
 
 struct tui {
 	struct session s;          /* the edition, its view, the bookmarks */
@@ -47,6 +47,9 @@ struct tui {
 	                              current while the view is where that
 	                              left it (finding_art, finding_top) */
 	size_t finding_art, finding_top;
+	size_t raw_top, raw_mark;  /* the raw view's first line, and the line
+	                              it opened at */
+	size_t raw_shown;          /* the lines it showed when last drawn */
 	struct gazetteer **places; /* read it after the first screen, or NULL */
 	void (*redraw)(struct tui *t);  /* the whole screen as it now is, for
 	                                   a prompt over it (set by the loop) */

@@ -51,6 +51,7 @@ enum action {
 	ACT_PROOF,
 	ACT_NEXT_FINDING,
 	ACT_PREV_FINDING,
+	ACT_RAW,
 	/* The lists. */
 	ACT_LIST_DOWN,
 	ACT_LIST_UP,

@@ -62,8 +62,38 @@ check "< before the first finding says there is none" status_has "no findings be
 keys P
 poll lacks "  54 "
 check "P again: no gutter" not row_starts 1 "  5"
+
+# r: the raw view, at the first line of the paragraph on the top line.
+keys 5 6 : r
+poll has "   54 创新知情机制"
+check "r: the file's lines as they are, numbered, from just above the paragraph's first line" \
+	both row_starts 1 "   52 吴中区党外人士" -- has "   53" -- has "   54 创新知情机制" -- \
+	status_has "lines 52-" -- status_has "Esc closes"
+check "the paragraph's first line is marked (its number in reverse)" \
+	eval 'snap_e; case $SCREEN_E in *"$ESC[7m   54 "*) true ;; *) false ;; esac'
+keys Space
+poll row_starts 1 "   54 "
+check "Space pages on by the lines shown" row_starts 1 "   54 "
+keys k
+poll row_starts 1 "   53"
+check "k goes a line up" row_starts 1 "   53"
+keys Escape
+poll status_has " 3/8 "
+check "Esc closes it, back at the same place" both status_has " 3/8 " -- lacks "   53"
 keys q
 wait_for EXITED
 check "q quits" has "EXITED 0"
+stop
+
+# Control characters show as their marks, the line otherwise as it is.
+printf '同心圆\n\n2020年11月11日 星期三\n\n第一篇标题\n\n正文\001含控制字符。\n\n张三\n' >"$TMPD/ctl.txt"
+start 80 10 xterm-256color "" "$TMPD/ctl.txt"
+poll has "第一篇标题"
+keys G r
+poll has "    7 "
+check "r: a control character in the raw view is its mark (␁)" has "    7 正文␁含控制字符。"
+keys q
+poll status_has " 1/1 "
+check "q closes the raw view, as a list" status_has " 1/1 "
 stop
 finish
