@@ -15,6 +15,7 @@
 #include "commands.h"
 #include "contents.h"
 #include "draw.h"
+#include "editing.h"
 #include "help.h"
 #include "input.h"
 #include "localities.h"
@@ -310,6 +311,7 @@ int reading_key(struct tui *t, int key)
 	case ACT_RELOAD: reload(t); break;
 	case ACT_PROOF: proofing_toggle(t); break;
 	case ACT_RAW: raw_open(t); break;
+	case ACT_EDIT: editing_open(t); break;
 	default:
 		if (key != NO_KEY) {
 			char name[16];

@@ -52,6 +52,7 @@ enum action {
 	ACT_NEXT_FINDING,
 	ACT_PREV_FINDING,
 	ACT_RAW,
+	ACT_EDIT,
 	/* The lists. */
 	ACT_LIST_DOWN,
 	ACT_LIST_UP,

@@ -1,9 +1,12 @@
 #!/bin/sh
 # proofreading: the reader as a proofreader's tool. : goes to a source line
 # of the file, through the joins the loader made (line 56 of the bundled
-# edition continues the paragraph of line 54 across a column break).
+# edition continues the paragraph of line 54 across a column break); P
+# numbers the screen lines with their source lines and highlights the
+# findings of --lint, > and < go through them; r shows the file's own
+# lines; v edits the file in $EDITOR and reloads it.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/proofreading.sh
-# shellcheck disable=SC1110,SC1111,SC2317,SC2119
+# shellcheck disable=SC1110,SC1111,SC2317,SC2119,SC2016
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 
@@ -23,7 +26,7 @@ check ":1 (the masthead) is outside any article, and nothing moves" \
 keys : x Enter
 poll status_has "not a line number"
 check ":x is no line number" status_has "not a line number: x"
-keys ]
+keys ']'
 poll status_has " 4/8 "
 keys 5 6 :
 poll status_has " 3/8 "
@@ -83,6 +86,48 @@ check "Esc closes it, back at the same place" both status_has " 3/8 " -- lacks "
 keys q
 wait_for EXITED
 check "q quits" has "EXITED 0"
+stop
+
+# v: the editor at the top line's source line, then the edition reloaded
+# at the same place. The editor records its arguments and appends a
+# paragraph to the last article.
+ed=$TMPD/edited.txt
+cp "$EDITION" "$ed"
+cat >"$TMPD/editor" <<'EDITOR'
+#!/bin/sh
+printf '%s\n' "$*" >"$(dirname "$2")/editor.args"
+printf '\n校对时新加的一段。\n' >>"$2"
+EDITOR
+chmod +x "$TMPD/editor"
+E2E_PREFIX="env VISUAL= EDITOR=$TMPD/editor"
+start 80 10 xterm-256color "" "$ed"
+E2E_PREFIX=
+poll status_has " 1/8 "
+keys 5 8 :
+poll row_starts 1 "    创新联动机制"
+keys v
+poll status_has "reloaded"
+check "v runs \$EDITOR with +LINE (the top line's source line, 58) and the file" \
+	both eval '[ "$(cat "$TMPD/editor.args")" = "+58 $ed" ]' -- status_has "reloaded"
+check "on return the edition is reloaded at the same place" \
+	row_starts 1 "    创新联动机制"
+keys 8 ']' G
+poll has "校对时新加的一段。"
+check "the editor's change is in the reloaded edition" has "校对时新加的一段。"
+keys q
+wait_for EXITED
+stop
+
+# A file read from standard input cannot be edited.
+E2E_PIPE=$EDITION
+start 80 10 xterm-256color "" -
+E2E_PIPE=
+poll status_has " 1/8 "
+keys v
+poll status_has "standard input"
+check "v on standard input says there is no file to edit" \
+	status_has "the edition came from standard input: there is no file to edit"
+keys q
 stop
 
 # Control characters show as their marks, the line otherwise as it is.
