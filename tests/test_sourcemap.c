@@ -101,6 +101,18 @@ static void check_raw_lines(struct edition *ed, const char *enc, const struct li
 	}
 	assert_int_equal(edition_raw_line(ed, nlines + 1, &raw, &n), -1);
 	assert_int_equal(edition_raw_line(ed, 0, &raw, &n), -1);
+	/* The decoded lines (the raw view's) are the lines, whatever the
+	 * encoding and the line ends. */
+	assert_int_equal(edition_text_lines(ed), nlines);
+	for (size_t k = 0; k < nlines; k++) {
+		const char *s;
+
+		assert_int_equal(edition_text_line(ed, k + 1, &s, &n), 0);
+		if (n != lines[k].n || memcmp(s, lines[k].s, n) != 0)
+			fail_msg("line %zu: the decoded line is not the line", k + 1);
+	}
+	assert_int_equal(edition_text_line(ed, nlines + 1, &(const char *){NULL}, &n), -1);
+	assert_int_equal(edition_text_line(ed, 0, &(const char *){NULL}, &n), -1);
 }
 
 /* Parse data (decoding it as the loader does) and check the whole map;

@@ -32,6 +32,8 @@
 
 #include "edition.h"
 #include "layout.h"
+#include "lint.h"
+#include "proof.h"
 #include "view.h"
 
 /* A made-up edition: the masthead and dateline, then three articles; the
@@ -717,6 +719,102 @@ static void test_article_by(void **state)
 	edition_free(&ed);
 }
 
+/* Go to a source line: line 56 of the bundled edition is the second
+ * piece of a paragraph of article 3 joined across a column break at line
+ * 54; lines outside the articles are outside. */
+static void test_goto_line(void **state)
+{
+	struct edition ed;
+	struct view v;
+	struct view_pos p;
+	struct layout_opts lo = {.width = 40, .indent = 2, .amb = 1};
+	size_t line, col, n;
+	const struct piece *pc;
+	const struct vline *l;
+
+	(void)state;
+	load(&ed, seed_path());
+	assert_int_equal(proof_line_pos(&ed, 56, &p), 0);
+	assert_int_equal(p.article, 2);
+	pc = edition_item_pieces(&ed, p.article, p.item, &n);
+	assert_true(n >= 2);
+	assert_int_equal(pc[0].line, 54);
+	assert_int_equal(edition_source_at(&ed, p.article, p.item, p.offset, &line, &col), 0);
+	assert_int_equal(line, 56);
+	assert_int_equal(col, 1);
+	/* The blank line 55 goes on to line 56; line 1 is front matter. */
+	assert_int_equal(proof_line_pos(&ed, 55, &p), 0);
+	assert_int_equal(edition_source_at(&ed, p.article, p.item, p.offset, &line, &col), 0);
+	assert_int_equal(line, 56);
+	assert_int_equal(proof_line_pos(&ed, 1, &p), -1);
+	assert_int_equal(proof_line_pos(&ed, 100000, &p), -1);
+
+	/* In the view: the top line holds line 56's first character. */
+	view_init(&v, &ed, &lo, 0);
+	view_resize(&v, 10, 40);
+	view_open(&v, 0, 0);
+	assert_int_equal(proof_line_pos(&ed, 56, &p), 0);
+	view_seek(&v, p);
+	assert_int_equal(v.art, 2);
+	l = &v.vl.v[v.top];
+	assert_int_equal(l->item, p.item);
+	assert_true(l->l.start <= p.offset && p.offset < l->l.next);
+	line = proof_vline_source(&v, v.top, &col);
+	assert_true(line == 54 || line == 56);
+	view_free(&v);
+	edition_free(&ed);
+}
+
+/* The findings on display lines: the join's seam is highlighted on both
+ * sides, and > and < walk the findings across articles. */
+static void test_findings(void **state)
+{
+	struct edition ed;
+	struct view v;
+	struct view_pos p;
+	struct findings fs = {0};
+	struct layout_opts lo = {.width = 40, .indent = 2, .amb = 1};
+	size_t join = SIZE_MAX, off, r[8][2], nr, first, k, line, col;
+
+	(void)state;
+	load(&ed, seed_path());
+	lint_edition(&ed, &(struct lint_opts){0, NULL}, &fs);
+	findings_sort(&fs);
+	for (size_t i = 0; i < fs.n && join == SIZE_MAX; i++)
+		if (fs.v[i].kind == FK_JOIN && fs.v[i].line == 54)
+			join = i;
+	assert_int_not_equal(join, SIZE_MAX);
+	assert_int_equal(proof_finding_pos(&ed, &fs.v[join], &p), 0);
+	assert_int_equal(edition_source_at(&ed, p.article, p.item, p.offset, &line, &col), 0);
+	assert_int_equal(line, 56);
+	off = p.offset;
+
+	view_init(&v, &ed, &lo, 0);
+	view_resize(&v, 10, 40);
+	view_seek(&v, p);
+	nr = proof_vline_findings(&v, v.top, &fs, r, 8, &first);
+	assert_true(nr >= 1);
+	assert_int_not_equal(first, SIZE_MAX);
+	for (k = 0; k < nr; k++)
+		if (r[k][0] <= off && off < r[k][1])
+			break;
+	assert_true(k < nr);
+
+	/* > from the top of the first article reaches the first finding in an
+	 * article, and goes on forward; < comes back. */
+	view_open(&v, 0, 0);
+	k = proof_next_finding(&v, &fs, 1, &p);
+	assert_int_not_equal(k, SIZE_MAX);
+	view_seek(&v, p);
+	first = proof_next_finding(&v, &fs, 1, &p);
+	assert_true(first != SIZE_MAX && first > k);
+	view_seek(&v, p);
+	assert_int_equal(proof_next_finding(&v, &fs, -1, &p), k);
+	view_free(&v);
+	findings_free(&fs);
+	edition_free(&ed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -732,6 +830,8 @@ int main(void)
 		cmocka_unit_test(test_regex),
 		cmocka_unit_test(test_hits),
 		cmocka_unit_test(test_article_by),
+		cmocka_unit_test(test_goto_line),
+		cmocka_unit_test(test_findings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -103,6 +103,7 @@ void edition_free(struct edition *ed)
 	findings_free(&ed->findings);
 	free(ed->pieces);
 	free(ed->raw_lines);
+	free(ed->text_lines);
 	for (size_t i = 0; i < ed->nowned; i++)
 		free(ed->owned[i]);
 	free(ed->owned);

@@ -149,6 +149,9 @@ struct edition {
 		size_t off, n;
 	} *raw_lines;
 	size_t nraw_lines;
+	size_t *text_lines;        /* where each decoded line starts, built by
+	                              the first edition_text_line() */
+	size_t ntext_lines;
 	char **owned;              /* allocations the str fields point into */
 	size_t nowned, capowned;
 	size_t caparticles;
@@ -215,6 +218,15 @@ int edition_source_at(const struct edition *ed, size_t art, size_t item, size_t 
  * is no such line.
  */
 int edition_raw_line(struct edition *ed, size_t line, const unsigned char **bytes, size_t *n);
+
+/*
+ * The decoded text of source line `line` (from 1), UTF-8, without its line
+ * end, exactly as decoded (invalid bytes as U+FFFD, nothing else changed):
+ * *s and *n. The line offsets are found on the first call. Returns 0, or
+ * -1 when there is no such line. edition_text_lines() is how many there are.
+ */
+int edition_text_line(struct edition *ed, size_t line, const char **s, size_t *n);
+size_t edition_text_lines(struct edition *ed);
 
 /* For the parser: keep s (n bytes, from malloc) for the edition's
  * lifetime, released by edition_free(); returns it as a str. */

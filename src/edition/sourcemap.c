@@ -123,3 +123,34 @@ int edition_raw_line(struct edition *ed, size_t line, const unsigned char **byte
 	*n = ed->raw_lines[line - 1].n;
 	return 0;
 }
+
+/* Where each decoded line starts, plus the text's end. */
+static void text_lines_build(struct edition *ed)
+{
+	const struct decoded *d = &ed->dec;
+	size_t pos = 0, cap = 0, n;
+
+	while (pos < d->len) {
+		XGROW(ed->text_lines, cap, ed->ntext_lines + 2);
+		ed->text_lines[ed->ntext_lines++] = pos;
+		pos = text_next_line(d->text, d->len, pos, &n);
+	}
+	XGROW(ed->text_lines, cap, ed->ntext_lines + 1);
+	ed->text_lines[ed->ntext_lines] = d->len;
+}
+
+size_t edition_text_lines(struct edition *ed)
+{
+	if (!ed->text_lines)
+		text_lines_build(ed);
+	return ed->ntext_lines;
+}
+
+int edition_text_line(struct edition *ed, size_t line, const char **s, size_t *n)
+{
+	if (line < 1 || line > edition_text_lines(ed) || !ed->dec.text)
+		return -1;
+	*s = ed->dec.text + ed->text_lines[line - 1];
+	text_next_line(ed->dec.text, ed->dec.len, ed->text_lines[line - 1], n);
+	return 0;
+}

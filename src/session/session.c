@@ -15,10 +15,13 @@
 #include <sys/stat.h>
 
 #include "i18n.h"
+#include "lint.h"
 #include "locality.h"
 #include "positions.h"
+#include "proof.h"
 #include "text.h"
 #include "util.h"
+#include "words.h"
 
 /* A path made absolute, as the stores want it. */
 static char *abs_path(const char *path)
@@ -78,12 +81,17 @@ static void file_stamp(const char *path, struct session_stamp *st)
 
 static void take_edition(struct session *s, int rows, int cols)
 {
+	int gutter = s->v.gutter;
+
 	snprintf(s->id, sizeof s->id, "%s", edition_id(s->ed));
 	free(s->path);
 	s->path = abs_path(s->ed->path);
 	file_stamp(s->path, &s->loaded);
 	s->told = 0;
+	findings_free(&s->lint);
+	s->linted = 0;
 	view_init(&s->v, s->ed, &s->lo, s->opts->width);
+	s->v.gutter = gutter;
 	s->v.keep_case = s->opts->search_case;
 	if (rows > 0)
 		view_resize(&s->v, rows, cols);
@@ -164,6 +172,7 @@ int session_close(struct session *s, struct error *err)
 
 	bm_free(&s->bm);
 	view_free(&s->v);
+	findings_free(&s->lint);
 	free(s->bm_path);
 	free(s->pos_path);
 	free(s->order);
@@ -423,6 +432,38 @@ void session_lines_on_screen(const struct session *s, size_t *first, size_t *las
 			*first = line;
 		*last = line;
 	}
+}
+
+int session_goto_line(struct session *s, size_t line)
+{
+	struct view_pos p;
+
+	if (proof_line_pos(s->ed, line, &p) < 0)
+		return -1;
+	view_seek(&s->v, p);
+	return 0;
+}
+
+const struct findings *session_findings(struct session *s)
+{
+	struct lint_opts lo = {0, NULL};
+	struct words *w = NULL;
+	struct error err;
+	const char *bad;
+	size_t badlen;
+
+	if (s->linted)
+		return &s->lint;
+	if (s->opts->lint_off && lint_parse_off(&lo, s->opts->lint_off, &bad, &badlen) < 0)
+		lo.off = 0;
+	if (!(lo.off >> FK_DOUBLED & 1))
+		lo.words = w = words_load(NULL, &err);
+	lint_edition(s->ed, &lo, &s->lint);
+	findings_sort(&s->lint);
+	if (w)
+		words_free(w);
+	s->linted = 1;
+	return &s->lint;
 }
 
 int session_piped(const struct session *s)

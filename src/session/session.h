@@ -49,6 +49,9 @@ struct session {
 	size_t norder;
 	struct session_stamp loaded;  /* the edition's file when it was read */
 	int told;                  /* session_file_changed() said so already */
+	struct findings lint;      /* the edition's proofreading findings,
+	                              sorted, once session_findings() ran */
+	int linted;                /* lint holds them for this edition */
 };
 
 /* Start a session over ed with the view laid out by lo (its width is the
@@ -114,6 +117,16 @@ int session_write_article(const struct session *s, FILE *f);
 /* The source lines of the first and last text on screen (*first 0 when
  * the screen shows no article text). */
 void session_lines_on_screen(const struct session *s, size_t *first, size_t *last);
+
+/* The edition's proofreading findings (lint.h, with the settings'
+ * [lint] off), sorted by line and column: found on the first call for
+ * each edition loaded, then kept. */
+const struct findings *session_findings(struct session *s);
+
+/* Go to source line `line` of the file: the display line of its text, or
+ * of the nearest text after it, at the top (proof.h). Returns 0, or -1
+ * when the line is outside any article (nothing moves). */
+int session_goto_line(struct session *s, size_t line);
 
 /* Was the edition read from a pipe on standard input (which cannot be
  * read again: it is never reported changed, and reloading it fails)? */

@@ -3,7 +3,9 @@
  */
 #include "reading.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -13,9 +15,12 @@
 #include "commands.h"
 #include "contents.h"
 #include "draw.h"
+#include "editing.h"
 #include "help.h"
 #include "input.h"
 #include "localities.h"
+#include "proofing.h"
+#include "raw.h"
 
 void reading_draw(struct tui *t)
 {
@@ -26,7 +31,7 @@ void reading_draw(struct tui *t)
 	for (int r = 0; r < v->rows && v->top + (size_t)r < v->vl.n; r++) {
 		size_t i = v->top + (size_t)r;
 		const struct vline *l = &v->vl.v[i];
-		size_t m[16][2], nm, cur;
+		size_t m[16][2], nm, cur = SIZE_MAX;
 		attr_t a = A_NORMAL;
 
 		if (l->kind == VL_BLANK)
@@ -40,9 +45,13 @@ void reading_draw(struct tui *t)
 		else if (l->kind == VL_SUBHEAD)
 			a = A_BOLD;
 		nm = t->hide_hits ? 0 : view_line_hits(v, i, m, 16, &cur);
+		nm = proofing_ranges(t, i, m, nm, 16);
+		if (t->proof)
+			proofing_gutter(t, r, i);
 		draw_text(t, r, v->margin + l->l.indent, l->text, l->textlen, l->l.start, l->l.end,
 			  l->l.plain, a, m, nm, cur);
 	}
+	proofing_status(t);
 	draw_end(t);
 }
 
@@ -166,6 +175,27 @@ static void top_or_bottom(struct tui *t, int bottom, long count)
 		view_scroll(v, bottom ? (long)v->vl.n : -(long)v->vl.n);
 }
 
+/* Go to a source line, typed at a prompt (or given as a count: 54:). */
+static void goto_line(struct tui *t, long count)
+{
+	char q[32], *end;
+	size_t qn;
+	unsigned long line = (unsigned long)count;
+
+	if (count <= 0) {
+		if (!input_prompt(t, ":", "", q, sizeof q, &qn) || !qn)
+			return;
+		errno = 0;
+		line = strtoul(q, &end, 10);
+		if (errno || *end || q[0] == '-' || q[0] == '+' || !line) {
+			draw_say(t, _("not a line number: %s"), q);
+			return;
+		}
+	}
+	if (session_goto_line(&t->s, (size_t)line) < 0)
+		draw_say(t, _("line %lu is outside any article"), line);
+}
+
 /* The moves a count repeats, as lines; 0 for any other action. */
 static long step_of(const struct view *v, enum action act)
 {
@@ -201,6 +231,9 @@ static int go_by(struct tui *t, enum action act, long count)
 	case ACT_PREV_ARTICLE: article(t, -1, times); break;
 	case ACT_NEXT_MATCH: next_hit(t, dir, times); break;
 	case ACT_PREV_MATCH: next_hit(t, -dir, times); break;
+	case ACT_GOTO_LINE: goto_line(t, count); break;
+	case ACT_NEXT_FINDING: proofing_step(t, 1, count > 0 ? count : 1); break;
+	case ACT_PREV_FINDING: proofing_step(t, -1, count > 0 ? count : 1); break;
 	case ACT_PERCENT: session_percent(&t->s, count > 100 ? 100 : (int)count); break;
 	default: return 0;
 	}
@@ -227,6 +260,7 @@ static void reload(struct tui *t)
 {
 	struct error err;
 
+	t->finding = SIZE_MAX;
 	if (session_reload(&t->s, &err) < 0)
 		draw_say(t, "%s: %s", err.file, err.reason);
 	else
@@ -275,6 +309,9 @@ int reading_key(struct tui *t, int key)
 		break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_RELOAD: reload(t); break;
+	case ACT_PROOF: proofing_toggle(t); break;
+	case ACT_RAW: raw_open(t); break;
+	case ACT_EDIT: editing_open(t); break;
 	default:
 		if (key != NO_KEY) {
 			char name[16];

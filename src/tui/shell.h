@@ -15,7 +15,7 @@
 #include "util.h"
 
 enum panel { PANEL_NONE, PANEL_LOCALITIES, PANEL_CONTENTS, PANEL_HELP, PANEL_BOOKMARKS,
-	     PANEL_COUNT };
+	     PANEL_RAW, PANEL_COUNT };
 
 struct tui {
 	struct session s;          /* the edition, its view, the bookmarks */
@@ -41,6 +41,15 @@ struct tui {
 	int prompt_regex;          /* a regular expression is being typed */
 	int hide_hits;             /* Esc took the highlight off */
 	long count;                /* digits typed before a key (5j), or 0 */
+	int proof;                 /* the proofreading view is on (P) */
+	size_t finding;            /* the finding > or < went to (index into
+	                              the session's), or SIZE_MAX; it stays
+	                              current while the view is where that
+	                              left it (finding_art, finding_top) */
+	size_t finding_art, finding_top;
+	size_t raw_top, raw_mark;  /* the raw view's first line, and the line
+	                              it opened at */
+	size_t raw_shown;          /* the lines it showed when last drawn */
 	struct gazetteer **places; /* read it after the first screen, or NULL */
 	void (*redraw)(struct tui *t);  /* the whole screen as it now is, for
 	                                   a prompt over it (set by the loop) */

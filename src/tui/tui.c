@@ -27,6 +27,7 @@
 #include "locality.h"
 #include "paths.h"
 #include "probe.h"
+#include "raw.h"
 #include "reading.h"
 #include "shell.h"
 #include "width.h"
@@ -40,6 +41,7 @@ static const struct {
 	[PANEL_CONTENTS] = {contents_draw, contents_key},
 	[PANEL_HELP] = {help_draw, help_key},
 	[PANEL_BOOKMARKS] = {booklist_draw, booklist_key},
+	[PANEL_RAW] = {raw_draw, raw_key},
 };
 
 static int curses_on;
@@ -329,6 +331,7 @@ int tui_run(struct edition *ed, struct gazetteer **gaz, const struct options *op
 	t.keys = &opts->keys;
 	t.color = opts->color;
 	t.redraw = redraw;
+	t.finding = SIZE_MAX;
 	input_catch_signals();
 	key_source();  /* before the crash handler keeps its modes */
 	l.amb = ambiguous_width(opts, lo->amb);

@@ -268,7 +268,8 @@ void view_resize(struct view *v, int rows, int cols)
 {
 	struct view_pos p = v->anchor;
 	int had = v->vl.n > 0;
-	int w = cols;
+	int avail = cols - v->gutter > 2 ? cols - v->gutter : 2;
+	int w = avail;
 
 	if (v->max_width > 0 && w > v->max_width)
 		w = v->max_width;
@@ -276,7 +277,7 @@ void view_resize(struct view *v, int rows, int cols)
 		w = 2;
 	v->rows = rows < 1 ? 1 : rows;
 	v->cols = cols;
-	v->margin = cols > w ? (cols - w) / 2 : 0;
+	v->margin = cols - w >= v->gutter ? v->gutter + (avail - w) / 2 : 0;
 	v->lo.width = w;
 	relayout(v, had ? &p : NULL);
 	if (had) {
@@ -287,6 +288,12 @@ void view_resize(struct view *v, int rows, int cols)
 	}
 	fill(v);
 	clamp(v);
+}
+
+void view_set_gutter(struct view *v, int cols)
+{
+	v->gutter = cols < 0 ? 0 : cols;
+	view_resize(v, v->rows, v->cols);
 }
 
 void view_open(struct view *v, size_t article, int at_end)

@@ -39,6 +39,8 @@ struct view {
 	int max_width;             /* the widest text allowed (0: the screen) */
 	int rows, cols;            /* the text area */
 	int margin;                /* its left column: narrow text is centred */
+	int gutter;                /* columns kept left of the text (the
+	                              proofreading view's line numbers) */
 	size_t art;                /* the open article */
 	struct vlines vl;          /* its display lines (the front matter first
 	                              in article 0) */
@@ -66,6 +68,9 @@ void view_init(struct view *v, struct edition *ed, const struct layout_opts *lo,
 void view_free(struct view *v);
 /* Set the size of the text area, keeping the first visible character. */
 void view_resize(struct view *v, int rows, int cols);
+/* Keep cols columns left of the text for a gutter (0: none), laying out
+ * again at the narrower width and keeping the reading position. */
+void view_set_gutter(struct view *v, int cols);
 /* Open an article at its top (or its bottom when at_end). */
 void view_open(struct view *v, size_t article, int at_end);
 /* Scroll by delta lines, within the article. */
