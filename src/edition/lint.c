@@ -118,7 +118,7 @@ static const char *const abab[] = {
  * the word list, which are simplified. */
 static uint32_t simp(uint32_t cp)
 {
-	return variant_script(cp) == VARIANT_TRADITIONAL ? variant_other(cp) : cp;
+	return variant_is_traditional(cp) ? variant_other(cp) : cp;
 }
 
 static int doubles_ok(uint32_t cp)
@@ -246,7 +246,9 @@ static void check_variants(struct ctx *c)
 	char a[8], b[8];
 
 	for (size_t i = 0; i < c->n; i++) {
-		if (!text_is_han(c->cp[i]) || variant_script(c->cp[i]) != other)
+		if (!text_is_han(c->cp[i]) ||
+		    (c->simplified ? !variant_is_traditional(c->cp[i])
+				   : variant_script(c->cp[i]) != other))
 			continue;
 		a[text_put(c->cp[i], a)] = '\0';
 		b[text_put(variant_other(c->cp[i]), b)] = '\0';
@@ -551,26 +553,26 @@ static void loader_findings(const struct edition *ed, const struct lint_opts *o,
 
 /* ---- Putting it together ------------------------------------------------ */
 
-/* Which script the edition is in: the one fewer of its characters are
- * foreign to, judged on its first 256 KB (an edition is written in one
- * script; a whole year need not be read twice to say which). */
+/* Which script the edition is in, judged on its first 256 KB (an edition
+ * is written in one script; a year need not be read twice to say which):
+ * in traditional text a good part of the Han characters (a quarter or so)
+ * are traditional-only forms, in simplified text next to none are (a slip
+ * here and there). Simplified below one in twenty. */
 static int mostly_simplified(const struct edition *ed)
 {
 	const char *t = ed->dec.text;
-	size_t trad = 0, simp = 0, len = ed->dec.len < (256u << 10) ? ed->dec.len : 256u << 10;
+	size_t trad = 0, han = 0, len = ed->dec.len < (256u << 10) ? ed->dec.len : 256u << 10;
 
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 
 		i += text_next(t + i, ed->dec.len - i, &cp);  /* may pass len: harmless */
 		if (text_is_han(cp)) {
-			enum variant_script s = variant_script(cp);
-
-			trad += s == VARIANT_TRADITIONAL;
-			simp += s == VARIANT_SIMPLIFIED;
+			han++;
+			trad += variant_is_traditional(cp);
 		}
 	}
-	return simp >= trad;
+	return trad * 20 < han || !han;
 }
 
 static void check_text(struct ctx *c)

@@ -144,6 +144,11 @@ static void regional(const char *config, const char *all, size_t len)
 	changed = NULL;
 }
 
+/* The traditional side (one t2s conversion) is what simplified text
+ * needs, and most editions are simplified: the simplified side (s2t and
+ * the two regional conversions) is built only when traditional text asks. */
+static int built_simp;
+
 static void build(void)
 {
 	size_t len;
@@ -152,21 +157,43 @@ static void build(void)
 	built = 1;
 	table = xcalloc(SLOTS, sizeof *table);
 	all = all_characters(&len);
-	available = convert_all(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP, all, len, mark_traditional) == 0 &&
-		    convert_all(OPENCC_DEFAULT_CONFIG_SIMP_TO_TRAD, all, len, mark_simplified) == 0;
-	if (available) {
+	available = convert_all(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP, all, len, mark_traditional) == 0;
+	free(all);
+}
+
+static void build_simplified(void)
+{
+	size_t len;
+	char *all;
+
+	if (!built)
+		build();
+	built_simp = 1;
+	if (!available)
+		return;
+	all = all_characters(&len);
+	if (convert_all(OPENCC_DEFAULT_CONFIG_SIMP_TO_TRAD, all, len, mark_simplified) == 0) {
 		regional("s2tw.json", all, len);
 		regional("s2hk.json", all, len);
 	}
 	free(all);
 }
 
-enum variant_script variant_script(uint32_t cp)
+int variant_is_traditional(uint32_t cp)
 {
 	long s = slot(cp);
 
 	if (!built)
 		build();
+	return s >= 0 && table[s].script == VARIANT_TRADITIONAL;
+}
+
+enum variant_script variant_script(uint32_t cp)
+{
+	long s = slot(cp);
+
+	if (!built_simp)
+		build_simplified();
 	return s < 0 ? VARIANT_BOTH : (enum variant_script)table[s].script;
 }
 
@@ -174,9 +201,11 @@ uint32_t variant_other(uint32_t cp)
 {
 	long s = slot(cp);
 
-	if (!built)
-		build();
-	return s < 0 || table[s].script == VARIANT_BOTH ? cp : table[s].other;
+	if (s < 0)
+		return cp;
+	if (!variant_is_traditional(cp) && !built_simp)
+		build_simplified();
+	return table[s].script == VARIANT_BOTH ? cp : table[s].other;
 }
 
 int variant_available(void)

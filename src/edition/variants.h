@@ -6,9 +6,10 @@
  * other keeps is a simplified form. Proofreading uses it to find a
  * traditional character in simplified text (阳羨) and the reverse.
  *
- * The table is built once, on first use, from one conversion of every
- * character of the CJK blocks (a few milliseconds); without OpenCC's data
- * every character is "both" and nothing is reported.
+ * The table is built on first use, from conversions of every character of
+ * the CJK blocks: the traditional side first, the simplified side only
+ * when asked (variant_script()); without OpenCC's data every character is
+ * "both" and nothing is reported.
  */
 #ifndef READER_VARIANTS_H
 #define READER_VARIANTS_H
@@ -21,7 +22,10 @@ enum variant_script {
 	VARIANT_SIMPLIFIED,   /* a simplified form only */
 };
 
-/* The script cp belongs to. */
+/* Is cp a traditional or variant form only? (Needs one conversion; what
+ * simplified text asks.) */
+int variant_is_traditional(uint32_t cp);
+/* The script cp belongs to (needs all the conversions, the first time). */
 enum variant_script variant_script(uint32_t cp);
 /* The other script's form of cp (its first one), or cp itself. */
 uint32_t variant_other(uint32_t cp);

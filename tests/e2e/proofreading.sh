@@ -36,7 +36,9 @@ check "56: (a count) goes to line 56 without a prompt" \
 # P: the gutter with source line numbers (only where the line changes),
 # the text laid out narrower beside it.
 keys P
-poll status_has "proofreading:"
+# The first P proofreads the whole edition (OpenCC's tables, the word
+# list): give it longer under the sanitizers and valgrind.
+poll -t $((WAIT * 4)) status_has "proofreading:"
 check "P: the status line counts the findings and names > and <" \
 	status_has "proofreading: 53 findings (> and < go through them)"
 check "P: the gutter numbers the rows where their source line changes (54, then 56)" \
