@@ -557,7 +557,7 @@ static void loader_findings(const struct edition *ed, const struct lint_opts *o,
  * is written in one script; a year need not be read twice to say which):
  * in traditional text a good part of the Han characters (a quarter or so)
  * are traditional-only forms, in simplified text next to none are (a slip
- * here and there). Simplified below one in twenty. */
+ * here and there). Simplified below one in twenty, or below three. */
 static int mostly_simplified(const struct edition *ed)
 {
 	const char *t = ed->dec.text;
@@ -572,7 +572,7 @@ static int mostly_simplified(const struct edition *ed)
 			trad += variant_is_traditional(cp);
 		}
 	}
-	return trad * 20 < han || !han;
+	return trad < 3 || trad * 20 < han;
 }
 
 static void check_text(struct ctx *c)
