@@ -352,6 +352,14 @@ static void run_files(struct run *r, const char **files, int nfiles)
 		json_array_end(&r->j);
 }
 
+/* Everything past the options measures text: a UTF-8 locale or nothing. */
+static void need_utf8(void)
+{
+	if (width_init() < 0)
+		die(1, "%s", _("the locale is not UTF-8 and C.UTF-8 is not available: "
+			       "set LANG to a UTF-8 locale"));
+}
+
 /* --lint: proofread the files and directories named. */
 static int run_lint(const struct cli *c, const struct options *opts)
 {
@@ -368,9 +376,7 @@ static int run_lint(const struct cli *c, const struct options *opts)
 			opts->source ? opts->source : "reader.ini", (int)badlen, bad);
 		return 2;
 	}
-	if (width_init() < 0)
-		die(1, "%s", _("the locale is not UTF-8 and C.UTF-8 is not available: "
-			       "set LANG to a UTF-8 locale"));
+	need_utf8();
 	if (c->nfiles == 0)
 		usage_error(N_("%s needs files or directories to proofread"), "--lint");
 	lr.min = (enum finding_level)level;
@@ -400,9 +406,7 @@ int main(int argc, char **argv)
 		options_free(&opts);
 		return r.status;
 	}
-	if (width_init() < 0)
-		die(1, "%s", _("the locale is not UTF-8 and C.UTF-8 is not available: "
-			       "set LANG to a UTF-8 locale"));
+	need_utf8();
 	r.lo = layout_for(&c, &opts);
 	if (c.width)  /* the full-screen view: the widest text */
 		opts.width = (int)c.width;

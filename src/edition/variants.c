@@ -63,10 +63,10 @@ static char *all_characters(size_t *len)
 	return sbuf_take(&b);
 }
 
-/* Convert the list with config and call mark(cp, converted) for each
- * character whose line came back different. */
+/* Convert the list with config and call mark(slot, converted, ctx) for
+ * each character of the blocks whose line came back different. */
 static int convert_all(const char *config, const char *in, size_t len,
-		       void (*mark)(uint32_t cp, uint32_t to))
+		       void (*mark)(long s, uint32_t to, void *ctx), void *ctx)
 {
 	opencc_t cc = opencc_open(config);
 	char *out;
@@ -88,8 +88,9 @@ static int convert_all(const char *config, const char *in, size_t len,
 			break;
 		text_next(p, (size_t)(pe - p), &a);
 		text_next(q, (size_t)(qe - q), &b);
-		if ((size_t)(pe - p) != (size_t)(qe - q) || memcmp(p, q, (size_t)(pe - p)))
-			mark(a, b);
+		if (((size_t)(pe - p) != (size_t)(qe - q) || memcmp(p, q, (size_t)(pe - p))) &&
+		    slot(a) >= 0)
+			mark(slot(a), b, ctx);
 		p = pe + 1;
 		q = qe + 1;
 	}
@@ -97,37 +98,28 @@ static int convert_all(const char *config, const char *in, size_t len,
 	return 0;
 }
 
-static void mark_traditional(uint32_t cp, uint32_t to)
+static void mark_traditional(long s, uint32_t to, void *ctx)
 {
-	long s = slot(cp);
-
-	if (s >= 0) {
-		table[s].script = VARIANT_TRADITIONAL;
-		table[s].other = to;
-	}
+	(void)ctx;
+	table[s].script = VARIANT_TRADITIONAL;
+	table[s].other = to;
 }
 
-static void mark_simplified(uint32_t cp, uint32_t to)
+static void mark_simplified(long s, uint32_t to, void *ctx)
 {
-	long s = slot(cp);
-
+	(void)ctx;
 	/* Only where the traditional table left it alone: a character
 	 * both tables change (a variant of a variant) stays traditional. */
-	if (s >= 0 && table[s].script == VARIANT_BOTH) {
+	if (table[s].script == VARIANT_BOTH) {
 		table[s].script = VARIANT_SIMPLIFIED;
 		table[s].other = to;
 	}
 }
 
-static unsigned char *changed;
-
-static void mark_changed(uint32_t cp, uint32_t to)
+static void mark_changed(long s, uint32_t to, void *changed)
 {
-	long s = slot(cp);
-
 	(void)to;
-	if (s >= 0)
-		changed[s] = 1;
+	((unsigned char *)changed)[s] = 1;
 }
 
 /* Unmark the simplified characters a regional conversion leaves alone: a
@@ -135,13 +127,13 @@ static void mark_changed(uint32_t cp, uint32_t to)
  * is no simplified-only form, whatever OpenCC's plain table says. */
 static void regional(const char *config, const char *all, size_t len)
 {
-	changed = xcalloc(SLOTS, 1);
-	if (convert_all(config, all, len, mark_changed) == 0)
+	unsigned char *changed = xcalloc(SLOTS, 1);
+
+	if (convert_all(config, all, len, mark_changed, changed) == 0)
 		for (size_t s = 0; s < SLOTS; s++)
 			if (table[s].script == VARIANT_SIMPLIFIED && !changed[s])
 				table[s].script = VARIANT_BOTH;
 	free(changed);
-	changed = NULL;
 }
 
 /* The traditional side (one t2s conversion) is what simplified text
@@ -157,7 +149,7 @@ static void build(void)
 	built = 1;
 	table = xcalloc(SLOTS, sizeof *table);
 	all = all_characters(&len);
-	available = convert_all(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP, all, len, mark_traditional) == 0;
+	available = convert_all(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP, all, len, mark_traditional, NULL) == 0;
 	free(all);
 }
 
@@ -172,7 +164,7 @@ static void build_simplified(void)
 	if (!available)
 		return;
 	all = all_characters(&len);
-	if (convert_all(OPENCC_DEFAULT_CONFIG_SIMP_TO_TRAD, all, len, mark_simplified) == 0) {
+	if (convert_all(OPENCC_DEFAULT_CONFIG_SIMP_TO_TRAD, all, len, mark_simplified, NULL) == 0) {
 		regional("s2tw.json", all, len);
 		regional("s2hk.json", all, len);
 	}

@@ -252,14 +252,14 @@ static int parse_text(struct record_file *rf, const char *data, size_t len, stru
 	const char *line, *eol;
 	size_t n, pos = 0, lineno = 0;
 	char why[WHY_SIZE];
-	long v;
+	long v = 0;
 
 	while (next_line(data, len, &pos, &line, &n, &eol)) {
 		char **f = NULL;
 
-		if (++lineno == 1 && !header_version(line, n, rf->fmt->name))
+		if (++lineno == 1 && !(v = header_version(line, n, rf->fmt->name)))
 			rf->foreign = 1;
-		if (lineno == 1 && (v = header_version(line, n, rf->fmt->name)) > rf->fmt->version) {
+		if (lineno == 1 && v > rf->fmt->version) {
 			error_set(err, rf->path, 1, 0, _("%s format version %ld is newer than this "
 				    "reader's (%d); not touching it"), rf->fmt->name, v, rf->fmt->version);
 			return -1;
