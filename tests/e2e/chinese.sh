@@ -14,17 +14,6 @@ if ! locale -a 2>/dev/null | grep -qx 'zh_CN.utf8'; then
 	finish
 fi
 
-# joined_has TEXT...: the screen's rows, joined, show every TEXT, spaces
-# left out of both (a row may end where TEXT had a space): text wrapped
-# onto several rows is all there.
-joined_has() {
-	_j=$(printf '%s\n' "$SCREEN" | tr -d ' \n')
-	for _t in "$@"; do
-		_t=$(printf '%s' "$_t" | tr -d ' ')
-		case $_j in *"$_t"*) ;; *) return 1 ;; esac
-	done
-}
-
 # row_ends N TEXT: row N ends with TEXT (trailing blanks aside).
 row_ends() {
 	case $(row "$1" | sed 's/ *$//') in *"$2") return 0 ;; esac

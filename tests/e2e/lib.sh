@@ -389,6 +389,17 @@ status_is() {
 	[ "$(last_row)" = "$1" ]
 }
 
+# joined_has TEXT...: the screen's rows, joined, show every TEXT, spaces
+# left out of both (a row may end where TEXT had a space): text wrapped
+# onto several rows is all there.
+joined_has() {
+	_j=$(printf '%s\n' "$SCREEN" | tr -d ' \n')
+	for _t in "$@"; do
+		_t=$(printf '%s' "$_t" | tr -d ' ')
+		case $_j in *"$_t"*) ;; *) return 1 ;; esac
+	done
+}
+
 # row_starts N TEXT: row N begins with TEXT.
 row_starts() {
 	case $(row "$1") in "$2"*) return 0 ;; esac

@@ -13,7 +13,7 @@
 joined() {
 	printf '%s\n' "$SCREEN" | tr '\n' ' ' | tr -s ' '
 }
-joined_has() {
+squeezed_has() {
 	case $(joined) in *"$1"*) return 0 ;; esac
 	return 1
 }
@@ -29,21 +29,21 @@ for size in "40 20" "30 15"; do
 	poll status_has "hit 2/7"
 	check "${1}x$2: n moves it on" status_has "hit 2/7"
 	keys =
-	poll joined_has "source lines"
+	poll squeezed_has "source lines"
 	check "${1}x$2: = wraps: the file, size, article and source lines all shown" \
-		both joined_has "tongxinyuan" -- joined_has "20875 bytes" -- \
-		joined_has "article 1/8" -- joined_has "source lines"
+		both squeezed_has "tongxinyuan" -- squeezed_has "20875 bytes" -- \
+		squeezed_has "article 1/8" -- squeezed_has "source lines"
 	keys Escape s
-	poll joined_has "save the article to:"
-	check "${1}x$2: the save prompt shows in full" joined_has "save the article to:"
+	poll squeezed_has "save the article to:"
+	check "${1}x$2: the save prompt shows in full" squeezed_has "save the article to:"
 	keys Escape /
 	poll status_is "/"
 	keys C-r
 	poll status_has "regex /"
 	check "${1}x$2: the regex prompt shows" status_has "regex /"
 	keys Escape A
-	poll joined_has "now take 2 cells"
-	check "${1}x$2: the ambiguous-width message wraps whole" joined_has "now take 2 cells"
+	poll squeezed_has "now take 2 cells"
+	check "${1}x$2: the ambiguous-width message wraps whole" squeezed_has "now take 2 cells"
 	keys A t
 	poll has "Contents"
 	keys 5 Enter
