@@ -40,9 +40,10 @@ endif
 #   user     record files, bookmarks, positions, settings, keys
 #   views    the article view, display lines, pick lists
 #   out      outline, JSON and dump writers
+#   archive  many editions in reading order, and their index in SQLite
 #   session  a reading session: open, jump, bookmark, save (no curses)
 #   tui      the curses shell
-LAYERS      := base typeset edition user views out session tui
+LAYERS      := base typeset edition user views out archive session tui
 CORE_LAYERS := $(filter-out tui,$(LAYERS))
 # $(call below,LAYER): LAYER and every layer under it.
 below        = $(wordlist 1,$(words $(call upto,$1,$(LAYERS))),$(LAYERS))
@@ -52,11 +53,11 @@ layer_inc    = $(foreach d,$(call below,$1),-Isrc/$(d))
 # The flags pkg-config gives are looked up when a command runs, not when
 # make starts: "make deps check" on a fresh machine installs the packages
 # (and pkg-config itself) first, then builds with their flags.
-BASE_CPP     = -D_GNU_SOURCE -I/usr/include/iniparser $(shell $(PKG_CONFIG) --cflags opencc) \
+BASE_CPP     = -D_GNU_SOURCE -I/usr/include/iniparser $(shell $(PKG_CONFIG) --cflags opencc sqlite3) -pthread \
                -DREADER_VERSION='"$(VERSION)"' -DREADER_DATADIR='"$(DATADIR)"' \
                -DREADER_LOCALEDIR='"$(LOCALEDIR)"'
 CORE_CPP     = $(BASE_CPP) $(foreach d,$(CORE_LAYERS),-Isrc/$(d))
-CORE_LIBS    = -liniparser -lunistring -lpcre2-8 $(shell $(PKG_CONFIG) --libs opencc)
+CORE_LIBS    = -liniparser -lunistring -lpcre2-8 $(shell $(PKG_CONFIG) --libs opencc sqlite3) -pthread
 CURSES_CPP   = $(shell $(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS  = $(shell $(PKG_CONFIG) --libs ncursesw)
 # jansson is the tests' oracle that the JSON output parses.
@@ -239,7 +240,8 @@ pot:
 # Installs with apt-get (through sudo when not root) only what is missing.
 DEB_PKGS := build-essential pkg-config libncurses-dev libunistring-dev libopencc-dev opencc \
             libiniparser-dev libjansson-dev libcmocka-dev unicode-data tmux mandoc time \
-            gettext locales python3-jieba valgrind libpcre2-dev
+            gettext locales python3-jieba valgrind libpcre2-dev \
+            libsqlite3-dev
 deps:
 	@sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	missing=$$(for p in $(DEB_PKGS); do \

@@ -1,0 +1,83 @@
+/*
+ * archive: the editions found below the paths the user names (files and
+ * directories, recursively), in reading order: by edition date, then by
+ * page, then by path. No SQLite here: what only reading a file tells (the
+ * dateline's date, the paper's title, the page, the number of articles)
+ * comes from the catalogue (catalog.h), which reads each file once and
+ * keeps the answer.
+ *
+ * The date of an entry is the dateline's when the file has been read and
+ * has one, else a date in the file's name (2020-11-05, 20201105,
+ * 2020年11月5日), else the day of its modification time (local time);
+ * date_from says which.
+ *
+ * Files that cannot be editions (empty, unreadable, not regular, and once
+ * read: binary or without a single article) are kept in skipped with the
+ * reason, never in v: the editions list says how many, --outline reports
+ * each. A directory is entered once however many symbolic links lead to it
+ * (device and inode), so that a link loop ends.
+ *
+ * What always holds: v holds no two entries with the same path; after
+ * archive_order() v is sorted and archive_find() works.
+ */
+#ifndef READER_ARCHIVE_H
+#define READER_ARCHIVE_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+enum date_from { DATE_NONE, DATE_MTIME, DATE_NAME, DATE_DATELINE };
+
+struct archive_entry {
+	char *path;              /* a named path, or one joined with the names below it */
+	long long size, mtime_s; /* as stat() said when scanned */
+	long mtime_ns;
+	char date[11];           /* YYYY-MM-DD, or "" with DATE_NONE */
+	enum date_from date_from;
+	int page;                /* from 1; 0 when unknown */
+	char *title;             /* the paper's name, or NULL */
+	unsigned narticles;      /* 0 until read */
+	char id[17];             /* edition_id(), "" until read */
+	int read;                /* title, narticles and id come from the file */
+	long long rowid;         /* the catalogue's, 0 when it has none */
+	int marked;              /* the session's: something in it is bookmarked */
+};
+
+struct archive_skip {
+	char *path;
+	char *why;               /* translated, one line */
+};
+
+struct archive {
+	struct archive_entry *v;
+	size_t n, cap;
+	struct archive_skip *skipped;
+	size_t nskipped, capskipped;
+};
+
+/*
+ * Find the files below each of paths[0..n): a file is taken as named, a
+ * directory walked in name order (its hidden entries, names starting
+ * with '.', are left out). Each entry gets its size, modification time
+ * and the date (and page) its name gives, else its modification time's.
+ * Returns 0; -1 with err (naming the path) when a named path does not
+ * exist or cannot be read — the others are still scanned.
+ */
+int archive_scan(struct archive *a, const char *const *paths, size_t n, struct error *err);
+/* Move entry i to the skipped files with why (copied). */
+void archive_skip(struct archive *a, size_t i, const char *why);
+/* Sort v into reading order. */
+void archive_order(struct archive *a);
+/* The index in v of path (as stored), or (size_t)-1. Needs the order. */
+size_t archive_find(const struct archive *a, const char *path);
+void archive_free(struct archive *a);
+
+/* The date (and page, else 0) a file name gives: 1 and date filled as
+ * YYYY-MM-DD, or 0. Only the last component of path is looked at. */
+int archive_name_date(const char *path, char date[11], int *page);
+/* The weekday of a YYYY-MM-DD date, 0 for Sunday to 6, or -1 when it is
+ * no valid date. */
+int archive_weekday(const char *date);
+
+#endif

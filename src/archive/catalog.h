@@ -1,0 +1,107 @@
+/*
+ * catalog: the archive's index, kept in SQLite. It is a cache and never
+ * the only copy of anything: keyed by path, size and modification time,
+ * a file that changed is read again; a file that is not a catalogue of
+ * this version, or is corrupt, is rebuilt from nothing, never trusted.
+ * Bookmarks and positions stay in their own text files.
+ *
+ * What it keeps: per edition file its path, size, modification time, id,
+ * date, title, page and number of articles (or why it is no edition);
+ * per article its number, headline, locality as printed, place code,
+ * byline, source line and its text, searchable archive-wide with the
+ * folding the reader's search uses plus traditional and simplified
+ * characters matching each other.
+ *
+ * Concurrency: the database is in WAL mode, so several readers may open
+ * one archive at once and one may read while another writes. Each file is
+ * stored in a transaction of its own (or a batch of them), so a reader
+ * killed while indexing leaves a catalogue that holds every file it
+ * finished and nothing of the one it was in. A struct catalog is one
+ * connection: use one per thread (the background indexer opens its own).
+ *
+ * Queries are over the editions of one archive only (the catalogue may
+ * hold others): catalog_fill() tells the connection which those are.
+ */
+#ifndef READER_CATALOG_H
+#define READER_CATALOG_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+
+#include "archive.h"
+#include "error.h"
+#include "gazetteer.h"
+
+struct catalog;
+
+/* $XDG_CACHE_HOME/reader/index.sqlite, else ~/.cache/reader/index.sqlite;
+ * NULL when there is no home. Allocated. */
+char *catalog_default_path(void);
+
+/* Open the catalogue at path, creating it (and its directory). One that
+ * is corrupt or of another version is replaced by an empty one (*rebuilt
+ * set to 1 when so; rebuilt may be NULL). NULL with err on failure: the
+ * caller goes on without an index. */
+struct catalog *catalog_open(const char *path, int *rebuilt, struct error *err);
+void catalog_close(struct catalog *c);
+
+/* How an update is going, read by another thread while it runs. */
+struct catalog_progress {
+	atomic_size_t done, total;   /* files read (or found current) so far, of total */
+	atomic_int cancel;           /* set by the owner: stop after this file */
+};
+
+/*
+ * Bring the catalogue up to date for the files of a: each one it does not
+ * hold with this size and modification time is read (edition_load, then
+ * locality_resolve with gaz, which may be NULL) and stored, or recorded as
+ * no edition with the reason. a is only read. p may be NULL. Returns 0,
+ * 1 when cancelled, -1 with err (the catalogue keeps what was stored).
+ */
+int catalog_update(struct catalog *c, const struct archive *a, const struct gazetteer *gaz,
+		   struct catalog_progress *p, struct error *err);
+
+/*
+ * Fill every entry of a that the catalogue holds current (same size and
+ * modification time) from it: date (the dateline's, when it has one),
+ * title, page, narticles, id, read, rowid; move the ones it knows are no
+ * editions to a->skipped. Then order a, and make a the archive the
+ * queries below are over. Returns how many entries are still unread.
+ */
+size_t catalog_fill(struct catalog *c, struct archive *a);
+
+/* A locality over the archive, with its number of stories. */
+struct catalog_place {
+	char code[16];           /* the place code, or "" when unresolved */
+	char *locality;          /* as printed (the most frequent spelling) */
+	size_t count;
+};
+/* Every locality of the archive's stories, most stories first. Returns 0,
+ * or -1 with err. */
+int catalog_places(struct catalog *c, struct catalog_place **v, size_t *n, struct error *err);
+void catalog_places_free(struct catalog_place *v, size_t n);
+
+/* A story: where it is, and for a search, the matching text. */
+struct catalog_story {
+	size_t edition;          /* index into the archive's v */
+	size_t article;          /* from 1 */
+	size_t line;             /* source line: the story's, or the match's */
+	char *headline;
+	char *locality;          /* as printed, or "" */
+	char code[16];           /* the place code, or "" */
+	char *text;              /* a search hit: the paragraph or item that
+	                            matches, as in the edition; else NULL */
+	size_t match, matchlen;  /* the match: bytes of text */
+};
+/* The stories at a place (code, or the locality as printed when code is
+ * ""; a code takes in the places below it), newest first. */
+int catalog_stories(struct catalog *c, const char *code, const char *locality,
+		    struct catalog_story **v, size_t *n, struct error *err);
+/* The stories whose text holds query (literal, folded: width forms, case,
+ * traditional and simplified characters match each other), newest first,
+ * at most limit (0: no limit), one per match. */
+int catalog_search(struct catalog *c, const char *query, size_t limit,
+		   struct catalog_story **v, size_t *n, struct error *err);
+void catalog_stories_free(struct catalog_story *v, size_t n);
+
+#endif
