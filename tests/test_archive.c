@@ -524,6 +524,80 @@ static void test_many(void **state)
 	archive_free(&a);
 }
 
+/* --lint DIR: the files below in name order, through a link loop, each
+ * once; what is no edition reported on stderr and counted; a missing
+ * named path or a named file that is no edition makes the status 2. */
+static void test_lint_dirs(void **state)
+{
+	struct run r;
+	char root[1024], *err1, *err2;
+	const char *seed = "data/tongxinyuan-2020-11-11.txt";
+	size_t len;
+	char *text = slurp(seed, &len);
+
+	(void)state;
+	snprintf(root, sizeof root, "%s", mkdirs("lint/b"));
+	root[strlen(root) - 2] = 0;
+	spit(tmp_path("lint/b/2020-11-11.txt"), text, len);
+	spit(tmp_path("lint/a.txt"), text, len);
+	spit(tmp_path("lint/empty.txt"), "", 0);
+	spit(tmp_path("lint/binary.txt"), "\0\1\2\0abc", 7);
+	assert_int_equal(symlink("..", tmp_path("lint/b/loop")), 0);
+	assert_int_equal(symlink("nowhere", tmp_path("lint/dangling.txt")), 0);
+	free(text);
+
+	run_reader(&r, (const char *[]){"--lint", "--level=error", root, NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "in 2 files; 3 files skipped"));
+	err1 = xasprintf("%s/empty.txt: empty file", root);
+	err2 = xasprintf("%s/dangling.txt: %s", root, strerror(ENOENT));
+	assert_non_null(strstr(r.err, err1));
+	assert_non_null(strstr(r.err, err2));
+	assert_non_null(strstr(r.err, "/binary.txt: binary file"));
+	assert_null(strstr(r.err, "loop"));
+	free(err1);
+	free(err2);
+	run_free(&r);
+
+	/* the findings come file by file in name order */
+	run_reader(&r, (const char *[]){"--lint", "--level=warning", root, NULL}, NULL);
+	assert_int_equal(r.status, 1);
+	{
+		char *a = xasprintf("%s/a.txt:", root), *b = xasprintf("%s/b/2020-11-11.txt:", root);
+		char *pa = strstr(r.out, a), *pb = strstr(r.out, b);
+
+		assert_non_null(pa);
+		assert_non_null(pb);
+		assert_true(pa < pb);
+		assert_null(strstr(r.out, "/loop/"));
+		free(a);
+		free(b);
+	}
+	run_free(&r);
+
+	/* named: a missing path, and a file that is no edition */
+	run_reader(&r, (const char *[]){"--lint", "--level=error", root,
+					tmp_path("lint/no-such"), NULL}, NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "/lint/no-such: "));
+	assert_non_null(strstr(r.out, "in 2 files; 3 files skipped"));
+	run_free(&r);
+	run_reader(&r, (const char *[]){"--lint", "--level=error", tmp_path("lint/empty.txt"), NULL},
+		   NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	run_reader(&r, (const char *[]){"--lint", "--level=error", tmp_path("lint/binary.txt"), NULL},
+		   NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	/* named twice: linted once */
+	run_reader(&r, (const char *[]){"--lint", "--level=error", tmp_path("lint/a.txt"),
+					tmp_path("lint/a.txt"), NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "in 1 files"));
+	run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -536,6 +610,7 @@ int main(void)
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_duplicates),
 		cmocka_unit_test(test_many),
+		cmocka_unit_test(test_lint_dirs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
