@@ -297,7 +297,8 @@ done
 bench_shapes
 # bench_archive: issue 14's figures on a synthetic archive of
 # BENCH_ARCHIVE (default 5000) editions of about 20 KB (genarchive, seed 1,
-# kept in build/bench/ and written again only when missing), beside
+# kept in build/bench/ and written again only when missing or older than
+# the generator), beside
 # grep -rF over the same files, the page cache warm for both (every file
 # read once first): the cold full index (reader --search with a fresh
 # XDG_CACHE_HOME: scan, parse and store every edition, then search), the
@@ -315,7 +316,7 @@ bench_archive() {
 		return
 	}
 	dir=build/bench/archive-$n-1
-	if [ ! -f "$dir.stamp" ]; then
+	if [ ! -f "$dir.stamp" ] || [ "$GENARCHIVE_BIN" -nt "$dir.stamp" ]; then
 		rm -rf "$dir" && mkdir -p build/bench || die "cannot write build/bench"
 		"$GENARCHIVE_BIN" "$dir" "$n" 1 >"$tmp/gen" 2>"$tmp/err" || run_failed "$GENARCHIVE_BIN" "$?"
 		mv "$tmp/gen" "$dir.stamp"
