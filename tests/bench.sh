@@ -184,18 +184,29 @@ bench_dump() {
 	fi
 }
 
+# pty_reader KEY [ARG...]: one run of the reader (with ARGs) on the
+# edition in an 80x24 pty, KEY pressed 6 times.
+pty_reader() {
+	_key=$1
+	shift
+	# A home of its own: no saved position to reopen at.
+	rm -rf "$tmp/home/.local"
+	HOME=$tmp/home XDG_CONFIG_HOME= XDG_DATA_HOME= XDG_STATE_HOME= \
+		LANG=C.UTF-8 "$PTYBYTES_BIN" 80 24 6 "$_key" "$READER_BIN" "$@" "$EDITION"
+}
+
 # tty_run PROG KEY: the median of 5 runs of PROG in an 80x24 pty, KEY
-# pressed 6 times: "startup_ms first_screen_bytes bytes_per_key".
+# pressed 6 times: "startup_ms first_screen_bytes bytes_per_key
+# text_bytes_per_key". PROG: reader; reader-bare, the reader without its
+# status line; less; less-laid, less on the text as the reader lays it out.
 tty_run() {
 	for _ in 1 2 3 4 5; do
-		if [ "$1" = reader ]; then
-			# A home of its own: no saved position to reopen at.
-			rm -rf "$tmp/home/.local"
-			HOME=$tmp/home XDG_CONFIG_HOME= XDG_DATA_HOME= XDG_STATE_HOME= \
-				LANG=C.UTF-8 "$PTYBYTES_BIN" 80 24 6 "$2" "$READER_BIN" "$EDITION"
-		else
-			LANG=C.UTF-8 LESS= "$PTYBYTES_BIN" 80 24 6 "$2" less "$EDITION"
-		fi
+		case $1 in
+		reader) pty_reader "$2" ;;
+		reader-bare) pty_reader "$2" --config "$tmp/bare.ini" ;;
+		less) LANG=C.UTF-8 LESS= "$PTYBYTES_BIN" 80 24 6 "$2" less "$EDITION" ;;
+		less-laid) LANG=C.UTF-8 LESS= "$PTYBYTES_BIN" 80 24 6 "$2" less "$tmp/laid" ;;
+		esac
 	done | sort -n -k 1 | sed -n 3p
 }
 
@@ -203,14 +214,22 @@ tty_run() {
 # to an 80x24 terminal per page down (Space) and per line down (j), for
 # the reader and for less on the seed edition, in the same run (both in a
 # pseudo-terminal, TERM=xterm-256color, C.UTF-8). Targets: the first
-# screen within 2x less's time, no more bytes per key than less.
+# screen within 2x less's time, no more bytes per key than less. Two more
+# lines, for comparison only: less on the same lines as the reader shows
+# (reader --dump --width 80), and the reader without its status line (the
+# status line below the text makes curses scroll through a scroll region,
+# and its percentage changes on most keys).
 bench_terminal() {
 	[ -n "$PTYBYTES_BIN" ] && [ -x "$PTYBYTES_BIN" ] || {
 		echo "terminal: PTYBYTES_BIN not set (run it with make bench)"
 		return
 	}
 	mkdir -p "$tmp/home"
-	for prog in reader less; do
+	"$READER_BIN" --dump --width 80 "$EDITION" >"$tmp/laid" 2>"$tmp/err" ||
+		run_failed "$READER_BIN --dump" "$?"
+	sed 's/^status_line = .*/status_line = false/' reader.ini >"$tmp/bare.ini" ||
+		die "cannot write $tmp/bare.ini"
+	for prog in reader less reader-bare less-laid; do
 		tty_run "$prog" " " >"$tmp/tty-$prog"
 		tty_run "$prog" j >"$tmp/tty-$prog-j"
 	done
@@ -231,6 +250,15 @@ bench_terminal() {
 			rp / rpt, lp / lpt, rp / rpt <= lp / lpt ? "met" : "missed",
 			rl / rlt, ll / llt, rl / rlt <= ll / llt ? "met" : "missed"
 	}'
+	for prog in less-laid reader-bare; do
+		read -r _ _ page ptext <"$tmp/tty-$prog"
+		read -r _ _ line ltext <"$tmp/tty-$prog-j"
+		awk -v p="$prog" -v pg="$page" -v pt="$ptext" -v ln="$line" -v lt="$ltext" 'BEGIN {
+			printf "%15s %-33s page down %6.0f bytes (%.3f per byte of text), line down %4.0f (%.3f)\n", "",
+				p == "reader-bare" ? "reader without the status line:" : "less on the reader'"'"'s lines (--dump):",
+				pg, pg / pt, ln, ln / lt
+		}'
+	done
 }
 
 echo "reader benchmark: $READER_BIN"
