@@ -49,10 +49,14 @@ static int read_fd(int fd, size_t max, size_t hint, file_sniff_fn sniff, struct 
 	char *b = NULL;
 	size_t len = 0, cap = 0;
 
-	/* A regular file's size is known: one buffer of that size, so that a
-	 * 100 MB edition costs 100 MB, not the peaks of a growing array. */
-	if (hint && (!max || hint <= max))
-		XGROW(b, cap, hint + 1);
+	/* A regular file's size is known: one buffer of exactly that size
+	 * (and its NUL, and one byte for the read that finds the end), so
+	 * that a 100 MB edition costs 100 MB, not the peaks or the slack of
+	 * a growing array. Only what is read into it is ever touched. */
+	if (hint && (!max || hint <= max) && hint <= SIZE_MAX - 2) {
+		b = xmalloc(hint + 2);
+		cap = hint + 2;
+	}
 	int sniffed = !sniff, e;
 	ssize_t r;
 
@@ -64,6 +68,11 @@ static int read_fd(int fd, size_t max, size_t hint, file_sniff_fn sniff, struct 
 		want = cap - len - 1;
 		if (max && want > max + 1 - len)
 			want = max + 1 - len;
+		/* Until the test has run, no read goes past its first block:
+		 * a regular file would otherwise be read whole in one call,
+		 * and a gigabyte of NULs read to be turned down. */
+		if (!sniffed && want > FILE_SNIFF - len)
+			want = FILE_SNIFF - len;
 		r = read(fd, b + len, want);
 		if (r < 0 && errno == EINTR)
 			continue;
