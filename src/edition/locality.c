@@ -22,7 +22,11 @@
 #define TRAD_SAMPLE 4096
 
 /* Gazetteer answers for one pass, keyed by the text asked about: kickers
- * repeat across an archive, and a lookup costs far more than a probe. */
+ * repeat across an archive, and a lookup costs far more than a probe. It
+ * is a cache of at most MEMO_MAX slots, emptied when three quarters full:
+ * a million articles with a headline each must not need a million slots
+ * (64 MB) to be resolved. */
+#define MEMO_MAX 65536
 struct memo {
 	struct memo_slot {
 		const char *s;      /* NULL: empty slot */
@@ -30,7 +34,7 @@ struct memo {
 		int flags, ok;
 		struct place pl;
 	} *slot;
-	size_t mask;
+	size_t mask, used;
 };
 
 static int memo_match(struct memo *m, const struct gazetteer *g, const char *s, size_t n,
@@ -40,12 +44,17 @@ static int memo_match(struct memo *m, const struct gazetteer *g, const char *s, 
 
 	if (!n)
 		return 0;  /* no kicker and no headline: no place */
+	if (m->used * 4 >= (m->mask + 1) * 3) {
+		memset(m->slot, 0, (m->mask + 1) * sizeof *m->slot);
+		m->used = 0;
+	}
 	i = (size_t)text_hash((uint64_t)flags, s, n) & m->mask;
 
 	for (;; i = (i + 1) & m->mask) {
 		struct memo_slot *e = &m->slot[i];
 
 		if (!e->s) {
+			m->used++;
 			e->s = s;
 			e->n = n;
 			e->flags = flags;
@@ -173,13 +182,14 @@ void locality_resolve(struct edition *ed, const struct gazetteer *gaz)
 
 	if (!gaz || !ed->narticles)
 		return;
-	while (cap < 2 * ed->narticles)
+	while (cap < 2 * ed->narticles && cap < MEMO_MAX)
 		cap *= 2;
 	m.mask = cap - 1;
 	conv = open_if_traditional(ed);
 	m.slot = xcalloc(cap, sizeof *m.slot);
 	for (int pass = 0; pass < 2; pass++) {
 		memset(m.slot, 0, cap * sizeof *m.slot);
+		m.used = 0;
 		for (size_t i = 0; i < ed->narticles; i++) {
 			struct article *a = &ed->articles[i];
 			struct place pl;
