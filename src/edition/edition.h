@@ -114,7 +114,10 @@ struct article {
 	size_t nparas;
 	struct item *items;        /* everything above, in source order */
 	size_t nitems;
-	size_t capitems, capparas; /* private */
+	/* byline, roles, credit, paras and items point into arrays the
+	 * edition holds for all its articles (struct edition's pools), NULL
+	 * when their count is 0: one allocation each for the whole edition,
+	 * not five per article. */
 };
 
 enum para_style {
@@ -155,6 +158,12 @@ struct edition {
 	char **owned;              /* allocations the str fields point into */
 	size_t nowned, capowned;
 	size_t caparticles;
+	/* The articles' arrays, in article order (see struct article); the
+	 * parser sizes them exactly once it is done. */
+	struct edition_pool {
+		void *v;
+		size_t n, cap;
+	} pool_items, pool_paras, pool_byline, pool_roles, pool_credit;
 };
 
 /*
@@ -231,11 +240,6 @@ size_t edition_text_lines(struct edition *ed);
 /* For the parser: keep s (n bytes, from malloc) for the edition's
  * lifetime, released by edition_free(); returns it as a str. */
 struct str edition_own(struct edition *ed, char *s, size_t n);
-
-/* For the parser: give an article's arrays back the room they grew and
- * did not use, once it is complete (there is one per article: a million
- * short articles would otherwise keep room for millions of items). */
-void edition_article_trim(struct article *a);
 
 /* Release everything the edition holds; ed may be zeroed. */
 void edition_free(struct edition *ed);

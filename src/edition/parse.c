@@ -65,6 +65,90 @@ static struct str span(const char *s, size_t n)
 
 static const struct block *classify(struct parser *p, size_t i);
 
+/*
+ * Room for k more entries of size sz at the end of pool pl, whose last cnt
+ * entries are the current article's: returns that article's array, which
+ * may have moved. Only the article being built ever grows (articles are
+ * built one after another), so its entries are always the pool's last.
+ */
+static void *pool_room(struct edition_pool *pl, size_t cnt, size_t k, size_t sz)
+{
+	xgrow(&pl->v, &pl->cap, pl->n + k, sz);
+	pl->n += k;
+	return (char *)pl->v + (pl->n - k - cnt) * sz;
+}
+
+/* Size a pool exactly, once the parser is done with it. */
+static void pool_fit(struct edition_pool *pl, size_t sz)
+{
+	if (pl->n < pl->cap) {
+		if (pl->n) {
+			pl->v = xreallocarray(pl->v, pl->n, sz);
+		} else {
+			free(pl->v);
+			pl->v = NULL;
+		}
+		pl->cap = pl->n;
+	}
+}
+
+/* Where article a's entries start in a pool: at *at, unless it has none. */
+static void *pool_at(struct edition_pool *pl, size_t *at, size_t cnt, size_t sz)
+{
+	void *v = cnt ? (char *)pl->v + *at * sz : NULL;
+
+	*at += cnt;
+	return v;
+}
+
+/* The paragraph being rejoined is complete: give its buffer back the room
+ * it grew and did not use (joined paragraphs are much of a long text). */
+static void end_join(struct parser *p)
+{
+	struct edition *ed = p->ed;
+	struct paragraph *para = p->jpara;
+
+	p->jpara = NULL;
+	if (!para || p->jcap <= para->text.n + 1)
+		return;
+	ed->owned[p->jowned] = xreallocarray(ed->owned[p->jowned], para->text.n + 1, 1);
+	para->text.s = ed->owned[p->jowned];
+}
+
+/* Once every article is built: the edition's arrays sized exactly, and
+ * each article's pointers into the pools (which moved as they grew). */
+static void fit_edition(struct edition *ed)
+{
+	size_t at[5] = {0};
+
+	pool_fit(&ed->pool_items, sizeof(struct item));
+	pool_fit(&ed->pool_paras, sizeof(struct paragraph));
+	pool_fit(&ed->pool_byline, sizeof(struct str));
+	pool_fit(&ed->pool_roles, sizeof(struct str));
+	pool_fit(&ed->pool_credit, sizeof(struct str));
+	for (size_t i = 0; i < ed->narticles; i++) {
+		struct article *a = &ed->articles[i];
+
+		a->items = pool_at(&ed->pool_items, &at[0], a->nitems, sizeof *a->items);
+		a->paras = pool_at(&ed->pool_paras, &at[1], a->nparas, sizeof *a->paras);
+		a->byline = pool_at(&ed->pool_byline, &at[2], a->nbyline, sizeof *a->byline);
+		a->roles = pool_at(&ed->pool_roles, &at[3], a->nroles, sizeof *a->roles);
+		a->credit = pool_at(&ed->pool_credit, &at[4], a->ncredit, sizeof *a->credit);
+	}
+	if (ed->narticles < ed->caparticles) {
+		ed->articles = xreallocarray(ed->articles, ed->narticles, sizeof *ed->articles);
+		ed->caparticles = ed->narticles;
+	}
+	if (ed->npieces && ed->npieces < ed->cappieces) {
+		ed->pieces = xreallocarray(ed->pieces, ed->npieces, sizeof *ed->pieces);
+		ed->cappieces = ed->npieces;
+	}
+	if (ed->nowned && ed->nowned < ed->capowned) {
+		ed->owned = xreallocarray(ed->owned, ed->nowned, sizeof *ed->owned);
+		ed->capowned = ed->nowned;
+	}
+}
+
 /* One source line: record its damage, and keep it as a block unless blank. */
 static void take_line(struct parser *p, const char *ls, size_t n, size_t line, size_t *si,
 		      size_t *blanks)
@@ -180,7 +264,17 @@ static const struct block *classify(struct parser *p, size_t i)
 	b->head = headline_like(b->s, b->n);
 	/* A kicker (20 characters) with a headline (40) is at most 61
 	 * characters of up to 4 bytes: longer lines need no look. */
-	b->kick = b->n <= 61 * 4 && kicker_split(b->s, b->n, &b->klen, &b->hs, &b->hn);
+	{
+		const char *hs = b->s;
+		size_t klen = 0, hn = 0;
+
+		b->kick = b->n <= 61 * 4 && kicker_split(b->s, b->n, &klen, &hs, &hn);
+		if (b->kick) {
+			b->klen = (uint8_t)klen;
+			b->hoff = (uint8_t)(hs - b->s);
+			b->hn = (uint8_t)hn;
+		}
+	}
 	b->byl = text_count(b->s, b->n, 40) <= 40 ? byline_parse(b->s, b->n, &bl) : BYLINE_NONE;
 	{
 		struct dateline d;
@@ -197,8 +291,7 @@ static struct article *new_article(struct parser *p, size_t line)
 	struct edition *ed = p->ed;
 	struct article *a;
 
-	if (ed->narticles)
-		edition_article_trim(&ed->articles[ed->narticles - 1]);
+	end_join(p);
 	XGROW(ed->articles, ed->caparticles, ed->narticles + 1);
 	a = &ed->articles[ed->narticles++];
 	memset(a, 0, sizeof *a);
@@ -226,21 +319,25 @@ static void add_item(struct edition *ed, struct article *a, enum item_kind kind,
 {
 	int para = kind == ITEM_PARA;
 
-	XGROW(a->items, a->capitems, a->nitems + 1);
+	a->items = pool_room(&ed->pool_items, a->nitems, 1, sizeof *a->items);
 	a->items[a->nitems++] = (struct item){
 		kind, text, para ? a->nparas - 1 : 0, b->line,
 		para ? a->paras[a->nparas - 1].piece : add_piece(ed, b, text.s, 0)};
 }
 
-static void add_names(struct article *a, const struct byline *bl)
+static void add_names(struct edition *ed, struct article *a, const struct byline *bl)
 {
-	struct str **arr = bl->kind == BYLINE_CREDIT ? &a->credit : &a->byline;
-	size_t *cnt = bl->kind == BYLINE_CREDIT ? &a->ncredit : &a->nbyline;
+	int credit = bl->kind == BYLINE_CREDIT;
+	struct str **arr = credit ? &a->credit : &a->byline;
+	size_t *cnt = credit ? &a->ncredit : &a->nbyline;
 
-	*arr = xreallocarray(*arr, *cnt + bl->n, sizeof **arr);
+	if (bl->n)
+		*arr = pool_room(credit ? &ed->pool_credit : &ed->pool_byline, *cnt, bl->n,
+				 sizeof **arr);
 	for (size_t k = 0; k < bl->n; k++)
 		(*arr)[(*cnt)++] = span(bl->name[k].s, bl->name[k].n);
-	a->roles = xreallocarray(a->roles, a->nroles + bl->nrole, sizeof *a->roles);
+	if (bl->nrole)
+		a->roles = pool_room(&ed->pool_roles, a->nroles, bl->nrole, sizeof *a->roles);
 	for (size_t k = 0; k < bl->nrole; k++)
 		a->roles[a->nroles++] = span(bl->role[k].s, bl->role[k].n);
 	if (bl->agency.n && !a->agency.n)
@@ -260,7 +357,7 @@ static void join_block(struct parser *p, struct article *a, const struct block *
 	/* The paragraph's pieces are the last ones: nothing is added between
 	 * a paragraph and the block that continues it. */
 	if (para->piece + para->npieces != ed->npieces)
-		die(1, "internal error: line %zu joins a paragraph out of order", b->line);
+		die(1, "internal error: line %zu joins a paragraph out of order", (size_t)b->line);
 	if (p->jpara == para) {
 		/* Growing the buffer this paragraph already owns. */
 		buf = (struct sbuf){ed->owned[p->jowned], para->text.n, p->jcap};
@@ -338,7 +435,7 @@ static int next_starts_article(struct parser *p, size_t i)
 
 /* Take the dateline opening an article's first paragraph: the text stays
  * in the paragraph; the names in the bracket after it are the byline. */
-static void take_dateline(struct article *a, const char *s, size_t n)
+static void take_dateline(struct edition *ed, struct article *a, const char *s, size_t n)
 {
 	struct dateline d;
 
@@ -350,7 +447,7 @@ static void take_dateline(struct article *a, const char *s, size_t n)
 	a->dateline_place = span(d.place.s, d.place.n);
 	if (d.agency.n)
 		a->agency = span(d.agency.s, d.agency.n);
-	add_names(a, &d.names);
+	add_names(ed, a, &d.names);
 }
 
 /* Does s read as running prose (ends a sentence, holds a comma, or is
@@ -411,13 +508,13 @@ static void add_paragraph(struct parser *p, struct article *a, size_t i)
 			     b->col + text_count(b->s, n, SIZE_MAX),
 			     "byline \"%.*s\" split off the end of the paragraph",
 			     (int)(b->n - n), b->s + n);
-		add_names(a, &bl);
+		add_names(p->ed, a, &bl);
 		/* Closing the article, unless prose goes on under it. */
 		p->closed = next_starts_article(p, i) || !prose(p->b[i + 1].s, p->b[i + 1].n);
 	}
-	take_dateline(a, b->s, n);
-	XGROW(a->paras, a->capparas, a->nparas + 1);
-	p->jpara = NULL;  /* a new paragraph: the next join starts a buffer */
+	take_dateline(p->ed, a, b->s, n);
+	end_join(p);  /* a new paragraph: the next join starts a buffer */
+	a->paras = pool_room(&p->ed->pool_paras, a->nparas, 1, sizeof *a->paras);
 	a->paras[a->nparas++] = (struct paragraph){span(b->s, n), shape_para_kind(b->s, n, b->head),
 						   b->line, b->line, add_piece(p->ed, b, b->s, 0), 1};
 	add_item(p->ed, a, ITEM_PARA, span(NULL, 0), b);
@@ -555,10 +652,10 @@ static struct article *take_kicker(struct parser *p, const struct block *b, int 
 {
 	struct article *a = new_article(p, b->line);
 	const char *ks = b->s;
-	size_t kn = b->hn ? (size_t)(b->hs - b->s) : b->n;
+	size_t kn = b->hn ? b->hoff : b->n;
 
 	a->kicker = span(b->s, b->klen);
-	a->headline = span(b->hs, b->hn);
+	a->headline = span(b->s + b->hoff, b->hn);
 	*need_head = b->hn == 0;
 	text_trim(&ks, &kn);
 	add_item(p->ed, a, ITEM_KICKER, span(ks, kn), b);
@@ -584,7 +681,7 @@ static int take_byline(struct parser *p, struct article *a, size_t i)
 		byline_parse(b->s, b->n, &bl);
 	else
 		shape_bracket_byline(b->s, b->n, &bl);
-	add_names(a, &bl);
+	add_names(p->ed, a, &bl);
 	add_item(p->ed, a, ITEM_BYLINE, span(b->s, b->n), b);
 	if (a->nparas)
 		p->closed = 1;
@@ -685,6 +782,8 @@ void edition_parse(struct edition *ed, const char *path, struct decoded *dec)
 	page_style(&p);
 	start = front_parse(ed, p.b, p.nb);
 	parse_articles(&p, start);
+	end_join(&p);
+	fit_edition(ed);
 	findings_sort(&ed->findings);
 	free(p.b);
 }
