@@ -79,13 +79,13 @@ enum item_kind { ITEM_KICKER, ITEM_HEADLINE, ITEM_PARA, ITEM_BYLINE, ITEM_SUBTIT
 
 struct item {
 	enum item_kind kind;
-	struct str text;           /* as printed (a kicker with its colon, a
-	                              credit with its 摄); none for ITEM_PARA */
 	uint32_t para;             /* ITEM_PARA: index into paras */
 	uint32_t line;             /* source line */
 	uint32_t piece;            /* its one piece in ed->pieces (ITEM_PARA:
 	                              see the paragraph's) */
-};
+	struct str text;           /* as printed (a kicker with its colon, a
+	                              credit with its 摄); none for ITEM_PARA */
+};                                 /* in this order: 32 bytes, not 40 */
 
 struct article {
 	size_t index;              /* from 1 */

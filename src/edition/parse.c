@@ -321,8 +321,8 @@ static void add_item(struct edition *ed, struct article *a, enum item_kind kind,
 
 	a->items = pool_room(&ed->pool_items, a->nitems, 1, sizeof *a->items);
 	a->items[a->nitems++] = (struct item){
-		kind, text, para ? a->nparas - 1 : 0, b->line,
-		para ? a->paras[a->nparas - 1].piece : add_piece(ed, b, text.s, 0)};
+		.kind = kind, .text = text, .para = para ? a->nparas - 1 : 0, .line = b->line,
+		.piece = para ? a->paras[a->nparas - 1].piece : add_piece(ed, b, text.s, 0)};
 }
 
 static void add_names(struct edition *ed, struct article *a, const struct byline *bl)
