@@ -180,6 +180,21 @@ int edition_load(struct edition *ed, const char *path, struct error *err);
 void edition_parse(struct edition *ed, const char *path, struct decoded *dec);
 
 /*
+ * Parse as edition_parse() does, but hand each article to each as soon as
+ * it is complete, then forget it, so that an edition of any size is read
+ * in little more memory than its text (--outline). In each, a is the only
+ * article ed holds, whole (items, paragraphs, names, pieces) and with its
+ * index; each may fill its locality (its place_name is released after).
+ * Neither the articles nor the findings are kept: when it returns, ed
+ * holds the front matter, pointing into dec, which stays the caller's
+ * (decode_free() it after edition_free(ed)); ed has no text of its own
+ * (no edition_id(), edition_raw_line() or edition_text_line()).
+ */
+typedef void (*edition_each_fn)(struct edition *ed, struct article *a, void *ctx);
+void edition_parse_each(struct edition *ed, const char *path, const struct decoded *dec,
+			edition_each_fn each, void *ctx);
+
+/*
  * The edition's id: a 64-bit hash of its decoded lines, in hex. It ignores
  * the line ends and the BOM, so it survives re-encoding and moving the
  * file. Computed on first use, as only some views need it.

@@ -56,6 +56,11 @@ struct parser {
 	struct paragraph *jpara;
 	size_t jowned;          /* its buffer's index in ed->owned */
 	size_t jcap;
+	/* edition_parse_each(): where each complete article goes, how many
+	 * went, and the first entry of ed->owned the current article made. */
+	edition_each_fn each;
+	void *ctx;
+	size_t handed, owned_mark;
 };
 
 static struct str span(const char *s, size_t n)
@@ -286,16 +291,42 @@ static const struct block *classify(struct parser *p, size_t i)
 	return b;
 }
 
+/* edition_parse_each(): hand the complete article over, then forget it:
+ * its entries in the pools (the pools' only ones), its pieces, its joined
+ * paragraphs, its place name and the findings so far. */
+static void hand_over(struct parser *p)
+{
+	struct edition *ed = p->ed;
+	struct article *a;
+
+	if (!p->each || !ed->narticles)
+		return;
+	a = &ed->articles[0];
+	end_join(p);
+	p->each(ed, a, p->ctx);
+	free(a->place_name);
+	while (ed->nowned > p->owned_mark)
+		free(ed->owned[--ed->nowned]);
+	ed->pool_items.n = ed->pool_paras.n = ed->pool_byline.n = 0;
+	ed->pool_roles.n = ed->pool_credit.n = 0;
+	ed->npieces = 0;
+	ed->narticles = 0;
+	findings_free(&ed->findings);
+	p->handed++;
+}
+
 static struct article *new_article(struct parser *p, size_t line)
 {
 	struct edition *ed = p->ed;
 	struct article *a;
 
 	end_join(p);
+	hand_over(p);
+	p->owned_mark = ed->nowned;
 	XGROW(ed->articles, ed->caparticles, ed->narticles + 1);
 	a = &ed->articles[ed->narticles++];
 	memset(a, 0, sizeof *a);
-	a->index = ed->narticles;
+	a->index = p->handed + ed->narticles;
 	a->line = line;
 	p->open = 0;
 	p->closed = 0;
@@ -768,24 +799,39 @@ static void page_style(struct parser *p)
 	p->gap = gaps[2] > gaps[1] ? 2 : 1;
 }
 
-void edition_parse(struct edition *ed, const char *path, struct decoded *dec)
+/* edition_parse() and edition_parse_each(): each is NULL for the first. */
+static void parse(struct edition *ed, const char *path, const struct decoded *dec,
+		  edition_each_fn each, void *ctx)
 {
-	struct parser p = {.ed = ed};
+	struct parser p = {.ed = ed, .each = each, .ctx = ctx};
 	size_t start;
 
 	memset(ed, 0, sizeof *ed);
 	ed->path = xstrdup(path ? path : "");
 	ed->dec = *dec;
-	memset(dec, 0, sizeof *dec);
 	ed->encoding = ed->dec.encoding;
 	scan_lines(&p);
 	page_style(&p);
 	start = front_parse(ed, p.b, p.nb);
 	parse_articles(&p, start);
 	end_join(&p);
+	hand_over(&p);
 	fit_edition(ed);
 	findings_sort(&ed->findings);
 	free(p.b);
+}
+
+void edition_parse(struct edition *ed, const char *path, struct decoded *dec)
+{
+	parse(ed, path, dec, NULL, NULL);
+	memset(dec, 0, sizeof *dec);
+}
+
+void edition_parse_each(struct edition *ed, const char *path, const struct decoded *dec,
+			edition_each_fn each, void *ctx)
+{
+	parse(ed, path, dec, each, ctx);
+	memset(&ed->dec, 0, sizeof ed->dec);  /* the caller's */
 }
 
 int edition_load(struct edition *ed, const char *path, struct error *err)
