@@ -43,10 +43,27 @@
  * characters back (its names, 20 at most, and spaces). */
 #define GLUED_SCAN 32
 
+/*
+ * The blocks: a window of BLOCK_WINDOW of them, not one per line of the
+ * file (32 bytes a line were most of what parsing a file of short lines
+ * took). The parser looks a few blocks ahead of the one it is at (the
+ * lines of a heading, the next block) and never further back than the
+ * front matter: block i is in b[i % BLOCK_WINDOW] from when blk() first
+ * makes it until block i + BLOCK_WINDOW is made. The first pass over the
+ * lines (scan_lines()) only counts them and what page_style() needs.
+ */
+#define BLOCK_WINDOW 64
+#if BLOCK_WINDOW < FRONT_BLOCKS
+#error "the front matter's blocks must fit in the window"
+#endif
+
 struct parser {
 	struct edition *ed;
-	struct block *b;
-	size_t nb, capb;
+	struct block b[BLOCK_WINDOW];
+	size_t nb;              /* blocks in the text (the first pass) */
+	size_t made;            /* blocks made so far by blk() */
+	size_t pos, line, blanks;  /* where blk() goes on reading */
+	size_t adjacent, nindented, gaps[4];  /* for page_style() */
 	int open;               /* the last paragraph has not ended a sentence */
 	int indents;            /* paragraphs are indented: headings are not */
 	size_t gap;             /* the usual blank lines between paragraphs */
@@ -154,32 +171,69 @@ static void fit_edition(struct edition *ed)
 	}
 }
 
-/* One source line: record its damage, and keep it as a block unless blank. */
-static void take_line(struct parser *p, const char *ls, size_t n, size_t line, size_t *si,
-		      size_t *blanks)
+/* The block of source line `line` (ls, n bytes) after `blanks` blank
+ * lines; 0 when the line is blank. */
+static int make_block(struct block *b, const char *ls, size_t n, size_t line, size_t blanks)
 {
 	const char *s = ls;
 	size_t sn = n, removed;
-	struct block *b;
 
-	damage_scan_line(p->ed, ls, n, line, si);
 	removed = text_trim(&s, &sn);
-	if (!sn) {
-		(*blanks)++;
-		return;
-	}
-	XGROW(p->b, p->capb, p->nb + 1);
-	b = &p->b[p->nb++];
+	if (!sn)
+		return 0;
 	memset(b, 0, sizeof *b);
 	b->s = s;
 	b->n = sn;
 	b->line = line;
 	b->col = removed + 1;
-	b->blank_before = *blanks;
+	b->blank_before = blanks;
 	b->indented = ls[0] == '\t' || (n >= 2 && ls[0] == ' ' && ls[1] == ' ') ||
 		      (n >= 6 && memcmp(ls, "\u3000\u3000", 6) == 0);
+	return 1;
+}
+
+/* One source line: record its damage, and count it as a block unless
+ * blank, with what page_style() needs. */
+static void take_line(struct parser *p, const char *ls, size_t n, size_t line, size_t *si,
+		      size_t *blanks)
+{
+	struct block b;
+
+	damage_scan_line(p->ed, ls, n, line, si);
+	if (!make_block(&b, ls, n, line, *blanks)) {
+		(*blanks)++;
+		return;
+	}
+	p->adjacent += p->nb > 0 && b.blank_before == 0;
+	p->nindented += b.indented;
+	if (b.blank_before)
+		p->gaps[b.blank_before < 3 ? b.blank_before : 3]++;
+	p->nb++;
 	*blanks = 0;
-	classify(p, p->nb - 1);  /* now, while the line is in the cache */
+}
+
+/* Block i (i < p->nb), made the first time it is asked for: the lines
+ * are read again, one after another, as far as it (see BLOCK_WINDOW). */
+static struct block *blk(struct parser *p, size_t i)
+{
+	const char *t = p->ed->dec.text;
+	size_t len = p->ed->dec.len, n;
+
+	if (i >= p->nb || i + BLOCK_WINDOW < p->made)
+		die(1, "internal error: block %zu is outside the parser's window", i);
+	while (p->made <= i) {
+		size_t next = text_next_line(t, len, p->pos, &n);
+
+		if (make_block(&p->b[p->made % BLOCK_WINDOW], t + p->pos, n, ++p->line, p->blanks)) {
+			p->blanks = 0;
+			p->made++;
+			classify(p, p->made - 1);  /* now, while the line is in the cache */
+		} else {
+			p->blanks++;
+		}
+		p->pos = next;
+	}
+	return &p->b[i % BLOCK_WINDOW];
 }
 
 /* Split the text into lines (LF, CRLF or CR) and blocks. */
@@ -259,7 +313,7 @@ static int kicker_split(const char *s, size_t n, size_t *klen, const char **hs, 
 /* Classify block i once; later questions are answered from the cache. */
 static const struct block *classify(struct parser *p, size_t i)
 {
-	struct block *b = &p->b[i];
+	struct block *b = blk(p, i);
 	struct byline bl;
 
 	if (b->known)
@@ -445,10 +499,10 @@ static size_t heading_run(struct parser *p, size_t i)
 	size_t k = 1;
 
 	while (k < HEADING_LINES && i + k < p->nb && heading_line(p, i + k, 0) &&
-	       (p->b[i + k].blank_before == 0 || (p->indents && p->ed->style == STYLE_BLANK &&
-						   p->b[i + k].blank_before <= p->gap)))
+	       (blk(p, i + k)->blank_before == 0 || (p->indents && p->ed->style == STYLE_BLANK &&
+						   blk(p, i + k)->blank_before <= p->gap)))
 		k++;
-	if (i + k < p->nb && k > 1 && heading_line(p, i + k, 0) && !p->b[i + k].blank_before)
+	if (i + k < p->nb && k > 1 && heading_line(p, i + k, 0) && !blk(p, i + k)->blank_before)
 		return 1;  /* more lines than a heading has: verse or a list */
 	return k;
 }
@@ -493,7 +547,7 @@ static int prose(const char *s, size_t n)
  * the byline's start in b, or b->n when there is none. */
 static size_t glued_byline(struct parser *p, size_t i, struct byline *bl)
 {
-	const struct block *b = &p->b[i];
+	const struct block *b = blk(p, i);
 	size_t cut = b->n;
 	uint32_t cp;
 	const char *r;
@@ -529,7 +583,7 @@ static size_t glued_byline(struct parser *p, size_t i, struct byline *bl)
  */
 static void add_paragraph(struct parser *p, struct article *a, size_t i)
 {
-	const struct block *b = &p->b[i];
+	const struct block *b = blk(p, i);
 	size_t n = glued_byline(p, i, &(struct byline){0});
 	struct byline bl;
 
@@ -541,7 +595,7 @@ static void add_paragraph(struct parser *p, struct article *a, size_t i)
 			     (int)(b->n - n), b->s + n);
 		add_names(p->ed, a, &bl);
 		/* Closing the article, unless prose goes on under it. */
-		p->closed = next_starts_article(p, i) || !prose(p->b[i + 1].s, p->b[i + 1].n);
+		p->closed = next_starts_article(p, i) || !prose(blk(p, i + 1)->s, blk(p, i + 1)->n);
 	}
 	take_dateline(p->ed, a, b->s, n);
 	end_join(p);  /* a new paragraph: the next join starts a buffer */
@@ -621,8 +675,8 @@ static int spaced(const char *s, size_t n)
  * kicker and headline or headline and subtitle; three are all of them. */
 static struct article *take_heading(struct parser *p, size_t i, size_t k, int *need_head)
 {
-	struct article *a = new_article(p, p->b[i].line);
-	const struct block *l0 = &p->b[i], *l1 = k > 1 ? &p->b[i + 1] : NULL;
+	struct article *a = new_article(p, blk(p, i)->line);
+	const struct block *l0 = blk(p, i), *l1 = k > 1 ? blk(p, i + 1) : NULL;
 	int kick = k == 3 || (k == 1 && l0->kdash), sub = k == 3;
 	size_t h = kick ? 1 : 0;
 
@@ -647,12 +701,12 @@ static struct article *take_heading(struct parser *p, size_t i, size_t k, int *n
 	}
 	*need_head = h >= k;
 	if (h < k) {
-		a->headline = span(p->b[i + h].s, p->b[i + h].n);
-		add_item(p->ed, a, ITEM_HEADLINE, a->headline, &p->b[i + h]);
+		a->headline = span(blk(p, i + h)->s, blk(p, i + h)->n);
+		add_item(p->ed, a, ITEM_HEADLINE, a->headline, blk(p, i + h));
 	}
 	if (sub) {
-		a->subtitle = span(p->b[i + k - 1].s, p->b[i + k - 1].n);
-		add_item(p->ed, a, ITEM_SUBTITLE, a->subtitle, &p->b[i + k - 1]);
+		a->subtitle = span(blk(p, i + k - 1)->s, blk(p, i + k - 1)->n);
+		add_item(p->ed, a, ITEM_SUBTITLE, a->subtitle, blk(p, i + k - 1));
 	}
 	return a;
 }
@@ -664,7 +718,7 @@ static struct article *take_heading(struct parser *p, size_t i, size_t k, int *n
  * recorded as a boundary note. */
 static int starts_article(struct parser *p, const struct article *a, size_t i)
 {
-	const struct block *b = &p->b[i];
+	const struct block *b = blk(p, i);
 
 	if (!a || p->closed || p->indents || b->blank_before > p->gap ||
 	    (i + 1 < p->nb && classify(p, i + 1)->dl) || shape_column_tag(b->s, b->n))
@@ -699,7 +753,7 @@ static struct article *take_kicker(struct parser *p, const struct block *b, int 
  * item. Returns 1 when block i was one. */
 static int take_byline(struct parser *p, struct article *a, size_t i)
 {
-	const struct block *b = &p->b[i];
+	const struct block *b = blk(p, i);
 	struct byline bl;
 
 	if (!a || !(b->byl != BYLINE_NONE ? (a->nparas || a->headline.n) : b->brk && a->nparas))
@@ -722,7 +776,7 @@ static int take_byline(struct parser *p, struct article *a, size_t i)
 /* Join block i to the last paragraph, or record it as a candidate. */
 static int take_join(struct parser *p, struct article *a, size_t i)
 {
-	const struct block *b = &p->b[i];
+	const struct block *b = blk(p, i);
 	enum join j;
 
 	if (!a || p->closed || !a->nparas || !p->open)
@@ -785,18 +839,11 @@ static void parse_articles(struct parser *p, size_t start)
  * them, and whether they are indented (then headings are not). */
 static void page_style(struct parser *p)
 {
-	size_t adjacent = 0, indented = 0, gaps[4] = {0};
 	struct edition *ed = p->ed;
 
-	for (size_t i = 0; i < p->nb; i++) {
-		adjacent += i > 0 && p->b[i].blank_before == 0;
-		indented += p->b[i].indented;
-		if (p->b[i].blank_before)
-			gaps[p->b[i].blank_before < 3 ? p->b[i].blank_before : 3]++;
-	}
-	ed->style = p->nb >= 2 && adjacent * 2 >= p->nb ? STYLE_LINE : STYLE_BLANK;
-	p->indents = p->nb >= 4 && indented * 3 >= p->nb;
-	p->gap = gaps[2] > gaps[1] ? 2 : 1;
+	ed->style = p->nb >= 2 && p->adjacent * 2 >= p->nb ? STYLE_LINE : STYLE_BLANK;
+	p->indents = p->nb >= 4 && p->nindented * 3 >= p->nb;
+	p->gap = p->gaps[2] > p->gaps[1] ? 2 : 1;
 }
 
 /* edition_parse() and edition_parse_each(): each is NULL for the first. */
@@ -812,13 +859,14 @@ static void parse(struct edition *ed, const char *path, const struct decoded *de
 	ed->encoding = ed->dec.encoding;
 	scan_lines(&p);
 	page_style(&p);
+	if (p.nb)  /* the front matter's blocks, in the window's first slots */
+		blk(&p, (p.nb < FRONT_BLOCKS ? p.nb : FRONT_BLOCKS) - 1);
 	start = front_parse(ed, p.b, p.nb);
 	parse_articles(&p, start);
 	end_join(&p);
 	hand_over(&p);
 	fit_edition(ed);
 	findings_sort(&ed->findings);
-	free(p.b);
 }
 
 void edition_parse(struct edition *ed, const char *path, struct decoded *dec)
