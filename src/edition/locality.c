@@ -23,7 +23,8 @@
 
 /* Gazetteer answers for one pass, keyed by the text asked about: kickers
  * repeat across an archive, and a lookup costs far more than a probe. It
- * is a cache of at most MEMO_MAX slots, emptied when three quarters full:
+ * is a cache of at most MEMO_MAX slots, grown or emptied when three
+ * quarters full:
  * a million articles with a headline each must not need a million slots
  * (64 MB) to be resolved. */
 #define MEMO_MAX 65536
@@ -45,7 +46,13 @@ static int memo_match(struct memo *m, const struct gazetteer *g, const char *s, 
 	if (!n)
 		return 0;  /* no kicker and no headline: no place */
 	if (m->used * 4 >= (m->mask + 1) * 3) {
-		memset(m->slot, 0, (m->mask + 1) * sizeof *m->slot);
+		/* Full: twice the room while under MEMO_MAX, else the same
+		 * room emptied (a cache loses nothing but time). */
+		size_t cap = m->mask + 1 < MEMO_MAX ? 2 * (m->mask + 1) : m->mask + 1;
+
+		free(m->slot);
+		m->slot = xcalloc(cap, sizeof *m->slot);
+		m->mask = cap - 1;
 		m->used = 0;
 	}
 	i = (size_t)text_hash((uint64_t)flags, s, n) & m->mask;
@@ -190,7 +197,7 @@ struct locality_run {
 struct locality_run *locality_begin(const struct gazetteer *gaz, size_t narticles)
 {
 	struct locality_run *lr = xcalloc(1, sizeof *lr);
-	size_t cap = 16, want = narticles ? 2 * narticles : MEMO_MAX;
+	size_t cap = 16, want = narticles ? 2 * narticles : 1024;
 
 	lr->gaz = gaz;
 	lr->conv = (opencc_t)-1;
