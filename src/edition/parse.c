@@ -5,10 +5,14 @@
  * The parser works on the file's non-blank lines ("blocks"), each trimmed,
  * with its source line and the number of blank lines before it, in three
  * passes: lines (with their damage recorded as they are met, damage.h),
- * front matter (front.h), articles. Localities are a pass of their
- * own (locality.h), run by the caller with a gazetteer. Text fields point
- * into the decoded text wherever the text is one source line; a paragraph
- * rejoined across lines is a new allocation kept in ed->owned.
+ * front matter (front.h), articles. Only a window of blocks is held at
+ * a time (BLOCK_WINDOW), and the articles' arrays are edition-wide pools
+ * sized exactly at the end (struct edition); edition_parse_each() hands
+ * each article over and forgets it, for little more than the text.
+ * Localities are a pass of their own (locality.h), run by the caller with
+ * a gazetteer. Text fields point into the decoded text wherever the text
+ * is one source line; a paragraph rejoined across lines is a new
+ * allocation kept in ed->owned.
  *
  * What always holds: every block lands in exactly one field (front matter,
  * kicker, headline, paragraph, byline or credit), so no text is dropped;
