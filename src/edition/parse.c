@@ -118,7 +118,8 @@ static int headline_like(const char *s, size_t n)
 /* Labels that look like a kicker but belong to front matter or credits. */
 static const char *const not_kickers[] = {
 	"电话", "传真", "邮箱", "地址", "邮编", "网址", "责任编辑", "编辑", "版式设计",
-	"美编", "校对", "E-mail", "Email", "email", NULL,
+	"美编", "校对", "E-mail", "Email", "email", "热线", "电邮", "電話", "傳真", "郵箱",
+	"網址", "責任編輯", "編輯", "美編", "校對", "熱線", "電郵", NULL,
 };
 
 /*
