@@ -275,6 +275,36 @@ static void test_traditional_surnames(void **state)
 	assert_true(checked > 100);
 }
 
+/* A kicker with a colon, its headline (under it or on its line) and a ——
+ * subtitle: one article of three heading parts, the subtitle no new
+ * article's headline, whatever follows it. */
+static void test_kicker_headline_subtitle(void **state)
+{
+	struct edition ed;
+
+	(void)state;
+	parse(&ed, "河湾镇：\n老桥修好了\n——一座石桥的百年故事\n\n"
+		   "本报某地3月5日电  石桥今天重新通行。\n\n（记者 王小明）\n\n\n"
+		   "山前村：果园迎来丰收\n——村民合作社的第三年\n\n"
+		   "本报某地3月6日电  果园今年收成很好。\n\n李红\n");
+	assert_int_equal(ed.narticles, 2);
+	eq(ed.articles[0].kicker, "河湾镇");
+	eq(ed.articles[0].headline, "老桥修好了");
+	eq(ed.articles[0].subtitle, "——一座石桥的百年故事");
+	eq(ed.articles[0].dateline, "本报某地3月5日电");
+	assert_int_equal(ed.articles[0].nparas, 1);
+	eq(ed.articles[1].kicker, "山前村");
+	eq(ed.articles[1].headline, "果园迎来丰收");
+	eq(ed.articles[1].subtitle, "——村民合作社的第三年");
+	assert_int_equal(ed.articles[1].nparas, 1);
+	edition_free(&ed);
+	assert_true(shape_dash_subtitle("——来自一线的调查", strlen("——来自一线的调查")));
+	assert_true(shape_dash_subtitle("—— 来自一线的调查", strlen("—— 来自一线的调查")));
+	assert_false(shape_dash_subtitle("——", strlen("——")));
+	assert_false(shape_dash_subtitle("——来了。他说", strlen("——来了。他说")));
+	assert_false(shape_dash_subtitle("来自一线的调查", strlen("来自一线的调查")));
+}
+
 /* Labels and credits are paragraphs of their kind, never headings. */
 static void test_kinds(void **state)
 {
@@ -294,6 +324,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_three_line_heading),
 		cmocka_unit_test(test_two_line_heading),
+		cmocka_unit_test(test_kicker_headline_subtitle),
 		cmocka_unit_test(test_subhead_or_headline),
 		cmocka_unit_test(test_join_on_evidence),
 		cmocka_unit_test(test_join_lead_and_lopsided),
