@@ -337,6 +337,44 @@ static void test_kickers(void **state)
 	edition_free(&ed);
 }
 
+/* Front matter in either script: 熱線, 傳真, 責任編輯 on a Hong Kong page
+ * are contacts and editors, not the masthead; 编辑 and 电邮 are labels
+ * only where they stand as one, not inside a headline. */
+static void test_front_labels(void **state)
+{
+	static const char trad[] =
+		"港島晨報\n\n熱線 2345 6789  傳真 2345 6000\n\n"
+		"2024年3月5日 星期二 責任編輯 陳大文 何小明\n\n"
+		"海濱長廊明日開放\n\n長廊全長兩公里，明日起免費開放。\n";
+	static const char simp[] =
+		"江城晚报\n\n编辑：王小明  电邮：desk@example.org\n\n2024年3月5日\n\n"
+		"一位编辑的一天\n\n她清早就到了报社。\n";
+	static const char prose[] = "总编室编辑的一天\n\n她清早就到了报社。\n";
+	struct edition ed;
+
+	(void)state;
+	parse_bytes(&ed, trad, sizeof trad - 1);
+	assert_str(ed.title, "港島晨報");
+	assert_str(ed.phone, "2345 6789");
+	assert_int_equal(ed.neditors, 2);
+	assert_str(ed.editors[1], "何小明");
+	assert_int_equal(ed.narticles, 1);
+	assert_str(ed.articles[0].headline, "海濱長廊明日開放");
+	edition_free(&ed);
+	parse_bytes(&ed, simp, sizeof simp - 1);
+	assert_str(ed.title, "江城晚报");
+	assert_int_equal(ed.neditors, 1);
+	assert_str(ed.editors[0], "王小明");
+	assert_str(ed.email, "desk@example.org");
+	assert_str(ed.articles[0].headline, "一位编辑的一天");
+	edition_free(&ed);
+	parse_bytes(&ed, prose, sizeof prose - 1);
+	assert_int_equal(ed.title.n, 0);
+	assert_int_equal(ed.neditors, 0);
+	assert_str(ed.articles[0].headline, "总编室编辑的一天");
+	edition_free(&ed);
+}
+
 /* No front matter, no bylines: a section break (two blank lines) above a
  * heading starts an article. */
 static void test_no_front_matter(void **state)
@@ -669,6 +707,7 @@ int main(void)
 		cmocka_unit_test(test_controls_and_invalid),
 		cmocka_unit_test(test_kickers),
 		cmocka_unit_test(test_no_front_matter),
+		cmocka_unit_test(test_front_labels),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_review_cases),
 		cmocka_unit_test(test_long_join),

@@ -65,6 +65,59 @@ static void test_abroad_and_traditional(void **state)
 	edition_free(&ed);
 }
 
+/* Hong Kong's districts and places as kickers, in either script and
+ * whether or not the conversion to simplified changes them (沙田, 旺角 are
+ * written alike in both): they resolve to the region. A name both places
+ * have (大埔, a county in Guangdong too) goes to the edition's own region;
+ * a kicker that names no mainland place leaves the place to a mainland
+ * dateline. Made-up pages. */
+static void test_hong_kong_kickers(void **state)
+{
+	static const char hk[] =
+		"沙田：\n居民反對興建垃圾站\n\n區議會昨日討論此事。\n\n\n"
+		"旺角：行人專用區明起取消\n\n商戶表示歡迎。\n\n\n"
+		"香港：\n全港天晴乾燥\n\n天文台說，天氣持續乾燥。\n\n\n"
+		"銅鑼灣：\n商場人流回升\n\n商場負責人說，人流回升了。\n\n\n"
+		"大埔：\n墟市周末開放\n\n墟市共有五十個攤位。\n";
+	static const char mainland[] =
+		"大埔：\n县城新建一座公园\n\n公园下月开放。\n\n\n"
+		"东京奥运会预选赛：\n中国队晋级四强\n\n本报北京3月5日电  正文说完了。\n";
+	struct place pl;
+	struct decoded d;
+	struct edition ed;
+	const char *why;
+
+	(void)state;
+	assert_true(gazetteer_abroad(gaz, "銅鑼灣", strlen("銅鑼灣"), &pl));
+	assert_string_equal(pl.code, "81");
+	assert_true(gazetteer_abroad(gaz, "深水埗", strlen("深水埗"), &pl));
+	assert_string_equal(pl.code, "81");
+	assert_true(gazetteer_abroad(gaz, "澳門", strlen("澳門"), &pl));
+	assert_string_equal(pl.code, "82");
+	assert_true(gazetteer_abroad(gaz, "臺北", strlen("臺北"), &pl));
+	assert_string_equal(pl.code, "71");
+	assert_true(decode_bytes((const unsigned char *)hk, strlen(hk), 0, &d, &why) == 0);
+	edition_parse(&ed, "test", &d);
+	locality_resolve(&ed, gaz);
+	assert_int_equal(ed.narticles, 5);
+	for (size_t i = 0; i < 5; i++) {
+		if (!ed.articles[i].has_place)
+			fail_msg("article %zu (%.*s): no place", i + 1, (int)ed.articles[i].kicker.n,
+				 ed.articles[i].kicker.s);
+		assert_string_equal(ed.articles[i].place_code, "81");
+	}
+	assert_int_equal(ed.articles[0].locality.n, strlen("沙田"));
+	assert_string_equal(ed.articles[3].place_name, "香港特别行政区");
+	edition_free(&ed);
+	assert_true(decode_bytes((const unsigned char *)mainland, strlen(mainland), 0, &d, &why) == 0);
+	edition_parse(&ed, "test", &d);
+	locality_resolve(&ed, gaz);
+	assert_int_equal(ed.narticles, 2);
+	assert_string_equal(ed.articles[0].place_name, "广东省梅州市大埔县");
+	assert_string_equal(ed.articles[1].place_code, "11");
+	edition_free(&ed);
+}
+
 static int teardown(void **state)
 {
 	(void)state;
@@ -463,6 +516,7 @@ int main(void)
 		cmocka_unit_test(test_find_code),
 		cmocka_unit_test(test_full_names),
 		cmocka_unit_test(test_abroad_and_traditional),
+		cmocka_unit_test(test_hong_kong_kickers),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_bad_rows),
 	};

@@ -15,6 +15,8 @@
 #include "decode.h"
 #include "edition.h"
 #include "shapes.h"
+#include "text.h"
+#include "variants.h"
 
 static void parse(struct edition *ed, const char *text)
 {
@@ -223,6 +225,86 @@ static void test_bylines_with_evidence(void **state)
 			 PARA_CREDIT);
 }
 
+/* Surnames as traditional text prints them: each simplified surname's
+ * traditional form (吴 吳, 陆 陸, 钟 鍾, 欧阳 歐陽) opens a name without
+ * other evidence, alone, in a list or in a closing bracket. */
+static void test_traditional_surnames(void **state)
+{
+	static const char *const names[] = {"吳穎", "陸明", "鍾小華", "葉大文", "歐陽小明",
+					    "諸葛青", "區小芬"};
+	/* Surnames traditional text prints unchanged, whose first OpenCC
+	 * form is another word (余, not 餘); see tools/gen-surnames.py. */
+	static const char kept[] = "于余干郁咸游后范台";
+	struct byline bl;
+	size_t checked = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		assert_int_equal(byline_parse(names[i], strlen(names[i]), &bl), BYLINE_AUTHORS);
+		assert_int_equal(bl.n, 1);
+	}
+	assert_int_equal(byline_parse("吳穎 陸明", strlen("吳穎 陸明"), &bl), BYLINE_AUTHORS);
+	assert_int_equal(bl.n, 2);
+	assert_true(shape_bracket_byline("（記者 吳穎）", strlen("（記者 吳穎）"), &bl));
+	eq((struct str){bl.name[0].s, bl.name[0].n}, "吳穎");
+	/* Not any two characters: 後來 is no name. */
+	assert_false(byline_is_name("後來", strlen("後來")));
+	/* Every surname that exists only in simplified text has its
+	 * traditional form on the list too. */
+	if (!variant_available())
+		skip();
+	for (uint32_t cp = 0x4E00; cp <= 0x9FFF; cp++) {
+		char s[16], t[16];
+		size_t n = text_put(cp, s), m;
+		uint32_t o;
+
+		memcpy(s + n, "小明", strlen("小明"));
+		n += strlen("小明");
+		if (!byline_is_name(s, n) || variant_script(cp) != VARIANT_SIMPLIFIED ||
+		    memmem(kept, strlen(kept), s, text_put(cp, t)))
+			continue;
+		o = variant_other(cp);
+		m = text_put(o, t);
+		memcpy(t + m, "小明", strlen("小明"));
+		m += strlen("小明");
+		if (!byline_is_name(t, m))
+			fail_msg("%.*s is a surname, its traditional form %.*s is not", (int)text_put(cp, s), s,
+				 (int)text_put(o, t), t);
+		checked++;
+	}
+	assert_true(checked > 100);
+}
+
+/* A kicker with a colon, its headline (under it or on its line) and a ——
+ * subtitle: one article of three heading parts, the subtitle no new
+ * article's headline, whatever follows it. */
+static void test_kicker_headline_subtitle(void **state)
+{
+	struct edition ed;
+
+	(void)state;
+	parse(&ed, "河湾镇：\n老桥修好了\n——一座石桥的百年故事\n\n"
+		   "本报某地3月5日电  石桥今天重新通行。\n\n（记者 王小明）\n\n\n"
+		   "山前村：果园迎来丰收\n——村民合作社的第三年\n\n"
+		   "本报某地3月6日电  果园今年收成很好。\n\n李红\n");
+	assert_int_equal(ed.narticles, 2);
+	eq(ed.articles[0].kicker, "河湾镇");
+	eq(ed.articles[0].headline, "老桥修好了");
+	eq(ed.articles[0].subtitle, "——一座石桥的百年故事");
+	eq(ed.articles[0].dateline, "本报某地3月5日电");
+	assert_int_equal(ed.articles[0].nparas, 1);
+	eq(ed.articles[1].kicker, "山前村");
+	eq(ed.articles[1].headline, "果园迎来丰收");
+	eq(ed.articles[1].subtitle, "——村民合作社的第三年");
+	assert_int_equal(ed.articles[1].nparas, 1);
+	edition_free(&ed);
+	assert_true(shape_dash_subtitle("——来自一线的调查", strlen("——来自一线的调查")));
+	assert_true(shape_dash_subtitle("—— 来自一线的调查", strlen("—— 来自一线的调查")));
+	assert_false(shape_dash_subtitle("——", strlen("——")));
+	assert_false(shape_dash_subtitle("——来了。他说", strlen("——来了。他说")));
+	assert_false(shape_dash_subtitle("来自一线的调查", strlen("来自一线的调查")));
+}
+
 /* Labels and credits are paragraphs of their kind, never headings. */
 static void test_kinds(void **state)
 {
@@ -242,11 +324,13 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_three_line_heading),
 		cmocka_unit_test(test_two_line_heading),
+		cmocka_unit_test(test_kicker_headline_subtitle),
 		cmocka_unit_test(test_subhead_or_headline),
 		cmocka_unit_test(test_join_on_evidence),
 		cmocka_unit_test(test_join_lead_and_lopsided),
 		cmocka_unit_test(test_bylines),
 		cmocka_unit_test(test_bylines_with_evidence),
+		cmocka_unit_test(test_traditional_surnames),
 		cmocka_unit_test(test_kinds),
 	};
 

@@ -32,15 +32,17 @@ static const char surnames[] =
 	"曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公万俟司马上官欧阳"
 	"夏侯诸葛闻人东方赫连皇甫尉迟公羊澹台公冶宗政濮阳淳于单于太叔申屠"
 	"仝佘冼覃阿买鄢练邝揭粟"
-	/* The same surnames as Hong Kong and Taiwan print them. */
-	"趙錢孫鄭馮陳衛蔣韓楊許呂張華魏陶謝鄒蘇葛範彭魯韋馬鳳俞袁鮑費薛賀湯"
-	"羅畢鄔齊顧湛祁禹臧戴龐熊紀舒屈項董閔賈婁顏郭鍾駱蔡樊淩霍萬盧莫"
-	"繆應鄧諸龔嚴滕榮翁蘭劉葉黎蒲賴藍聶溫莊閻連龍區馮黃蕭鄺譚歐麥關"
-	"梁曾";
+	/* Common in Hong Kong and Guangdong (區, 麥, 蘭 as printed there). */
+	"区麦兰";
+
+/* Their traditional forms (吴 is 吳, 钟 is 鍾 and 鐘), derived through
+ * OpenCC by tools/gen-surnames.py: surnames_traditional[] and
+ * compound_traditional[]. */
+#include "surnames_trad.h"
 
 static const char *const compound[] = {
 	"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐",
-	"慕容", "司徒", "夏侯", "端木", "长孙", "宇文", "轩辕", "歐陽", "司徒", NULL,
+	"慕容", "司徒", "夏侯", "端木", "长孙", "宇文", "轩辕", NULL,
 };
 
 /* Agencies that may open a role word (本报记者: agency 本报, role 记者). */
@@ -62,13 +64,16 @@ static int is_surname(uint32_t cp)
 	static int ready;
 
 	if (!ready) {
-		for (size_t i = 0; i + 3 <= sizeof surnames - 1; i += 3) {
-			uint32_t c;
+		static const char *const lists[] = {surnames, surnames_traditional};
 
-			text_next(surnames + i, 3, &c);
-			if (c >= 0x4E00 && c <= 0x9FFF)
-				map[(c - 0x4E00) / 8] |= (unsigned char)(1u << ((c - 0x4E00) % 8));
-		}
+		for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+			for (size_t i = 0; lists[l][i];) {
+				uint32_t c;
+
+				i += text_next(lists[l] + i, strlen(lists[l] + i), &c);
+				if (c >= 0x4E00 && c <= 0x9FFF)
+					map[(c - 0x4E00) / 8] |= (unsigned char)(1u << ((c - 0x4E00) % 8));
+			}
 		ready = 1;
 	}
 	if (cp < 0x4E00 || cp > 0x9FFF)
@@ -90,9 +95,9 @@ int byline_is_name(const char *s, size_t n)
 			int ok = 0;
 
 			for (int k = 0; compound[k]; k++)
-				if (n >= strlen(compound[k]) &&
-				    memcmp(s, compound[k], strlen(compound[k])) == 0)
-					ok = 1;
+				ok |= text_starts(s, n, compound[k]);
+			for (int k = 0; compound_traditional[k]; k++)
+				ok |= text_starts(s, n, compound_traditional[k]);
 			if (!ok)
 				return 0;
 		}

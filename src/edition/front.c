@@ -101,11 +101,79 @@ static const char *after_label(const char *p, const char *end)
 	return p;
 }
 
+/* The labels of contact and dateline fields, in both scripts (a Hong Kong
+ * or Taiwan page prints 電話, 熱線, 責任編輯). A field of the editors'
+ * kind takes the names after it, of the phone kind the number; the others
+ * only mark the block as front matter (the e-mail address is found by its
+ * @). Loose labels are found anywhere in the block (责任编辑 王某,
+ * 电话: 025-...); the others, words of prose too (编辑 of 总编室编辑),
+ * only as a label: at the block's start or after a space, and followed by
+ * a colon or a space. Of labels that end alike the longer comes first. */
+enum field { F_EDITORS, F_PHONE, F_CONTACT };
+
+static const struct label {
+	const char *w;
+	enum field field;
+	int loose;
+} labels[] = {
+	{"责任编辑", F_EDITORS, 1}, {"責任編輯", F_EDITORS, 1},
+	{"编辑", F_EDITORS, 0},     {"編輯", F_EDITORS, 0},
+	{"电话", F_PHONE, 1},       {"電話", F_PHONE, 1},
+	{"热线", F_PHONE, 0},       {"熱線", F_PHONE, 0},
+	{"传真", F_CONTACT, 0},     {"傳真", F_CONTACT, 0},
+	{"电邮", F_CONTACT, 0},     {"電郵", F_CONTACT, 0},
+	{"邮箱", F_CONTACT, 0},     {"郵箱", F_CONTACT, 0},
+};
+
+/* Is the character before p (in s) a space, or p the start? */
+static int label_start(const char *s, const char *p)
+{
+	uint32_t cp;
+
+	if (p == s)
+		return 1;
+	text_prev(s, (size_t)(p - s), &cp);
+	return text_is_space(cp);
+}
+
+/* Does a label end at p: a colon or a space follows? */
+static int label_end(const char *p, const char *end)
+{
+	uint32_t cp;
+
+	if (p >= end)
+		return 0;
+	text_next(p, (size_t)(end - p), &cp);
+	return cp == ':' || cp == 0xFF1A || text_is_space(cp);
+}
+
+/* Where the label lb stands in s (n bytes), or NULL. */
+static const char *find_label(const char *s, size_t n, const struct label *lb)
+{
+	size_t w = strlen(lb->w);
+
+	for (const char *p = s, *end = s + n; (p = memmem(p, (size_t)(end - p), lb->w, w)); p += w)
+		if (lb->loose || (label_start(s, p) && label_end(p + w, end)))
+			return p;
+	return NULL;
+}
+
+/* Where the next label after p starts (the end of a field), or end. */
+static const char *next_label(const char *p, const char *end)
+{
+	const char *stop = end, *q;
+
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+		if ((q = find_label(p, (size_t)(end - p), &labels[k])) && q < stop)
+			stop = q;
+	return stop;
+}
+
 /* Contacts and dateline fields in one front-matter block; 1 if any. */
 static int take_front_fields(struct edition *ed, const struct block *b)
 {
 	const char *end = b->s + b->n, *p;
-	int hit = find_date(ed, b);
+	int hit = find_date(ed, b), editors = 0, phone = 0;  /* taken from this block */
 
 	if ((p = find(b->s, b->n, "星期")) && (size_t)(end - p) > strlen("星期")) {
 		uint32_t cp;
@@ -117,22 +185,27 @@ static int take_front_fields(struct edition *ed, const struct block *b)
 			hit = 1;
 		}
 	}
-	if ((p = find(b->s, b->n, "责任编辑"))) {
-		p = after_label(p + strlen("责任编辑"), end);
-		take_names(p, (size_t)(end - p), &ed->editors, &ed->neditors);
-		hit = 1;
-	}
-	if ((p = find(b->s, b->n, "电话"))) {
-		const char *q;
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+		const struct label *lb = &labels[k];
 
-		p = after_label(p + strlen("电话"), end);
-		for (q = p; q < end && (is_digit(*q) || *q == '-' || *q == '+' || *q == '(' ||
-					*q == ')');
-		     q++)
-			;
-		if (q > p)
-			ed->phone = span(p, (size_t)(q - p));
+		if (!(p = find_label(b->s, b->n, lb)))
+			continue;
 		hit = 1;
+		p = after_label(p + strlen(lb->w), end);
+		if (lb->field == F_EDITORS && !editors++)
+			take_names(p, (size_t)(next_label(p, end) - p), &ed->editors, &ed->neditors);
+		if (lb->field == F_PHONE && !phone++) {
+			const char *q;
+
+			for (q = p; q < end && (is_digit(*q) || *q == '-' || *q == '+' || *q == '(' ||
+						*q == ')' || (*q == ' ' && q + 1 < end && is_digit(q[1])));
+			     q++)
+				;
+			while (q > p && q[-1] == ' ')
+				q--;
+			if (q > p)
+				ed->phone = span(p, (size_t)(q - p));
+		}
 	}
 	if ((p = memchr(b->s, '@', b->n))) {
 		const char *a = p, *z = p + 1;

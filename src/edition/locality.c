@@ -89,6 +89,13 @@ static struct str article_place_text(const struct article *a, int *flags)
 	return a->headline;
 }
 
+/* Is code a province's or region's (two digits and more: 32, 81), not a
+ * country's (US)? */
+static int region(const char *code)
+{
+	return code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9';
+}
+
 /* A dateline abroad (本报华盛顿…电) or in Hong Kong, Macau or Taiwan:
  * *from becomes the place as printed. */
 static int abroad(const struct gazetteer *gaz, struct str *from, const struct article *a,
@@ -99,6 +106,32 @@ static int abroad(const struct gazetteer *gaz, struct str *from, const struct ar
 	if (!s.n || !gazetteer_abroad(gaz, s.s, s.n, pl))
 		return 0;
 	*from = (struct str){s.s, pl->matched};
+	return 1;
+}
+
+/* The place a kicker or headline opens with, as printed: in the
+ * gazetteer, or in Hong Kong, Macau, Taiwan or abroad (沙田, 旺角, 銅鑼灣
+ * are in data/abroad.tsv in both scripts, so that no conversion is needed
+ * for a name traditional text prints as simplified text does). When both
+ * fit, the longer name wins, then the edition's own region (a Hong Kong
+ * page's 大埔 is Tai Po, a mainland page's is the county in Guangdong),
+ * then the gazetteer. *from becomes the name when it was abroad; *far
+ * says the gazetteer knew none. */
+static int near_or_abroad(const struct gazetteer *gaz, struct memo *m, struct str *from,
+			  int flags, const char *prefer, struct place *pl, int *far)
+{
+	struct place ab;
+	int ok = memo_match(m, gaz, from->s, from->n, flags, prefer, pl);
+
+	*far = 0;
+	if (!from->n || !gazetteer_abroad(gaz, from->s, from->n, &ab))
+		return ok;
+	if (ok && (pl->matched > ab.matched ||
+		   (pl->matched == ab.matched && !(prefer[0] && !strcmp(ab.code, prefer)))))
+		return ok;
+	*far = !ok;
+	*pl = ab;
+	from->n = ab.matched;
 	return 1;
 }
 
@@ -218,16 +251,25 @@ static int find_place(struct locality_run *lr, const struct article *a, struct s
 	const struct gazetteer *gaz = lr->gaz;
 	int ok, flags;
 
+	int far = 0;
+
 	*from = article_place_text(a, &flags);
 	ok = abroad(gaz, from, a, pl);
 	*abroad_ok = ok;
 	if (ok)
 		return 1;
-	ok = memo_match(&lr->m, gaz, from->s, from->n, flags, lr->prefer, pl);
-	if (!ok && a->kicker.n && a->dateline_place.n) {
-		*from = a->dateline_place;
-		flags = GAZ_MATCH_HEADLINE;
-		ok = memo_match(&lr->m, gaz, from->s, from->n, flags, lr->prefer, pl);
+	ok = near_or_abroad(gaz, &lr->m, from, flags, lr->prefer, pl, &far);
+	/* A kicker naming no place of the gazetteer (an event: 东京奥运会…)
+	 * leaves the place to a dateline that does. */
+	if ((!ok || far) && a->kicker.n && a->dateline_place.n) {
+		struct place dp;
+
+		if (memo_match(&lr->m, gaz, a->dateline_place.s, a->dateline_place.n,
+			       GAZ_MATCH_HEADLINE, lr->prefer, &dp)) {
+			*from = a->dateline_place;
+			*pl = dp;
+			ok = 1;
+		}
 	}
 	if (!ok)
 		ok = traditional(gaz, from, flags, lr->prefer, pl, &lr->conv);
@@ -241,7 +283,9 @@ static void vote(struct locality_run *lr, const struct article *a)
 	struct place pl;
 	int ab;
 
-	if (!find_place(lr, a, &from, &pl, &ab) || ab)
+	/* A dateline abroad counts only when it is a region (Hong Kong):
+	 * a country has no province to prefer. */
+	if (!find_place(lr, a, &from, &pl, &ab) || !region(pl.code))
 		return;
 	int prov = (pl.code[0] - '0') * 10 + (pl.code[1] - '0');
 

@@ -265,7 +265,8 @@ static int headline_like(const char *s, size_t n)
 /* Labels that look like a kicker but belong to front matter or credits. */
 static const char *const not_kickers[] = {
 	"电话", "传真", "邮箱", "地址", "邮编", "网址", "责任编辑", "编辑", "版式设计",
-	"美编", "校对", "E-mail", "Email", "email", NULL,
+	"美编", "校对", "E-mail", "Email", "email", "热线", "电邮", "電話", "傳真", "郵箱",
+	"網址", "責任編輯", "編輯", "美編", "校對", "熱線", "電郵", NULL,
 };
 
 /*
@@ -753,6 +754,18 @@ static struct article *take_kicker(struct parser *p, const struct block *b, int 
 	return a;
 }
 
+/* The subtitle under a kicker's headline (沙田：/ headline / ——subtitle),
+ * which the heading of three lines does not see, the kicker being taken
+ * apart: a dash line right under the headline. Returns 1 when b was one. */
+static int take_dash_subtitle(struct parser *p, struct article *a, const struct block *b)
+{
+	if (b->blank_before > p->gap || !shape_dash_subtitle(b->s, b->n))
+		return 0;
+	a->subtitle = span(b->s, b->n);
+	add_item(p->ed, a, ITEM_SUBTITLE, a->subtitle, b);
+	return 1;
+}
+
 /* A byline line: names (and roles, agency) to the article, the line as an
  * item. Returns 1 when block i was one. */
 static int take_byline(struct parser *p, struct article *a, size_t i)
@@ -802,20 +815,26 @@ static int take_join(struct parser *p, struct article *a, size_t i)
 static void parse_articles(struct parser *p, size_t start)
 {
 	struct article *a = NULL;
-	int need_head = 0;
+	int need_head = 0, may_sub = 0;
 
 	for (size_t i = start; i < p->nb; i++) {
 		const struct block *b = classify(p, i);
+		int sub = may_sub;
 
+		may_sub = 0;
 		if (b->kick && !(p->indents && b->indented)) {
 			a = take_kicker(p, b, &need_head);
+			may_sub = !need_head;
 			continue;
 		}
+		if (sub && take_dash_subtitle(p, a, b))
+			continue;
 		if (need_head) {
 			need_head = 0;
 			if (b->head && b->byl == BYLINE_NONE) {
 				a->headline = span(b->s, b->n);
 				add_item(p->ed, a, ITEM_HEADLINE, a->headline, b);
+				may_sub = 1;
 				continue;
 			}
 		}

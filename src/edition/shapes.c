@@ -19,6 +19,9 @@
 #define PLACE_MAX 10
 #define PLACE_LIST_MAX 40
 
+/* A subtitle is at most this many characters after its dash. */
+#define SUBTITLE_MAX 40
+
 /* The agencies that open a dateline, simplified and traditional. */
 static const char *const dl_agencies[] = {"本报", "本報", "新华社", "新華社", NULL};
 
@@ -184,6 +187,24 @@ int shape_ends_open_clause(const char *s, size_t n)
 static const char *const credit_labels[] = {
 	"制图", "製圖", "版式设计", "版式設計", "责任编辑", "責任編輯", "图片来源", "攝影", NULL,
 };
+
+int shape_dash_subtitle(const char *s, size_t n)
+{
+	const char *t = s;
+	size_t tn = n, chars;
+	uint32_t cp;
+
+	if (!text_starts(s, n, "——"))
+		return 0;
+	t += strlen("——");
+	tn -= strlen("——");
+	text_trim(&t, &tn);
+	chars = text_count(t, tn, SUBTITLE_MAX + 1);
+	if (chars < 2 || chars > SUBTITLE_MAX || memmem(t, tn, "。", strlen("。")))
+		return 0;
+	text_next(t, tn, &cp);
+	return !text_is_punct(cp) && !text_is_space(cp);
+}
 
 enum para_kind shape_para_kind(const char *s, size_t n, int head)
 {

@@ -42,6 +42,10 @@ int shape_column_tag(const char *s, size_t n);
  * be (，、；：)? */
 int shape_ends_open_clause(const char *s, size_t n);
 
+/* Is s, all of it, a subtitle opening with a dash (——来自一线的调查):
+ * the dash, then a heading's worth of words, no full stop? */
+int shape_dash_subtitle(const char *s, size_t n);
+
 /* The kind of a body paragraph s; head says it is shaped like a heading
  * (short, unfinished). */
 enum para_kind shape_para_kind(const char *s, size_t n, int head);
