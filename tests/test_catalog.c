@@ -85,11 +85,13 @@ static void put_file(const char *dir, const char *name, const char *text)
 static char *three_editions(const char *name)
 {
 	char *d = fresh_dir(name);
+	char *bin = xasprintf("%s/binary.txt", d);
 
 	copy_file(SEED, d, "a.txt");
 	copy_file(RMRB, d, "b.txt");
 	copy_file(APPLE, d, "c.txt");
-	spit(xasprintf("%s/binary.txt", d), "\x7f" "ELF\0\0\0\1\2\3\0\0\0\0\0\0", 16);
+	spit(bin, "\x7f" "ELF\0\0\0\1\2\3\0\0\0\0\0\0", 16);
+	free(bin);
 	put_file(d, "empty.txt", "");
 	return d;
 }
