@@ -514,43 +514,47 @@ static void kill_midway(const char *db, const char *dir, int index, const char *
 	consistent(db);
 }
 
-static void test_killed_midway(void **state)
+/* Kill, then let the next run complete, and compare with a catalogue made
+ * in one go. */
+static void killed_then_completed(const char *name, size_t n, int reps, int index)
 {
-	char *dir = many("killed", 100, 4);
-	char *db = xstrdup(tmp_path("killed.sqlite"));
-	char *ref = xstrdup(tmp_path("killed-ref.sqlite"));
+	char *dir = many(name, n, reps);
+	char *db = xasprintf("%s.sqlite", tmp_path(name));
+	char *ref = xasprintf("%s-ref.sqlite", tmp_path(name));
 	char *s1, *s2;
 	pid_t p;
 
-	(void)state;
-	kill_midway(db, dir, 0, "SELECT count(*) FROM editions", 1, 101);
-	/* Completed by the next, whose answers are a fresh catalogue's. */
-	p = fork();
-	if (p == 0)
-		child_update(db, dir, 0);
-	waitpid(p, NULL, 0);
-	consistent(db);
-	assert_int_equal(rows(db, "SELECT count(*) FROM editions"), 101);
 	p = fork();
 	if (p == 0)
 		child_update(ref, dir, 0);
 	waitpid(p, NULL, 0);
-	s1 = summary(db, dir);
 	s2 = summary(ref, dir);
-	assert_string_equal(s1, s2);
-	free(s1);
-	/* Killed while indexing the text: the same answers, and the next
-	 * index completes it. */
-	kill_midway(db, dir, 1, "SELECT count(*) FROM articles WHERE fts = 1", 1,
-		    rows(db, "SELECT count(*) FROM articles"));
-	s1 = summary(db, dir);
-	assert_string_equal(s1, s2);
-	free(s1);
+	if (!index) {
+		kill_midway(db, dir, 0, "SELECT count(*) FROM editions", 1, (long long)n + 1);
+	} else {
+		/* The update done; killed while the text goes into the index. */
+		p = fork();
+		if (p == 0)
+			child_update(db, dir, 0);
+		waitpid(p, NULL, 0);
+		kill_midway(db, dir, 1, "SELECT count(*) FROM articles WHERE fts = 1", 1,
+			    rows(db, "SELECT count(*) FROM articles"));
+	}
+	/* What the text index was left with answers as a whole one does... */
+	if (index) {
+		s1 = summary(db, dir);
+		assert_string_equal(s1, s2);
+		free(s1);
+	}
+	/* ...and the next run completes it. */
 	p = fork();
 	if (p == 0)
-		child_update(db, dir, 1);
+		child_update(db, dir, index);
 	waitpid(p, NULL, 0);
-	assert_int_equal(rows(db, "SELECT count(*) FROM articles WHERE fts = 0"), 0);
+	consistent(db);
+	assert_int_equal(rows(db, "SELECT count(*) FROM editions"), (long long)n + 1);
+	if (index)
+		assert_int_equal(rows(db, "SELECT count(*) FROM articles WHERE fts = 0"), 0);
 	s1 = summary(db, dir);
 	assert_string_equal(s1, s2);
 	free(s1);
@@ -558,6 +562,19 @@ static void test_killed_midway(void **state)
 	free(ref);
 	free(db);
 	free(dir);
+}
+
+static void test_killed_updating(void **state)
+{
+	(void)state;
+	/* Long enough that the first batch is committed well before the end. */
+	killed_then_completed("killed-update", 200, 4, 0);
+}
+
+static void test_killed_indexing(void **state)
+{
+	(void)state;
+	killed_then_completed("killed-index", 60, 1, 1);
 }
 
 static void test_places_and_stories(void **state)
@@ -757,7 +774,8 @@ int main(void)
 		cmocka_unit_test(test_corrupt_rebuilt),
 		cmocka_unit_test(test_foreign_rebuilt),
 		cmocka_unit_test(test_two_at_once),
-		cmocka_unit_test(test_killed_midway),
+		cmocka_unit_test(test_killed_updating),
+		cmocka_unit_test(test_killed_indexing),
 		cmocka_unit_test(test_places_and_stories),
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_search_before_index),
