@@ -110,6 +110,16 @@ int main(int argc, char **argv)
 		execvp(argv[5], argv + 5);
 		_exit(127);
 	}
+	/* the first byte may take a while (an archive being scanned) */
+	{
+		struct pollfd p = {fd, POLLIN, 0};
+
+		if (poll(&p, 1, 10000) <= 0) {
+			fprintf(stderr, "ptybytes: %s wrote nothing in 10 s\n", argv[5]);
+			kill(pid, SIGTERM);
+			return 1;
+		}
+	}
 	first = drain(fd, &last);
 	{
 		/* A command that ended before its first screen (an error
