@@ -146,7 +146,16 @@ static void canon(const char *s, size_t n, struct folded *f, struct folded *tmp,
 				f->map[f->n++] = (uint32_t)i;
 			}
 		} else if (text_is_han(cp) || (cp >= 0x3001 && cp <= 0x303F)) {
-			put_cp(f, simplified(cp), (uint32_t)i);
+			uint32_t to = simplified(cp);
+
+			if (to == cp && l == 3 && f->n + 4 <= f->cap) {
+				/* The common case: the character as it is. */
+				memcpy(f->s + f->n, s + i, 3);
+				f->map[f->n] = f->map[f->n + 1] = f->map[f->n + 2] = (uint32_t)i;
+				f->n += 3;
+			} else {
+				put_cp(f, to, (uint32_t)i);
+			}
 		} else if (cp >= 0xFF01 && cp <= 0xFF5E) {
 			/* Full-width ASCII: NFKC gives the ASCII, then case. */
 			cp -= 0xFEE0;
@@ -435,7 +444,8 @@ static int try_open(struct catalog *c, struct error *err)
 	sqlite3_extended_result_codes(c->db, 1);
 	sqlite3_busy_timeout(c->db, 30000);
 	rc = exec(c->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-			 " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;");
+			 " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;"
+			 " PRAGMA mmap_size=268435456;");
 	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
 		return 1;
 	if (rc != SQLITE_OK) {
