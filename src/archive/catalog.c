@@ -429,12 +429,60 @@ static void finalize_all(struct catalog *c)
 	c->find = c->ins_ed = c->ins_art = c->del_art = c->del_ed = NULL;
 }
 
+/* Is the file at path cut short? Its header says how many pages it has
+ * (when that count is valid); a file shorter than that has lost pages.
+ * Asked only when no write-ahead log is there to complete it. (A full
+ * check would read the whole file at every start: errors found later make
+ * the next start rebuild it, see gone_bad().) */
+static int cut_short(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path);
+	unsigned char h[100];
+	struct stat st, wst;
+	FILE *f;
+	int cut = 0;
+
+	if (stat(wal, &wst) == 0 && wst.st_size > 0) {
+		free(wal);
+		return 0;
+	}
+	free(wal);
+	f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	if (fstat(fileno(f), &st) == 0 && fread(h, 1, sizeof h, f) == sizeof h &&
+	    memcmp(h, "SQLite format 3", 16) == 0 && memcmp(h + 24, h + 92, 4) == 0) {
+		unsigned long long psz = (unsigned long long)h[16] << 8 | h[17];
+		unsigned long long pages = (unsigned long long)h[28] << 24 | (unsigned long long)h[29] << 16 |
+					   (unsigned long long)h[30] << 8 | h[31];
+
+		if (psz == 1)
+			psz = 65536;
+		cut = pages && pages * psz > (unsigned long long)st.st_size;
+	}
+	fclose(f);
+	return cut;
+}
+
+/* After an error: when SQLite found the file corrupt, remove it, so that
+ * the next start makes a new one (this connection and others keep the old
+ * file they have open). */
+static void gone_bad(struct catalog *c)
+{
+	int rc = sqlite3_errcode(c->db) & 0xff;
+
+	if ((rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) && strcmp(c->path, ":memory:") != 0)
+		remove_files(c->path);
+}
+
 /* One attempt at opening path: 0, 1 when the file is not a catalogue of
  * ours (or is corrupt) and must go, -1 on another failure (err). */
 static int try_open(struct catalog *c, struct error *err)
 {
 	int r, rc;
 
+	if (strcmp(c->path, ":memory:") != 0 && cut_short(c->path))
+		return 1;
 	rc = sqlite3_open_v2(c->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 				     SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
@@ -481,22 +529,6 @@ static int try_open(struct catalog *c, struct error *err)
 			return -1;
 		}
 	}
-	/* A quick check that the pages hold together: a file cut short or
-	 * scribbled on is caught here, not in the middle of a query. */
-	{
-		sqlite3_stmt *st;
-		int ok = 0;
-
-		if (sqlite3_prepare_v2(c->db, "PRAGMA quick_check(1)", -1, &st, NULL) == SQLITE_OK &&
-		    sqlite3_step(st) == SQLITE_ROW) {
-			const unsigned char *t = sqlite3_column_text(st, 0);
-
-			ok = t && strcmp((const char *)t, "ok") == 0;
-		}
-		sqlite3_finalize(st);
-		if (!ok)
-			return 1;
-	}
 	if (prepare(c) < 0) {
 		rc = sqlite3_errcode(c->db) & 0xff;
 		if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || rc == SQLITE_ERROR)
@@ -530,7 +562,6 @@ struct catalog *catalog_open(const char *path, int *rebuilt, struct error *err)
 		}
 		free(dir);
 	}
-	pthread_once(&variants_once, variants_build);
 	c->memo = xcalloc(1, sizeof *c->memo);
 	c->batch_ids = BATCH_IDS;
 	r = try_open(c, err);
@@ -725,29 +756,42 @@ int catalog_update(struct catalog *c, const struct archive *a, const struct gaze
 {
 	int in_tx = 0, status = 0;
 	long long started = 0;
+	unsigned char *stale = xcalloc(a->n ? a->n : 1, 1);
 
 	if (p) {
 		atomic_store(&p->total, a->n);
 		atomic_store(&p->done, 0);
 	}
+	/* Which files it does not hold current, all seen in one read
+	 * transaction (one lock, not one a file). */
+	if (exec(c->db, "BEGIN") != SQLITE_OK)
+		goto fail;
+	in_tx = 1;
 	for (size_t i = 0; i < a->n; i++) {
 		long long old;
-		int cur;
+		int cur = lookup(c, &a->v[i], &old);
 
+		if (cur < 0)
+			goto fail;
+		stale[i] = !cur;
+	}
+	if (exec(c->db, "COMMIT") != SQLITE_OK)
+		goto fail;
+	in_tx = 0;
+	for (size_t i = 0; i < a->n; i++) {
 		if (p && atomic_load(&p->cancel)) {
 			status = 1;
 			break;
 		}
-		cur = in_tx ? 0 : lookup(c, &a->v[i], &old);
-		if (cur < 0)
-			goto fail;
-		if (!cur) {
+		if (stale[i]) {
 			if (!in_tx) {
 				if (exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK)
 					goto fail;
 				in_tx = 1;
 				started = now_ns();
 			}
+			/* Looked up again in the write transaction: another
+			 * reader may have stored it meanwhile. */
 			if (update_one(c, &a->v[i], gaz, err) < 0)
 				goto fail;
 			if (now_ns() - started > BATCH_NS) {
@@ -761,11 +805,14 @@ int catalog_update(struct catalog *c, const struct archive *a, const struct gaze
 	}
 	if (in_tx && exec(c->db, "COMMIT") != SQLITE_OK)
 		goto fail;
+	free(stale);
 	return status;
 fail:
 	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+	gone_bad(c);
 	if (in_tx)
 		exec(c->db, "ROLLBACK");
+	free(stale);
 	return -1;
 }
 
@@ -836,6 +883,7 @@ int catalog_index(struct catalog *c, struct catalog_progress *p, struct error *e
 	int status = 0;
 
 	memset(&ps, 0, sizeof ps);
+	pthread_once(&variants_once, variants_build);
 	if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM articles WHERE fts = 0", -1, &count,
 			       NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(c->db, "SELECT id, body FROM articles WHERE fts = 0 AND id > ?"
@@ -891,6 +939,7 @@ int catalog_index(struct catalog *c, struct catalog_progress *p, struct error *e
 	return status;
 fail:
 	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+	gone_bad(c);
 	postings_clear(&ps);
 	free(ids);
 	sqlite3_finalize(rd);
@@ -913,6 +962,7 @@ size_t catalog_fill(struct catalog *c, struct archive *a)
 	if (sqlite3_prepare_v2(c->db, "SELECT id, size, mtime_s, mtime_ns, eid, date, title, page,"
 				      " narticles, why FROM editions WHERE path = ?", -1, &get, NULL) != SQLITE_OK)
 		goto order;
+	exec(c->db, "BEGIN");
 	for (size_t i = 0; i < a->n;) {
 		struct archive_entry *e = &a->v[i];
 		int skipped = 0;
@@ -954,6 +1004,7 @@ size_t catalog_fill(struct catalog *c, struct archive *a)
 		if (!skipped)
 			i++;
 	}
+	exec(c->db, "COMMIT");
 order:
 	sqlite3_finalize(get);
 	archive_order(a);
@@ -986,6 +1037,7 @@ order:
 static int query_error(struct catalog *c, struct error *err)
 {
 	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+	gone_bad(c);
 	return -1;
 }
 
@@ -1315,6 +1367,7 @@ int catalog_search(struct catalog *c, const char *query, size_t limit,
 	*n = 0;
 	if (!c->filled)
 		return not_filled(c, err);
+	pthread_once(&variants_once, variants_build);
 	canon(query, strlen(query), &c->f, &c->tmp, c->memo);
 	q = xstrndup(c->f.s, c->f.n);
 	qn = c->f.n;
