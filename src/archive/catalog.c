@@ -492,8 +492,7 @@ static int try_open(struct catalog *c, struct error *err)
 	sqlite3_extended_result_codes(c->db, 1);
 	sqlite3_busy_timeout(c->db, 30000);
 	rc = exec(c->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-			 " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;"
-			 " PRAGMA mmap_size=268435456;");
+			 " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;");
 	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
 		return 1;
 	if (rc != SQLITE_OK) {
