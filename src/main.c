@@ -526,6 +526,13 @@ static void run_archive(struct run *r)
 		error_print(&err, stderr);
 		r->status = 1;
 	}
+	if (!a.n && !a.nskipped && !r->status) {
+		/* An empty directory: nothing to print is bad input too. */
+		error_set(&err, r->c->nfiles == 1 ? r->c->files[0] : "reader", 0, 0, "%s",
+			  _("no editions found"));
+		error_print(&err, stderr);
+		r->status = 1;
+	}
 	json_init(&r->j, stdout);
 	r->array = 1;
 	if (r->c->mode == MODE_SEARCH) {
