@@ -9,6 +9,8 @@
 #include "variants.h"
 
 #include <opencc/opencc.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,8 +30,16 @@ struct entry {
 	uint32_t other;
 };
 
-static struct entry *table;
-static int built, available;
+/* The table is built once per process, possibly by two threads at once
+ * (the reader's and its background indexer): each side is built under
+ * pthread_once, and the simplified side is made in a copy published whole,
+ * so that a thread reading the table never sees it half written. The
+ * first table is kept (another thread may still be reading it). */
+static _Atomic(struct entry *) table;
+static struct entry *first_table;
+static struct entry *building;   /* the table being written, under a once */
+static int available;
+static pthread_once_t built_once = PTHREAD_ONCE_INIT, simp_once = PTHREAD_ONCE_INIT;
 
 /* The slot of cp in the table, or -1. */
 static long slot(uint32_t cp)
@@ -101,8 +111,8 @@ static int convert_all(const char *config, const char *in, size_t len,
 static void mark_traditional(long s, uint32_t to, void *ctx)
 {
 	(void)ctx;
-	table[s].script = VARIANT_TRADITIONAL;
-	table[s].other = to;
+	building[s].script = VARIANT_TRADITIONAL;
+	building[s].other = to;
 }
 
 static void mark_simplified(long s, uint32_t to, void *ctx)
@@ -110,9 +120,9 @@ static void mark_simplified(long s, uint32_t to, void *ctx)
 	(void)ctx;
 	/* Only where the traditional table left it alone: a character
 	 * both tables change (a variant of a variant) stays traditional. */
-	if (table[s].script == VARIANT_BOTH) {
-		table[s].script = VARIANT_SIMPLIFIED;
-		table[s].other = to;
+	if (building[s].script == VARIANT_BOTH) {
+		building[s].script = VARIANT_SIMPLIFIED;
+		building[s].other = to;
 	}
 }
 
@@ -131,78 +141,96 @@ static void regional(const char *config, const char *all, size_t len)
 
 	if (convert_all(config, all, len, mark_changed, changed) == 0)
 		for (size_t s = 0; s < SLOTS; s++)
-			if (table[s].script == VARIANT_SIMPLIFIED && !changed[s])
-				table[s].script = VARIANT_BOTH;
+			if (building[s].script == VARIANT_SIMPLIFIED && !changed[s])
+				building[s].script = VARIANT_BOTH;
 	free(changed);
 }
 
 /* The traditional side (one t2s conversion) is what simplified text
  * needs, and most editions are simplified: the simplified side (s2t and
  * the two regional conversions) is built only when traditional text asks. */
-static int built_simp;
+static atomic_int built_simp;
 
-static void build(void)
+static void build_once(void)
 {
 	size_t len;
 	char *all;
 
-	built = 1;
-	table = xcalloc(SLOTS, sizeof *table);
+	first_table = xcalloc(SLOTS, sizeof *first_table);
+	building = first_table;
 	all = all_characters(&len);
 	available = convert_all(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP, all, len, mark_traditional, NULL) == 0;
 	free(all);
+	atomic_store(&table, first_table);
 }
 
-static void build_simplified(void)
+static struct entry *built(void)
+{
+	pthread_once(&built_once, build_once);
+	return atomic_load(&table);
+}
+
+static void build_simplified_once(void)
 {
 	size_t len;
 	char *all;
+	struct entry *copy;
 
-	if (!built)
-		build();
-	built_simp = 1;
-	if (!available)
+	built();
+	if (!available) {
+		atomic_store(&built_simp, 1);
 		return;
+	}
+	copy = xmalloc(SLOTS * sizeof *copy);
+	memcpy(copy, first_table, SLOTS * sizeof *copy);
+	building = copy;
 	all = all_characters(&len);
 	if (convert_all(OPENCC_DEFAULT_CONFIG_SIMP_TO_TRAD, all, len, mark_simplified, NULL) == 0) {
 		regional("s2tw.json", all, len);
 		regional("s2hk.json", all, len);
 	}
 	free(all);
+	atomic_store(&table, copy);
+	atomic_store(&built_simp, 1);
+}
+
+static struct entry *built_simplified(void)
+{
+	pthread_once(&simp_once, build_simplified_once);
+	return atomic_load(&table);
 }
 
 int variant_is_traditional(uint32_t cp)
 {
 	long s = slot(cp);
+	const struct entry *t = built();
 
-	if (!built)
-		build();
-	return s >= 0 && table[s].script == VARIANT_TRADITIONAL;
+	return s >= 0 && t[s].script == VARIANT_TRADITIONAL;
 }
 
 enum variant_script variant_script(uint32_t cp)
 {
 	long s = slot(cp);
+	const struct entry *t = built_simplified();
 
-	if (!built_simp)
-		build_simplified();
-	return s < 0 ? VARIANT_BOTH : (enum variant_script)table[s].script;
+	return s < 0 ? VARIANT_BOTH : (enum variant_script)t[s].script;
 }
 
 uint32_t variant_other(uint32_t cp)
 {
 	long s = slot(cp);
+	const struct entry *t;
 
 	if (s < 0)
 		return cp;
-	if (!variant_is_traditional(cp) && !built_simp)
-		build_simplified();
-	return table[s].script == VARIANT_BOTH ? cp : table[s].other;
+	t = built();
+	if (t[s].script != VARIANT_TRADITIONAL && !atomic_load(&built_simp))
+		t = built_simplified();
+	return t[s].script == VARIANT_BOTH ? cp : t[s].other;
 }
 
 int variant_available(void)
 {
-	if (!built)
-		build();
+	built();
 	return available;
 }
