@@ -815,6 +815,52 @@ static void test_findings(void **state)
 	edition_free(&ed);
 }
 
+/* An indentation finding (column 1, before the trimmed text) is placed at
+ * the text's start and highlighted there; a kicker's finding does not
+ * spill onto the headline that shares its line. */
+static void test_indent_finding(void **state)
+{
+	struct edition ed;
+	struct view v;
+	struct view_pos p;
+	struct layout_opts lo = {.width = 40, .indent = 2, .amb = 1};
+	const char *path = tmp_path("indent.txt");
+	static const char text[] = "靖江:标题在这里\n\n\t第一段的正文，写得很长。\n\n张三\n";
+	const struct finding *f = NULL;
+	size_t r[8][2], nr, first, line, kick = SIZE_MAX;
+
+	(void)state;
+	spit(path, text, sizeof text - 1);
+	load(&ed, path);
+	for (size_t i = 0; i < ed.findings.n; i++)
+		if (ed.findings.v[i].kind == FK_INDENT)
+			f = &ed.findings.v[i];
+	assert_non_null(f);
+	assert_int_equal(f->line, 3);
+	assert_int_equal(f->column, 1);
+	assert_int_equal(proof_finding_pos(&ed, f, &p), 0);
+	assert_int_equal(ed.articles[p.article].items[p.item].kind, ITEM_PARA);
+	assert_int_equal(p.offset, 0);
+	view_init(&v, &ed, &lo, 0);
+	view_resize(&v, 10, 40);
+	view_seek(&v, p);
+	for (line = v.top; line < v.vl.n; line++)
+		if (v.vl.v[line].kind != VL_BLANK && v.vl.v[line].item == p.item)
+			break;
+	assert_true(line < v.vl.n);
+	nr = proof_vline_findings(&v, line, &ed.findings, r, 8, &first);
+	assert_int_equal(nr, 1);
+	assert_int_equal(r[0][0], 0);
+	view_free(&v);
+	/* Line 1 holds the kicker (column 1) and the headline (column 4). */
+	for (size_t i = 0; i < ed.articles[0].nitems; i++)
+		if (ed.articles[0].items[i].kind == ITEM_HEADLINE)
+			kick = i;
+	assert_int_not_equal(kick, SIZE_MAX);
+	assert_int_equal(proof_item_offset(&ed, 0, kick, 1, 1), SIZE_MAX);
+	edition_free(&ed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -832,6 +878,7 @@ int main(void)
 		cmocka_unit_test(test_article_by),
 		cmocka_unit_test(test_goto_line),
 		cmocka_unit_test(test_findings),
+		cmocka_unit_test(test_indent_finding),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

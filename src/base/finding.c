@@ -31,6 +31,9 @@ const struct finding_info finding_kinds[FK_COUNT] = {
 	[FK_BOUNDARY] = { "boundary", LEVEL_NOTE,
 			  "why the parser did or did not start an article at a heading-like "
 			  "line it was unsure of" },
+	[FK_INDENT] = { "indent", LEVEL_NOTE,
+			"indentation taken off the start of lines: the file's usual one once, "
+			"with its count of lines, any other at each line" },
 	[FK_FORMAT] = { "format-character", LEVEL_WARNING,
 			"an invisible format character (zero-width joiner or space, a "
 			"bidirectional control, a byte order mark) that changes how text "

@@ -12,7 +12,8 @@
  *
  * What always holds: every block lands in exactly one field (front matter,
  * kicker, headline, paragraph, byline or credit), so no text is dropped;
- * every join and split is recorded as a finding at the line it happened.
+ * every join and split is recorded as a finding at the line it happened,
+ * and so is the indentation trimmed off (record_indents()).
  */
 #include "edition.h"
 
@@ -671,6 +672,94 @@ static void page_style(struct parser *p)
 	p->gap = gaps[2] > gaps[1] ? 2 : 1;
 }
 
+/* ---- Indentation --------------------------------------------------------
+ * What text_trim() takes off the start of a line is a repair like any
+ * other, but most pages indent every paragraph alike (　　, four spaces,
+ * a tab): a finding per paragraph would bury the rest. So the file's
+ * usual indentation (the most frequent) is one finding at its first line,
+ * with the count of lines; any other indentation, the slips an archivist
+ * fixes (a tab or spaces on a page indented with 　　), is a finding at
+ * each line. An indentation is told by its counts of tabs, spaces,
+ * ideographic spaces and other spaces (no-break, form feed), 8 bits each. */
+
+#define INDENT_KINDS 16  /* distinct indentations tallied; the rest are rare */
+
+static uint32_t indent_key(const struct parser *p, const struct block *b)
+{
+	const char *t = p->ed->dec.text;
+	size_t off = (size_t)(b->s - t);
+	uint32_t c[4] = {0}, cp;
+
+	for (uint32_t k = 1; k < b->col && off > 0; k++) {
+		off -= text_prev(t, off, &cp);
+		c[cp == '\t' ? 0 : cp == ' ' ? 1 : cp == 0x3000 ? 2 : 3]++;
+	}
+	for (int i = 0; i < 4; i++)
+		c[i] = c[i] > 255 ? 255 : c[i];
+	return c[0] | c[1] << 8 | c[2] << 16 | c[3] << 24;
+}
+
+/* "2 ideographic spaces (U+3000)", "1 tab and 2 spaces" */
+static void indent_words(uint32_t key, char *buf, size_t size)
+{
+	static const char *const one[4] = {"tab", "space", "ideographic space (U+3000)",
+					   "other space (no-break, form feed)"};
+	static const char *const many[4] = {"tabs", "spaces", "ideographic spaces (U+3000)",
+					    "other spaces (no-break, form feed)"};
+	size_t k = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < 4 && k < size; i++) {
+		unsigned c = key >> (8 * i) & 0xFF;
+
+		if (c)
+			k += (size_t)snprintf(buf + k, size - k, "%s%u %s", k ? " and " : "", c,
+					      c == 1 ? one[i] : many[i]);
+	}
+}
+
+static void record_indents(struct parser *p)
+{
+	struct indent { uint32_t key; size_t n, line; } seen[INDENT_KINDS];
+	size_t nseen = 0, usual = SIZE_MAX;
+	char what[160];
+
+	for (size_t i = 0; i < p->nb; i++) {
+		uint32_t key;
+		size_t k;
+
+		if (p->b[i].col == 1)
+			continue;
+		key = indent_key(p, &p->b[i]);
+		for (k = 0; k < nseen && seen[k].key != key; k++)
+			;
+		if (k == nseen && nseen < INDENT_KINDS)
+			seen[nseen++] = (struct indent){key, 0, p->b[i].line};
+		if (k < nseen)
+			seen[k].n++;
+	}
+	for (size_t k = 0; k < nseen; k++)
+		if (seen[k].n > 1 && (usual == SIZE_MAX || seen[k].n > seen[usual].n))
+			usual = k;
+	if (usual != SIZE_MAX) {
+		indent_words(seen[usual].key, what, sizeof what);
+		findings_add(&p->ed->findings, FK_INDENT, p->ed->path, seen[usual].line, 1,
+			     "the file's usual indentation, %s, removed from this line and %zu more; "
+			     "any other indentation is reported at its line",
+			     what, seen[usual].n - 1);
+	}
+	for (size_t i = 0; i < p->nb; i++) {
+		uint32_t key;
+
+		if (p->b[i].col == 1 || (key = indent_key(p, &p->b[i]),
+					 usual != SIZE_MAX && key == seen[usual].key))
+			continue;
+		indent_words(key, what, sizeof what);
+		findings_add(&p->ed->findings, FK_INDENT, p->ed->path, p->b[i].line, 1,
+			     "indentation removed: %s", what);
+	}
+}
+
 void edition_parse(struct edition *ed, const char *path, struct decoded *dec)
 {
 	struct parser p = {.ed = ed};
@@ -682,6 +771,7 @@ void edition_parse(struct edition *ed, const char *path, struct decoded *dec)
 	memset(dec, 0, sizeof *dec);
 	ed->encoding = ed->dec.encoding;
 	scan_lines(&p);
+	record_indents(&p);
 	page_style(&p);
 	start = front_parse(ed, p.b, p.nb);
 	parse_articles(&p, start);
