@@ -86,6 +86,17 @@ void findings_add(struct findings *fs, enum finding_kind kind, const char *file,
 	fs->v[fs->n++] = (struct finding){ kind, file, line, column, b.s ? b.s : xstrdup("") };
 }
 
+void findings_add_text(struct findings *fs, enum finding_kind kind, const char *file, size_t line,
+		       size_t column, const char *msg, size_t n)
+{
+	char *m = xmalloc(n + 1);
+
+	memcpy(m, msg, n);
+	m[n] = '\0';
+	XGROW(fs->v, fs->cap, fs->n + 1);
+	fs->v[fs->n++] = (struct finding){ kind, file, line, column, m };
+}
+
 /* Findings in qsort's hands, with their original positions: ties keep
  * the order they were found in (qsort itself is not stable). */
 struct ranked {

@@ -46,14 +46,43 @@ static void walk(const char *dir, char ***v, size_t *n, size_t *cap)
 		free(ents);
 }
 
-/* One finding, compiler-style. */
-static void print_finding(const struct finding *f)
+/* A number in decimal, appended to b. */
+static void add_uint(struct sbuf *b, size_t v)
 {
-	escape_fput(stdout, f->file, strlen(f->file), 0);
-	printf(":%zu:%zu: %s: %s: ", f->line, f->column,
-	       finding_level_name(finding_kinds[f->kind].level), finding_kinds[f->kind].name);
-	escape_fput(stdout, f->message, strlen(f->message), 0);
-	putchar('\n');
+	char d[24];
+	size_t k = sizeof d;
+
+	do
+		d[--k] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	sbuf_add(b, d + k, sizeof d - k);
+}
+
+/* One finding, compiler-style, appended to out: PATH:LINE:COL: LEVEL:
+ * KIND: message, with the path already escaped (it is the same for all
+ * the findings of a file). Built in memory and written in large blocks:
+ * a finding-dense file has hundreds of thousands. */
+static void print_finding(struct sbuf *out, const struct sbuf *path, const struct finding *f)
+{
+	const char *level = finding_level_name(finding_kinds[f->kind].level);
+	const char *kind = finding_kinds[f->kind].name;
+
+	sbuf_add(out, path->s, path->len);
+	sbuf_addc(out, ':');
+	add_uint(out, f->line);
+	sbuf_addc(out, ':');
+	add_uint(out, f->column);
+	sbuf_add(out, ": ", 2);
+	sbuf_add(out, level, strlen(level));
+	sbuf_add(out, ": ", 2);
+	sbuf_add(out, kind, strlen(kind));
+	sbuf_add(out, ": ", 2);
+	escape_put(out, f->message, strlen(f->message), 0);
+	sbuf_addc(out, '\n');
+	if (out->len >= 1 << 16) {
+		fwrite(out->s, 1, out->len, stdout);
+		out->len = 0;
+	}
 }
 
 /* Lint one file: print what is at or above the level and count it.
@@ -63,6 +92,7 @@ static int lint_file(struct lint_run *r, const char *path, struct json *j)
 	struct edition ed;
 	struct findings fs = {0};
 	struct error err;
+	struct sbuf out = {0}, path_esc = {0};
 
 	if (edition_load(&ed, path, &err) < 0) {
 		fflush(stdout);
@@ -80,6 +110,7 @@ static int lint_file(struct lint_run *r, const char *path, struct json *j)
 		json_key(j, "findings");
 		json_array_begin(j);
 	}
+	escape_put(&path_esc, ed.path, strlen(ed.path), 0);
 	for (size_t i = 0; i < fs.n; i++) {
 		enum finding_level l = finding_kinds[fs.v[i].kind].level;
 
@@ -89,8 +120,11 @@ static int lint_file(struct lint_run *r, const char *path, struct json *j)
 		if (r->json)
 			finding_json(&fs.v[i], j);
 		else
-			print_finding(&fs.v[i]);
+			print_finding(&out, &path_esc, &fs.v[i]);
 	}
+	fwrite(out.s, 1, out.len, stdout);
+	sbuf_free(&out);
+	sbuf_free(&path_esc);
 	if (r->json) {
 		json_array_end(j);
 		json_object_end(j);
