@@ -652,6 +652,9 @@ static void check_spaces(struct ctx *c)
 	for (size_t i = 0; i < c->n; i++) {
 		uint32_t cp = c->cp[i];
 
+		/* Only spaces, format characters and quotation marks matter. */
+		if (cp < 0x10000 && !(classes[cp] & (HAS_SPACE | HAS_BRACKET)))
+			continue;
 		quoted += opens(cp) - closes(cp);
 		if (format_char(cp)) {
 			char name[UNINAME_MAX];

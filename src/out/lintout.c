@@ -46,8 +46,8 @@ static void walk(const char *dir, char ***v, size_t *n, size_t *cap)
 		free(ents);
 }
 
-/* A number in decimal, appended to b. */
-static void add_uint(struct sbuf *b, size_t v)
+/* A number in decimal at s (room for 20 digits); returns its length. */
+static size_t put_uint(char *s, size_t v)
 {
 	char d[24];
 	size_t k = sizeof d;
@@ -55,7 +55,22 @@ static void add_uint(struct sbuf *b, size_t v)
 	do
 		d[--k] = (char)('0' + v % 10);
 	while ((v /= 10) != 0);
-	sbuf_add(b, d + k, sizeof d - k);
+	memcpy(s, d + k, sizeof d - k);
+	return sizeof d - k;
+}
+
+/* Is s printable ASCII without a backslash, which escaping leaves as it
+ * is? (Most messages are: the counts of half-width marks.) */
+static int plain_ascii(const char *s, size_t n)
+{
+	unsigned bad = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		bad |= (c < 0x20) | (c > 0x7E) | (c == '\\');
+	}
+	return !bad;
 }
 
 /* One finding, compiler-style, appended to out: PATH:LINE:COL: LEVEL:
@@ -66,19 +81,37 @@ static void print_finding(struct sbuf *out, const struct sbuf *path, const struc
 {
 	const char *level = finding_level_name(finding_kinds[f->kind].level);
 	const char *kind = finding_kinds[f->kind].name;
+	size_t ll = strlen(level), kl = strlen(kind), ml = strlen(f->message);
+	char *p;
 
-	sbuf_add(out, path->s, path->len);
-	sbuf_addc(out, ':');
-	add_uint(out, f->line);
-	sbuf_addc(out, ':');
-	add_uint(out, f->column);
-	sbuf_add(out, ": ", 2);
-	sbuf_add(out, level, strlen(level));
-	sbuf_add(out, ": ", 2);
-	sbuf_add(out, kind, strlen(kind));
-	sbuf_add(out, ": ", 2);
-	escape_put(out, f->message, strlen(f->message), 0);
-	sbuf_addc(out, '\n');
+	/* The fixed parts straight into the buffer: the path, two numbers of
+	 * 20 digits at most, the level, the kind and their separators. */
+	XGROW(out->s, out->cap, out->len + path->len + 2 * 21 + ll + kl + 6 + ml + 2);
+	p = out->s + out->len;
+	memcpy(p, path->s, path->len);
+	p += path->len;
+	*p++ = ':';
+	p += put_uint(p, f->line);
+	*p++ = ':';
+	p += put_uint(p, f->column);
+	*p++ = ':', *p++ = ' ';
+	memcpy(p, level, ll);
+	p += ll;
+	*p++ = ':', *p++ = ' ';
+	memcpy(p, kind, kl);
+	p += kl;
+	*p++ = ':', *p++ = ' ';
+	if (plain_ascii(f->message, ml)) {
+		memcpy(p, f->message, ml);
+		p += ml;
+		*p++ = '\n';
+		out->len = (size_t)(p - out->s);
+	} else {
+		out->len = (size_t)(p - out->s);
+		escape_put(out, f->message, ml, 0);
+		sbuf_addc(out, '\n');
+	}
+	out->s[out->len] = '\0';
 	if (out->len >= 1 << 16) {
 		fwrite(out->s, 1, out->len, stdout);
 		out->len = 0;
