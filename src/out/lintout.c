@@ -155,7 +155,8 @@ static int lint_file(struct lint_run *r, const char *path, struct json *j)
 		else
 			print_finding(&out, &path_esc, &fs.v[i]);
 	}
-	fwrite(out.s, 1, out.len, stdout);
+	if (out.len)
+		fwrite(out.s, 1, out.len, stdout);
 	sbuf_free(&out);
 	sbuf_free(&path_esc);
 	if (r->json) {

@@ -148,5 +148,14 @@ check "the marks are drawn apart (in reverse)" \
 keys q
 poll status_has " 1/1 "
 check "q closes the raw view, as a list" status_has " 1/1 "
+# The tab taken off line 9 is a repair the proofreading view shows.
+keys P
+poll -t $((WAIT * 4)) status_has "proofreading:"
+keys '>'
+poll has "control-character:"
+keys '>'
+poll has "indent:"
+check "P and > >: the indentation taken off line 9 is the finding after line 7's control" \
+	has "2/5 9:1 indent: indentation removed: 1 tab"
 stop
 finish
