@@ -21,6 +21,7 @@
 #include "dump.h"
 #include "layout.h"
 #include "lintout.h"
+#include "archive.h"
 #include "locality.h"
 #include "bookmarks.h"
 #include "options.h"
@@ -360,6 +361,56 @@ static void need_utf8(void)
 			       "set LANG to a UTF-8 locale"));
 }
 
+/* --lint's files: each named file, and the files below each named
+ * directory in name order (archive_scan: links followed, each directory
+ * and file once); what the scan skips, and a named path that cannot be
+ * read, reported on stderr and counted. A named pipe or device (- is
+ * /dev/stdin) is read as it is. */
+static int lint_paths(struct lint_run *lr, const char *const *paths, size_t n)
+{
+	struct archive a = {0};
+	const char **files = NULL;
+	unsigned char *named = NULL;
+	size_t nfiles = 0, skipped = 0;
+	int status;
+
+	for (size_t i = 0; i < n; i++) {
+		struct error err;
+		struct stat st;
+		size_t from = a.n;
+
+		if (stat(paths[i], &st) == 0 && !S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+			files = xreallocarray(files, nfiles + 1, sizeof *files);
+			named = xreallocarray(named, nfiles + 1, 1);
+			files[nfiles] = paths[i];
+			named[nfiles++] = 1;
+			continue;
+		}
+		if (archive_scan(&a, &paths[i], 1, &err) < 0) {
+			error_print(&err, stderr);
+			lr->failed = 1;
+		}
+		files = xreallocarray(files, nfiles + (a.n - from) + 1, sizeof *files);
+		named = xreallocarray(named, nfiles + (a.n - from) + 1, 1);
+		for (size_t k = from; k < a.n; k++) {
+			files[nfiles] = a.v[k].path;
+			named[nfiles++] = !strcmp(a.v[k].path, paths[i]);
+		}
+		for (; skipped < a.nskipped; skipped++) {
+			error_set(&err, a.skipped[skipped].path, 0, 0, "%s", a.skipped[skipped].why);
+			error_print(&err, stderr);
+			if (!strcmp(a.skipped[skipped].path, paths[i]))
+				lr->failed = 1;
+		}
+	}
+	lr->skipped = a.nskipped;
+	status = lintout_run(lr, files, named, nfiles);
+	free(files);
+	free(named);
+	archive_free(&a);
+	return status;
+}
+
 /* --lint: proofread the files and directories named. */
 static int run_lint(const struct cli *c, const struct options *opts)
 {
@@ -381,7 +432,7 @@ static int run_lint(const struct cli *c, const struct options *opts)
 		usage_error(N_("%s needs files or directories to proofread"), "--lint");
 	lr.min = (enum finding_level)level;
 	lr.json = c->mode == MODE_JSON;
-	return lintout_run(&lr, c->files, (size_t)c->nfiles);
+	return lint_paths(&lr, c->files, (size_t)c->nfiles);
 }
 
 int main(int argc, char **argv)
