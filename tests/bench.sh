@@ -17,7 +17,8 @@
 # only when the reader (or wc) fails, or the benchmark cannot run at all.
 #
 # The terminal figures are for an 80x24 pseudo-terminal, or the size
-# BENCH_TTY gives (BENCH_TTY=40x20).
+# BENCH_TTY gives (BENCH_TTY=40x20). --lint is timed against --outline at
+# BENCH_LINT_SIZE MB (default 100).
 #
 # Usage: READER_BIN=/abs/path/reader [BENCH_SIZES="1 5"] [BENCH_RUNS=3] [BENCH_TTY=40x20] sh tests/bench.sh
 
@@ -155,6 +156,37 @@ bench_outline() {
 			v = v sprintf("  [reader: best of %d]", runs)
 		print v
 	}'
+}
+
+# bench_lint MB: reader --lint against reader --outline on the same files:
+# $input (the bundled edition repeated: dense in findings, a few dozen per
+# copy) and an ordinary file of the same size (indented articles of plain
+# prose, a finding every few articles). Target (issue 13): --lint within
+# 2x --outline. --lint exits 1 when it finds anything: that is no failure.
+lint_ok() { "$READER_BIN" --lint "$1"; [ $? -le 1 ]; }
+bench_lint() {
+	LC_ALL=C awk -v want=$(($1 * 1000000)) 'BEGIN {
+		for (i = 0; bytes < want; i++) {
+			s = sprintf("第%d期 读书会在市图书馆举行\n\n　　本报讯 %d日上午，市图书馆举办第%d期读书会，一百多名读者参加。\n　　活动邀请了三位作家，与读者交流阅读体会，分享写作经验。\n　　主办方表示，今后将每月举办一次，欢迎市民参加。\n\n（记者 王明）\n\n", i, i % 28 + 1, i)
+			printf "%s", s
+			bytes += length(s)
+		}
+	}' >"$tmp/plain" || die "cannot write $tmp/plain"
+	for f in "$input" "$tmp/plain"; do
+		[ "$f" = "$input" ] && what="edition x$copies" || what="plain prose"
+		best_time "$READER_BIN" --outline "$f"
+		o_ns=$best_ns
+		best_time lint_ok "$f"
+		l_ns=$best_ns
+		nf=$("$READER_BIN" --lint "$f" | tail -n 1 | cut -d' ' -f1)
+		awk -v mb="$1" -v o="$o_ns" -v l="$l_ns" -v what="$what" -v nf="$nf" 'BEGIN {
+			printf "lint    %4d MB  %-16s --lint %6.3f s  --outline %6.3f s  ratio %.2fx (%s findings)\n",
+				mb, what, l / 1e9, o / 1e9, l / o, nf
+			printf "%15s speed: target %s (%.2fx, target within 2x)\n", "",
+				l <= 2 * o ? "met" : "missed", l / o
+		}'
+	done
+	rm -f "$tmp/plain"
 }
 
 # bench_dump MB: reader --dump at 80 columns against the floor: a program
@@ -352,6 +384,7 @@ for mb in $(printf '%s\n' $SIZES | sort -n | uniq); do
 	make_input "$mb"
 	cat "$input" >/dev/null
 	bench_outline "$mb"
+	[ "$mb" != "${BENCH_LINT_SIZE:-100}" ] || bench_lint "$mb"
 	[ "$mb" != "${BENCH_DUMP_SIZE:-10}" ] || bench_dump "$mb"
 	rm -f "$input"
 done

@@ -319,6 +319,45 @@ static void test_kinds(void **state)
 	assert_false(shape_column_tag("（某某）", strlen("（某某）")));
 }
 
+/* Indentation trimmed off is a repair: the page's usual one is a single
+ * note at its first line with the count, any other a note at each line. */
+static void test_indent_recorded(void **state)
+{
+	struct edition ed;
+	const struct finding *f[4];
+	size_t n = 0;
+
+	(void)state;
+	parse(&ed, "某地新闻标题\n"
+		   "\u3000\u3000第一段的正文，写得很长。\n"
+		   "\u3000\u3000第二段的正文，也写得很长。\n"
+		   "\t第三段的正文，用了制表符。\n"
+		   "\u3000\u3000第四段的正文，又是正常的。\n"
+		   "  \u3000第五段的正文，混了空格。\n");
+	for (size_t i = 0; i < ed.findings.n; i++)
+		if (ed.findings.v[i].kind == FK_INDENT && n < 4)
+			f[n++] = &ed.findings.v[i];
+	assert_int_equal(n, 3);
+	assert_int_equal(f[0]->line, 2);
+	assert_int_equal(f[0]->column, 1);
+	assert_non_null(strstr(f[0]->message, "2 ideographic spaces (U+3000)"));
+	assert_non_null(strstr(f[0]->message, "this line and 2 more"));
+	assert_int_equal(f[1]->line, 4);
+	assert_string_equal(f[1]->message, "indentation removed: 1 tab");
+	assert_int_equal(f[2]->line, 6);
+	assert_string_equal(f[2]->message,
+			    "indentation removed: 2 spaces and 1 ideographic space (U+3000)");
+	/* The text itself is the line without its indentation. */
+	assert_int_equal(ed.narticles, 1);
+	eq(ed.articles[0].paras[2].text, "第三段的正文，用了制表符。");
+	edition_free(&ed);
+
+	/* A page without indentation has no such note. */
+	parse(&ed, "某地新闻标题\n第一段的正文，写得很长。\n");
+	assert_int_equal(count(&ed, FK_INDENT), 0);
+	edition_free(&ed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -332,6 +371,7 @@ int main(void)
 		cmocka_unit_test(test_bylines_with_evidence),
 		cmocka_unit_test(test_traditional_surnames),
 		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_indent_recorded),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -34,7 +34,9 @@
 #include "layout.h"
 #include "lint.h"
 #include "proof.h"
+#include "rawline.h"
 #include "view.h"
+#include "width.h"
 
 /* A made-up edition: the masthead and dateline, then three articles; the
  * first has a kicker, and a paragraph with ＡＢＣ, abc and Abc, a
@@ -815,6 +817,93 @@ static void test_findings(void **state)
 	edition_free(&ed);
 }
 
+/* An indentation finding (column 1, before the trimmed text) is placed at
+ * the text's start and highlighted there; a kicker's finding does not
+ * spill onto the headline that shares its line. */
+static void test_indent_finding(void **state)
+{
+	struct edition ed;
+	struct view v;
+	struct view_pos p;
+	struct layout_opts lo = {.width = 40, .indent = 2, .amb = 1};
+	const char *path = tmp_path("indent.txt");
+	static const char text[] = "靖江:标题在这里\n\n\t第一段的正文，写得很长。\n\n张三\n";
+	const struct finding *f = NULL;
+	size_t r[8][2], nr, first, line, kick = SIZE_MAX;
+
+	(void)state;
+	spit(path, text, sizeof text - 1);
+	load(&ed, path);
+	for (size_t i = 0; i < ed.findings.n; i++)
+		if (ed.findings.v[i].kind == FK_INDENT)
+			f = &ed.findings.v[i];
+	assert_non_null(f);
+	assert_int_equal(f->line, 3);
+	assert_int_equal(f->column, 1);
+	assert_int_equal(proof_finding_pos(&ed, f, &p), 0);
+	assert_int_equal(ed.articles[p.article].items[p.item].kind, ITEM_PARA);
+	assert_int_equal(p.offset, 0);
+	view_init(&v, &ed, &lo, 0);
+	view_resize(&v, 10, 40);
+	view_seek(&v, p);
+	for (line = v.top; line < v.vl.n; line++)
+		if (v.vl.v[line].kind != VL_BLANK && v.vl.v[line].item == p.item)
+			break;
+	assert_true(line < v.vl.n);
+	nr = proof_vline_findings(&v, line, &ed.findings, r, 8, &first);
+	assert_int_equal(nr, 1);
+	assert_int_equal(r[0][0], 0);
+	view_free(&v);
+	/* Line 1 holds the kicker (column 1) and the headline (column 4). */
+	for (size_t i = 0; i < ed.articles[0].nitems; i++)
+		if (ed.articles[0].items[i].kind == ITEM_HEADLINE)
+			kick = i;
+	assert_int_not_equal(kick, SIZE_MAX);
+	assert_int_equal(proof_item_offset(&ed, 0, kick, 1, 1), SIZE_MAX);
+	edition_free(&ed);
+}
+
+/* The raw view's lines: every invisible character a mark of its own,
+ * listed as a mark, measured by the width code; the rest as it is. */
+static void test_rawline(void **state)
+{
+	static const char in[] = "a\tb\u3000c\u00a0d\u200be\u200cf\u200dg\u2060h\ufeffi"
+				 "\u00adj\u202ek\u202cl\x01m\xc2\x85" "n\u2003o\xe4\xb8p  ";
+	static const char want[] = "a→b＿c⍽d<200B>e<200C>f<200D>g<2060>h<FEFF>i"
+				   "<00AD>j<202E>k<202C>l␁m<0085>n<2003>o\\xE4\\xB8p␣␣";
+	struct decoded d;
+	const char *why = NULL;
+	struct rawline r = {0};
+	struct layout_opts lo = {.width = 1000, .amb = 1};
+	int used;
+
+	(void)state;
+	assert_int_equal(width_init(), 0);  /* widths as in a UTF-8 locale */
+	if (decode_bytes((const unsigned char *)in, sizeof in - 1, 0, &d, &why) < 0)
+		fail_msg("decode failed: %s", why);
+	rawline_build(&r, &d, d.text, d.len);
+	assert_string_equal(r.text.s, want);
+	assert_int_equal(r.nmark, 17);  /* the two invalid bytes are one */
+	/* Each mark is one range, in order, that holds no letter of the text. */
+	for (size_t k = 0; k < r.nmark; k++) {
+		assert_true(r.mark[k][0] < r.mark[k][1]);
+		assert_true(k == 0 || r.mark[k - 1][1] <= r.mark[k][0]);
+		for (size_t i = r.mark[k][0]; i < r.mark[k][1]; i++)
+			assert_false(r.text.s[i] >= 'a' && r.text.s[i] <= 'p' && r.text.s[i] != 'x');
+	}
+	assert_memory_equal(r.text.s + r.mark[0][0], "→", strlen("→"));
+	/* Widths: → 1 cell (ambiguous, 1 here), ＿ 2 as U+3000 is, codes by
+	 * their letters, as the width code measures them. */
+	layout_fit(r.text.s, r.text.len, 1000, &lo, &used);
+	assert_int_equal(used, (int)strlen("abcdefghijklmnop") + 1 + 2 + 1 + 6 * 10 + 1 + 8 + 2);
+	/* A plain line is itself, with no marks; the buffers are reused. */
+	rawline_build(&r, &d, d.text, 1);
+	assert_string_equal(r.text.s, "a");
+	assert_int_equal(r.nmark, 0);
+	rawline_free(&r);
+	decode_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -832,6 +921,8 @@ int main(void)
 		cmocka_unit_test(test_article_by),
 		cmocka_unit_test(test_goto_line),
 		cmocka_unit_test(test_findings),
+		cmocka_unit_test(test_indent_finding),
+		cmocka_unit_test(test_rawline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

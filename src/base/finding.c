@@ -31,6 +31,9 @@ const struct finding_info finding_kinds[FK_COUNT] = {
 	[FK_BOUNDARY] = { "boundary", LEVEL_NOTE,
 			  "why the parser did or did not start an article at a heading-like "
 			  "line it was unsure of" },
+	[FK_INDENT] = { "indent", LEVEL_NOTE,
+			"indentation taken off the start of lines: the file's usual one once, "
+			"with its count of lines, any other at each line" },
 	[FK_FORMAT] = { "format-character", LEVEL_WARNING,
 			"an invisible format character (zero-width joiner or space, a "
 			"bidirectional control, a byte order mark) that changes how text "
@@ -81,6 +84,17 @@ void findings_add(struct findings *fs, enum finding_kind kind, const char *file,
 	}
 	XGROW(fs->v, fs->cap, fs->n + 1);
 	fs->v[fs->n++] = (struct finding){ kind, file, line, column, b.s ? b.s : xstrdup("") };
+}
+
+void findings_add_text(struct findings *fs, enum finding_kind kind, const char *file, size_t line,
+		       size_t column, const char *msg, size_t n)
+{
+	char *m = xmalloc(n + 1);
+
+	memcpy(m, msg, n);
+	m[n] = '\0';
+	XGROW(fs->v, fs->cap, fs->n + 1);
+	fs->v[fs->n++] = (struct finding){ kind, file, line, column, m };
 }
 
 /* Findings in qsort's hands, with their original positions: ties keep

@@ -33,6 +33,7 @@ enum finding_kind {
 	FK_CONTROL,        /* a control character, kept as data */
 	FK_JOIN_CANDIDATE, /* a line that may continue a paragraph, not joined */
 	FK_BOUNDARY,       /* an article boundary the parser was unsure of */
+	FK_INDENT,         /* indentation trimmed off the start of lines */
 	/* Proofreading (--lint): what looks wrong in the text itself. */
 	FK_FORMAT,         /* an invisible format character (ZWJ, bidi, BOM) */
 	FK_DOUBLED,        /* a character or word doubled by mistake */
@@ -71,6 +72,10 @@ struct findings {
 /* Append a finding with a printf-style message. */
 void findings_add(struct findings *fs, enum finding_kind kind, const char *file, size_t line,
 		  size_t column, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Append a finding whose message is the n bytes at msg, as they are
+ * (no format: the cheap way for many findings). */
+void findings_add_text(struct findings *fs, enum finding_kind kind, const char *file, size_t line,
+		       size_t column, const char *msg, size_t n);
 /* Sort by line, then column, keeping the order of equal places. */
 void findings_sort(struct findings *fs);
 /* Release the messages and the list; fs may be zeroed. */

@@ -24,9 +24,12 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Grow *p so that it holds at least need elements of size bytes; *cap is
- * the current capacity in elements and grows geometrically. */
+ * the current capacity in elements and grows geometrically. XGROW() calls
+ * it only when need is over the capacity (need is evaluated twice): most
+ * calls find room, and cost a comparison. */
 void xgrow(void **p, size_t *cap, size_t need, size_t size);
-#define XGROW(arr, cap, need) xgrow((void **)&(arr), &(cap), (need), sizeof *(arr))
+#define XGROW(arr, cap, need) \
+	((need) > (cap) ? xgrow((void **)&(arr), &(cap), (need), sizeof *(arr)) : (void)0)
 
 /* Print "reader: MESSAGE" to stderr, run the exit hook and exit(status). */
 _Noreturn void die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

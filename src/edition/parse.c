@@ -16,7 +16,8 @@
  *
  * What always holds: every block lands in exactly one field (front matter,
  * kicker, headline, paragraph, byline or credit), so no text is dropped;
- * every join and split is recorded as a finding at the line it happened.
+ * every join and split is recorded as a finding at the line it happened,
+ * and so is the indentation trimmed off (record_indents()).
  */
 #include "edition.h"
 
@@ -61,6 +62,8 @@
 #error "the front matter's blocks must fit in the window"
 #endif
 
+#define INDENT_KINDS 16  /* distinct indentations tallied; the rest are rare */
+
 struct parser {
 	struct edition *ed;
 	struct block b[BLOCK_WINDOW];
@@ -68,6 +71,13 @@ struct parser {
 	size_t made;            /* blocks made so far by blk() */
 	size_t pos, line, blanks;  /* where blk() goes on reading */
 	size_t adjacent, nindented, gaps[4];  /* for page_style() */
+	/* The indentations trimmed off lines (record_indents()): the first
+	 * INDENT_KINDS kinds with their counts, and how many lines in all. */
+	struct indent {
+		uint32_t key;
+		size_t n, line;
+	} ind[INDENT_KINDS];
+	size_t nind, nindents;
 	int open;               /* the last paragraph has not ended a sentence */
 	int indents;            /* paragraphs are indented: headings are not */
 	size_t gap;             /* the usual blank lines between paragraphs */
@@ -196,6 +206,8 @@ static int make_block(struct block *b, const char *ls, size_t n, size_t line, si
 	return 1;
 }
 
+static void tally_indent(struct parser *p, const char *ls, const char *text, size_t line);
+
 /* One source line: record its damage, and count it as a block unless
  * blank, with what page_style() needs. */
 static void take_line(struct parser *p, const char *ls, size_t n, size_t line, size_t *si,
@@ -208,6 +220,8 @@ static void take_line(struct parser *p, const char *ls, size_t n, size_t line, s
 		(*blanks)++;
 		return;
 	}
+	if (b.col > 1)
+		tally_indent(p, ls, b.s, line);
 	p->adjacent += p->nb > 0 && b.blank_before == 0;
 	p->nindented += b.indented;
 	if (b.blank_before)
@@ -869,6 +883,103 @@ static void page_style(struct parser *p)
 	p->gap = p->gaps[2] > p->gaps[1] ? 2 : 1;
 }
 
+/* ---- Indentation --------------------------------------------------------
+ * What text_trim() takes off the start of a line is a repair like any
+ * other, but most pages indent every paragraph alike (　　, four spaces,
+ * a tab): a finding per paragraph would bury the rest. So the file's
+ * usual indentation (the most frequent) is one finding at its first line,
+ * with the count of lines; any other indentation, the slips an archivist
+ * fixes (a tab or spaces on a page indented with 　　), is a finding at
+ * each line. An indentation is told by its counts of tabs, spaces,
+ * ideographic spaces and other spaces (no-break, form feed), 8 bits each. */
+
+static uint32_t indent_key(const char *ls, const char *text)
+{
+	uint32_t c[4] = {0}, cp;
+
+	for (const char *q = ls; q < text;) {
+		q += text_next(q, (size_t)(text - q), &cp);
+		c[cp == '\t' ? 0 : cp == ' ' ? 1 : cp == 0x3000 ? 2 : 3]++;
+	}
+	for (int i = 0; i < 4; i++)
+		c[i] = c[i] > 255 ? 255 : c[i];
+	return c[0] | c[1] << 8 | c[2] << 16 | c[3] << 24;
+}
+
+/* "2 ideographic spaces (U+3000)", "1 tab and 2 spaces" */
+static void indent_words(uint32_t key, char *buf, size_t size)
+{
+	static const char *const one[4] = {"tab", "space", "ideographic space (U+3000)",
+					   "other space (no-break, form feed)"};
+	static const char *const many[4] = {"tabs", "spaces", "ideographic spaces (U+3000)",
+					    "other spaces (no-break, form feed)"};
+	size_t k = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < 4 && k < size; i++) {
+		unsigned c = key >> (8 * i) & 0xFF;
+
+		if (c)
+			k += (size_t)snprintf(buf + k, size - k, "%s%u %s", k ? " and " : "", c,
+					      c == 1 ? one[i] : many[i]);
+	}
+}
+
+/* Tally line `line`'s indentation (ls up to its text) in the first pass. */
+static void tally_indent(struct parser *p, const char *ls, const char *text, size_t line)
+{
+	uint32_t key = indent_key(ls, text);
+	size_t k;
+
+	p->nindents++;
+	for (k = 0; k < p->nind && p->ind[k].key != key; k++)
+		;
+	if (k == p->nind && p->nind < INDENT_KINDS)
+		p->ind[p->nind++] = (struct indent){key, 0, line};
+	if (k < p->nind)
+		p->ind[k].n++;
+}
+
+/* Once the lines are counted: the usual indentation is one finding, and
+ * only when some line is indented otherwise are the lines read again for
+ * those, each a finding at its line. */
+static void record_indents(struct parser *p)
+{
+	const char *t = p->ed->dec.text;
+	size_t len = p->ed->dec.len, pos = 0, line = 0, n, usual = SIZE_MAX, nusual = 0;
+	char what[160];
+
+	for (size_t k = 0; k < p->nind; k++)
+		if (p->ind[k].n > 1 && (usual == SIZE_MAX || p->ind[k].n > p->ind[usual].n))
+			usual = k;
+	if (usual != SIZE_MAX) {
+		nusual = p->ind[usual].n;
+		indent_words(p->ind[usual].key, what, sizeof what);
+		findings_add(&p->ed->findings, FK_INDENT, p->ed->path, p->ind[usual].line, 1,
+			     "the file's usual indentation, %s, removed from this line and %zu more; "
+			     "any other indentation is reported at its line",
+			     what, nusual - 1);
+	}
+	if (p->nindents == nusual)
+		return;
+	while (pos < len) {
+		size_t next = text_next_line(t, len, pos, &n);
+		const char *s = t + pos;
+		size_t sn = n;
+		uint32_t key;
+
+		line++;
+		text_trim(&s, &sn);
+		if (sn && s > t + pos &&
+		    (key = indent_key(t + pos, s), usual == SIZE_MAX || key != p->ind[usual].key)) {
+			indent_words(key, what, sizeof what);
+			findings_add(&p->ed->findings, FK_INDENT, p->ed->path, line, 1,
+				     "indentation removed: %s", what);
+		}
+		pos = next;
+	}
+}
+
 /* edition_parse() and edition_parse_each(): each is NULL for the first. */
 static void parse(struct edition *ed, const char *path, const struct decoded *dec,
 		  edition_each_fn each, void *ctx)
@@ -881,6 +992,7 @@ static void parse(struct edition *ed, const char *path, const struct decoded *de
 	ed->dec = *dec;
 	ed->encoding = ed->dec.encoding;
 	scan_lines(&p);
+	record_indents(&p);
 	page_style(&p);
 	if (p.nb)  /* the front matter's blocks, in the window's first slots */
 		blk(&p, (p.nb < FRONT_BLOCKS ? p.nb : FRONT_BLOCKS) - 1);

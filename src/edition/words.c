@@ -47,8 +47,8 @@ static void insert(struct words *w, uint32_t off, uint32_t len)
 	w->v[i] = (struct slot){off, len};
 }
 
-/* Count the words worth keeping (2 to 4 characters) and add them when the
- * table is there. */
+/* Add the words worth keeping (2 to 4 characters) to the table; returns
+ * how many. */
 static size_t scan(struct words *w)
 {
 	const char *t = w->file.data;
@@ -63,8 +63,7 @@ static size_t scan(struct words *w)
 		chars = text_count(t + pos, word, 5);
 		if (chars >= 2 && chars <= 4 && pos <= UINT32_MAX) {
 			kept++;
-			if (w->v)
-				insert(w, (uint32_t)pos, (uint32_t)word);
+			insert(w, (uint32_t)pos, (uint32_t)word);
 		}
 		pos = next;
 	}
@@ -80,7 +79,13 @@ struct words *words_load(const char *path, struct error *err)
 		free(w);
 		return NULL;
 	}
-	n = scan(w);
+	/* The table is sized by the file's lines (each holds a word at
+	 * most): counting them is a memchr() per line, and the words are
+	 * then decoded and hashed in one scan, not two. */
+	n = 1;
+	for (const char *p = w->file.data, *end = p + w->file.len;
+	     (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		n++;
 	while (cap < 2 * n + 2)
 		cap *= 2;
 	w->v = xcalloc(cap, sizeof *w->v);

@@ -14,14 +14,76 @@
 #include "util.h"
 #include "words.h"
 
-/* One finding, compiler-style. */
-static void print_finding(const struct finding *f)
+/* A number in decimal at s (room for 20 digits); returns its length. */
+static size_t put_uint(char *s, size_t v)
 {
-	escape_fput(stdout, f->file, strlen(f->file), 0);
-	printf(":%zu:%zu: %s: %s: ", f->line, f->column,
-	       finding_level_name(finding_kinds[f->kind].level), finding_kinds[f->kind].name);
-	escape_fput(stdout, f->message, strlen(f->message), 0);
-	putchar('\n');
+	char d[24];
+	size_t k = sizeof d;
+
+	do
+		d[--k] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	memcpy(s, d + k, sizeof d - k);
+	return sizeof d - k;
+}
+
+/* Is s printable ASCII without a backslash, which escaping leaves as it
+ * is? (Most messages are: the counts of half-width marks.) */
+static int plain_ascii(const char *s, size_t n)
+{
+	unsigned bad = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		bad |= (c < 0x20) | (c > 0x7E) | (c == '\\');
+	}
+	return !bad;
+}
+
+/* One finding, compiler-style, appended to out: PATH:LINE:COL: LEVEL:
+ * KIND: message, with the path already escaped (it is the same for all
+ * the findings of a file). Built in memory and written in large blocks:
+ * a finding-dense file has hundreds of thousands. */
+static void print_finding(struct sbuf *out, const struct sbuf *path, const struct finding *f)
+{
+	const char *level = finding_level_name(finding_kinds[f->kind].level);
+	const char *kind = finding_kinds[f->kind].name;
+	size_t ll = strlen(level), kl = strlen(kind), ml = strlen(f->message);
+	char *p;
+
+	/* The fixed parts straight into the buffer: the path, two numbers of
+	 * 20 digits at most, the level, the kind and their separators. */
+	XGROW(out->s, out->cap, out->len + path->len + 2 * 21 + ll + kl + 6 + ml + 2);
+	p = out->s + out->len;
+	memcpy(p, path->s, path->len);
+	p += path->len;
+	*p++ = ':';
+	p += put_uint(p, f->line);
+	*p++ = ':';
+	p += put_uint(p, f->column);
+	*p++ = ':', *p++ = ' ';
+	memcpy(p, level, ll);
+	p += ll;
+	*p++ = ':', *p++ = ' ';
+	memcpy(p, kind, kl);
+	p += kl;
+	*p++ = ':', *p++ = ' ';
+	if (plain_ascii(f->message, ml)) {
+		memcpy(p, f->message, ml);
+		p += ml;
+		*p++ = '\n';
+		out->len = (size_t)(p - out->s);
+	} else {
+		out->len = (size_t)(p - out->s);
+		escape_put(out, f->message, ml, 0);
+		sbuf_addc(out, '\n');
+	}
+	out->s[out->len] = '\0';
+	if (out->len >= 1 << 16) {
+		fwrite(out->s, 1, out->len, stdout);
+		out->len = 0;
+	}
 }
 
 /* Lint one file: print what is at or above the level and count it.
@@ -31,6 +93,7 @@ static int lint_file(struct lint_run *r, const char *path, struct json *j)
 	struct edition ed;
 	struct findings fs = {0};
 	struct error err;
+	struct sbuf out = {0}, path_esc = {0};
 
 	if (edition_load(&ed, path, &err) < 0) {
 		fflush(stdout);
@@ -48,6 +111,7 @@ static int lint_file(struct lint_run *r, const char *path, struct json *j)
 		json_key(j, "findings");
 		json_array_begin(j);
 	}
+	escape_put(&path_esc, ed.path, strlen(ed.path), 0);
 	for (size_t i = 0; i < fs.n; i++) {
 		enum finding_level l = finding_kinds[fs.v[i].kind].level;
 
@@ -57,8 +121,12 @@ static int lint_file(struct lint_run *r, const char *path, struct json *j)
 		if (r->json)
 			finding_json(&fs.v[i], j);
 		else
-			print_finding(&fs.v[i]);
+			print_finding(&out, &path_esc, &fs.v[i]);
 	}
+	if (out.len)
+		fwrite(out.s, 1, out.len, stdout);
+	sbuf_free(&out);
+	sbuf_free(&path_esc);
 	if (r->json) {
 		json_array_end(j);
 		json_object_end(j);

@@ -3,7 +3,8 @@
  *
  * t->raw_top is the first source line on screen, t->raw_mark the line it
  * was opened at (its number is drawn in reverse). Moves are by source
- * lines; a page is the lines the last screen showed.
+ * lines; a page is the lines the last screen showed. Each line is drawn
+ * as rawline.h builds it: what would not show, as a mark in reverse.
  */
 #include "raw.h"
 
@@ -12,6 +13,7 @@
 
 #include "draw.h"
 #include "i18n.h"
+#include "rawline.h"
 
 /* The gutter: a line number in 5 columns and a space. */
 #define RAW_GUTTER 6
@@ -41,16 +43,48 @@ void raw_open(struct tui *t)
 	t->panel = PANEL_RAW;
 }
 
+/* Draw bytes [start, end) of a raw line at (y, x), its marks in reverse. */
+static void draw_marked(struct tui *t, int y, int x, const struct rawline *r, size_t start,
+			size_t end)
+{
+	const char *s = r->text.s;
+	size_t n = r->text.len;
+
+	move(y, x);
+	for (size_t i = start, k = 0; i < end;) {
+		size_t j = end;
+		attr_t a = A_NORMAL;
+		int cx, cy;
+
+		while (k < r->nmark && r->mark[k][1] <= i)
+			k++;
+		if (k < r->nmark && r->mark[k][0] <= i) {
+			a = A_REVERSE;
+			j = r->mark[k][1] < end ? r->mark[k][1] : end;
+		} else if (k < r->nmark && r->mark[k][0] < end) {
+			j = r->mark[k][0];
+		}
+		getyx(stdscr, cy, cx);
+		draw_text(t, cy, cx, s, n, i, j, 0, a, NULL, 0, SIZE_MAX);
+		i = j;
+	}
+}
+
 /* Draw one source line from row y, wrapped; returns the rows it took. */
 static int draw_line(struct tui *t, size_t line, int y, int rows)
 {
+	const char *ls;
 	const char *s;
-	size_t n, pos = 0;
+	size_t ln, n, pos = 0;
 	int used, width = COLS - RAW_GUTTER, taken = 0;
 	char num[16];
+	struct rawline r = {0};
 
-	if (edition_text_line(t->s.ed, line, &s, &n) < 0)
+	if (edition_text_line(t->s.ed, line, &ls, &ln) < 0)
 		return 0;
+	rawline_build(&r, &t->s.ed->dec, ls, ln);
+	s = r.text.s;
+	n = r.text.len;
 	snprintf(num, sizeof num, "%5zu ", line % 100000);
 	draw_ui(t, y, 0, RAW_GUTTER, num,
 		line == t->raw_mark ? A_REVERSE : draw_attr(t, PAIR_BYLINE));
@@ -61,11 +95,11 @@ static int draw_line(struct tui *t, size_t line, int y, int rows)
 			for (end++; end < n && ((unsigned char)s[end] & 0xC0) == 0x80; end++)
 				;
 		if (end > pos)
-			draw_text(t, y + taken, RAW_GUTTER, s, n, pos, end, 0, A_NORMAL, NULL, 0,
-				  SIZE_MAX);
+			draw_marked(t, y + taken, RAW_GUTTER, &r, pos, end);
 		pos = end;
 		taken++;
 	} while (pos < n && taken < rows);
+	rawline_free(&r);
 	return taken;
 }
 

@@ -47,7 +47,10 @@ const struct action_info keys_actions[ACT_COUNT] = {
 		       N_("proofreading view: source line numbers and findings (toggle)")},
 	[ACT_NEXT_FINDING] = {"next_finding", ">", N_("proofreading: the next finding")},
 	[ACT_PREV_FINDING] = {"previous_finding", "<", N_("proofreading: the previous finding")},
-	[ACT_RAW] = {"raw_view", "r", N_("the file's own lines around this paragraph, numbered")},
+	[ACT_RAW] = {"raw_view", "r",
+		     N_("the file's own lines around this paragraph, numbered; marks: → tab, "
+			"＿ U+3000, ⍽ no-break space, ␣ space at the end, <200B> other invisible "
+			"characters")},
 	[ACT_EDIT] = {"edit", "v", N_("edit the file at the top line ($VISUAL, $EDITOR), then reload it")},
 	[ACT_LIST_DOWN] = {"list_down", "j Down C-n", N_("the next entry"), KEYMODE_LIST},
 	[ACT_LIST_UP] = {"list_up", "k Up C-p", N_("the previous entry"), KEYMODE_LIST},

@@ -90,6 +90,13 @@ static size_t char_start(const char *s, size_t off)
 	return off;
 }
 
+/* Is piece pc the first text of its source line? A column before it is
+ * the indentation trimmed off, which its start stands for. */
+static int first_on_line(const struct edition *ed, const struct piece *pc)
+{
+	return pc == ed->pieces || pc[-1].line != pc->line;
+}
+
 size_t proof_item_offset(const struct edition *ed, size_t art, size_t item, size_t line,
 			 size_t column)
 {
@@ -98,7 +105,7 @@ size_t proof_item_offset(const struct edition *ed, size_t art, size_t item, size
 	const struct piece *pc = edition_item_pieces(ed, art, item, &n);
 
 	for (size_t j = 0; j < n; j++)
-		if (pc[j].line == line && pc[j].column <= column)
+		if (pc[j].line == line && (pc[j].column <= column || first_on_line(ed, pc + j)))
 			best = j;
 	if (best == SIZE_MAX)
 		return SIZE_MAX;

@@ -32,7 +32,9 @@ size_t proof_vline_source(const struct view *v, size_t i, size_t *column);
 
 /* The byte offset in an article's item of a source line and column, or
  * SIZE_MAX when the item has no text there. A column just past a piece
- * (where a join's seam is placed) gives the start of the next piece. */
+ * (where a join's seam is placed) gives the start of the next piece; a
+ * column before the first text of its line (in the indentation trimmed
+ * off) gives the text's start. */
 size_t proof_item_offset(const struct edition *ed, size_t art, size_t item, size_t line,
 			 size_t column);
 

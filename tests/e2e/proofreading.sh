@@ -132,15 +132,30 @@ check "v on standard input says there is no file to edit" \
 keys q
 stop
 
-# Control characters show as their marks, the line otherwise as it is.
-printf '同心圆\n\n2020年11月11日 星期三\n\n第一篇标题\n\n正文\001含控制字符。\n\n张三\n' >"$TMPD/ctl.txt"
+# Control characters show as their marks, the line otherwise as it is;
+# so do a tab, a zero-width space, an ideographic space, a no-break space
+# and a space at the line's end (line 9), each a mark of its own in reverse.
+printf '同心圆\n\n2020年11月11日 星期三\n\n第一篇标题\n\n正文\001含控制字符。\n\n\t第二段\342\200\213零宽\343\200\200全角\302\240不断 \n\n张三\n' >"$TMPD/ctl.txt"
 start 80 10 xterm-256color "" "$TMPD/ctl.txt"
 poll has "第一篇标题"
 keys G r
 poll has "    7 "
 check "r: a control character in the raw view is its mark (␁)" has "    7 正文␁含控制字符。"
+check "r: tab, zero-width, ideographic, no-break and trailing spaces have marks (→ <200B> ＿ ⍽ ␣)" \
+	has "    9 →第二段<200B>零宽＿全角⍽不断␣"
+check "the marks are drawn apart (in reverse)" \
+	both highlighted "→" -- highlighted "<200B>" -- highlighted "＿"
 keys q
 poll status_has " 1/1 "
 check "q closes the raw view, as a list" status_has " 1/1 "
+# The tab taken off line 9 is a repair the proofreading view shows.
+keys P
+poll -t $((WAIT * 4)) status_has "proofreading:"
+keys '>'
+poll has "control-character:"
+keys '>'
+poll has "indent:"
+check "P and > >: the indentation taken off line 9 is the finding after line 7's control" \
+	has "2/5 9:1 indent: indentation removed: 1 tab"
 stop
 finish
