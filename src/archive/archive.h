@@ -49,11 +49,19 @@ struct archive_skip {
 	char *why;               /* translated, one line */
 };
 
+struct archive_seen;
+
 struct archive {
 	struct archive_entry *v;
 	size_t n, cap;
 	struct archive_skip *skipped;
 	size_t nskipped, capskipped;
+	/* private: the indices of v sorted by path, built by archive_order()
+	 * for archive_find() (valid while nbypath == n); the devices and
+	 * inodes of the files archive_scan() has met, so that a later scan
+	 * into the same archive adds no file twice. A zeroed struct archive is empty. */
+	size_t *bypath, nbypath;
+	struct archive_seen *seen;
 };
 
 /*
@@ -63,6 +71,20 @@ struct archive {
  * and the date (and page) its name gives, else its modification time's.
  * Returns 0; -1 with err (naming the path) when a named path does not
  * exist or cannot be read — the others are still scanned.
+ *
+ * In detail: v is in scan order (the paths in the order given, each
+ * directory's entries by byte value of their names) until
+ * archive_order(). Symbolic links are followed; a directory or file
+ * reached again (the same device and inode, by a link, a hard link, or
+ * named twice) is taken once, at the first path that reached it, and a
+ * further call adds to a what is new, without taking again a file an
+ * earlier one took (or skipped).
+ * When a file's name gives no date, the name of its directory may
+ * (2020-11-05/p01.txt: DATE_NAME, the page still from the file's name).
+ * Skipped with the reason: empty files, files that are not regular
+ * (FIFOs, devices, sockets), files the process may not read (access()
+ * with the effective ids), dangling links, directories below a named one
+ * that cannot be read (strerror texts).
  */
 int archive_scan(struct archive *a, const char *const *paths, size_t n, struct error *err);
 /* Move entry i to the skipped files with why (copied). */
@@ -74,7 +96,14 @@ size_t archive_find(const struct archive *a, const char *path);
 void archive_free(struct archive *a);
 
 /* The date (and page, else 0) a file name gives: 1 and date filled as
- * YYYY-MM-DD, or 0. Only the last component of path is looked at. */
+ * YYYY-MM-DD, or 0. Only the last component of path is looked at.
+ * The shapes, the first that is a real date from 1800 to 2199 wins:
+ * 2020-11-05, 2020_11_05, 2020.11.05 (month and day of one or two digits
+ * too), 20201105 (exactly eight digits), 2020年11月5日. The pages: the
+ * PP of YYYYMMDD-PP-NN (People's Daily crawls), 第3版 (or 第三版), and
+ * p01, page3 or a section letter with its number (A04: 4) standing alone
+ * between separators. *page is set even when no date is found; page may
+ * be NULL. */
 int archive_name_date(const char *path, char date[11], int *page);
 /* The weekday of a YYYY-MM-DD date, 0 for Sunday to 6, or -1 when it is
  * no valid date. */
