@@ -53,13 +53,13 @@ static void fill(struct library *l)
 	l->last_fill = now_seconds();
 }
 
-int library_open(struct library *l, const char *const *paths, size_t n, int *warned,
-		 struct error *err)
+int library_open(struct library *l, const char *const *paths, size_t n, struct error *err)
 {
 	struct error cerr;
 
 	memset(l, 0, sizeof *l);
-	*warned = archive_scan(&l->a, paths, n, err) < 0;
+	if (archive_scan(&l->a, paths, n, err) < 0)
+		snprintf(l->scan_error, sizeof l->scan_error, "%s: %s", err->file, err->reason);
 	l->cat_path = catalog_default_path();
 	if (!l->cat_path)
 		snprintf(l->cat_error, sizeof l->cat_error, "%s",
@@ -69,7 +69,7 @@ int library_open(struct library *l, const char *const *paths, size_t n, int *war
 	fill(l);
 	if (l->a.n)
 		return 0;
-	if (!*warned)
+	if (!l->scan_error[0])
 		error_set(err, n ? paths[0] : "", 0, 0, "%s", _("no editions found here"));
 	return -1;
 }
@@ -103,6 +103,23 @@ size_t library_first(const struct library *l, const struct options *o)
 		q.found = 0;
 	free(pos);
 	return q.found;
+}
+
+int library_load_first(struct library *l, const struct options *o, struct edition *ed,
+		       struct error *err)
+{
+	size_t i = library_first(l, o);
+
+	while (l->a.n) {
+		if (i >= l->a.n)
+			i = 0;
+		if (edition_load(ed, l->a.v[i].path, err) == 0) {
+			l->first = i;
+			return 0;
+		}
+		archive_skip(&l->a, i, err->reason);
+	}
+	return -1;
 }
 
 static void *index_main(void *arg)
@@ -145,8 +162,9 @@ int library_index(struct library *l, const struct gazetteer *gaz, struct error *
 	sigset_t all, old;
 	int rc;
 
-	if (!l->cat || l->job || !l->unread)
+	if (!l->cat || l->started || !l->unread)
 		return 0;
+	l->started = 1;
 	j = xcalloc(1, sizeof *j);
 	j->path = xstrdup(l->cat_path);
 	j->gaz = gaz;

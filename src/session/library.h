@@ -22,6 +22,7 @@
 
 #include "archive.h"
 #include "catalog.h"
+#include "edition.h"
 #include "error.h"
 #include "gazetteer.h"
 #include "options.h"
@@ -33,22 +34,28 @@ struct library {
 	struct catalog *cat;       /* the foreground's connection, or NULL */
 	char *cat_path;            /* where the catalogue is, or NULL */
 	char cat_error[1600];      /* why there is none, or "" */
+	char scan_error[1600];     /* a path that could not be read, or "" */
+	size_t first;              /* the entry library_load_first() loaded */
 	struct library_job *job;   /* the indexing, while it runs or until
 	                              library_poll() collects it */
 	double last_fill;          /* when the archive was last filled (seconds) */
 	size_t unread;             /* entries the catalogue had not read then */
+	int started;               /* library_index() started the indexing */
 	int indexed;               /* an indexing has run to its end */
 };
 
 /* Find the editions below paths[0..n) and fill what the catalogue knows
- * of them. Returns 0 (a path that cannot be read is then in err, with
- * *warned set; the others are read), or -1 with err when no edition is
- * found at all. */
-int library_open(struct library *l, const char *const *paths, size_t n, int *warned,
-		 struct error *err);
+ * of them. Returns 0 (a path that cannot be read is then in scan_error;
+ * the others are read), or -1 with err when no edition is found at all. */
+int library_open(struct library *l, const char *const *paths, size_t n, struct error *err);
 /* The entry to open first: the one read last by the positions file of o
  * (found by its id, else its path), else the first. */
 size_t library_first(const struct library *l, const struct options *o);
+/* Load that entry into ed, its index into first; entries that cannot be
+ * read are moved to the skipped ones and the next is tried. Returns 0, or
+ * -1 with err when none can be read. */
+int library_load_first(struct library *l, const struct options *o, struct edition *ed,
+		       struct error *err);
 /* Start bringing the catalogue up to date in the background, when there is
  * one and anything is unread. Returns 1 when it started, 0 when there is
  * nothing to do, -1 with err. */

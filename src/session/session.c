@@ -358,6 +358,28 @@ static int find_edition(const struct session *s, const struct bookmark *b, struc
 	return found;
 }
 
+static void set_current(struct session *s, size_t i);
+
+/* An edition opened otherwise than by its index (a bookmark's): which
+ * entry of the archive it is, by id, else by path; SIZE_MAX when none,
+ * with its own date to go on from. */
+static void find_in_archive(struct session *s)
+{
+	size_t i;
+
+	if (!s->arc)
+		return;
+	for (i = 0; i < s->arc->n; i++)
+		if (strcmp(s->arc->v[i].id, s->id) == 0 || strcmp(s->arc->v[i].path, s->ed->path) == 0)
+			break;
+	set_current(s, i);
+	if (i == s->arc->n) {
+		s->cur = SIZE_MAX;
+		snprintf(s->cur_date, sizeof s->cur_date, "%.*s", (int)s->ed->date.n,
+			 s->ed->date.s ? s->ed->date.s : "");
+	}
+}
+
 /* Open another edition in place of the session's. */
 static int switch_edition(struct session *s, const struct bookmark *b, session_progress *progress,
 			  void *ctx)
@@ -373,6 +395,7 @@ static int switch_edition(struct session *s, const struct bookmark *b, session_p
 	*s->ed = other;
 	view_free(&s->v);
 	take_edition(s, rows, cols);
+	find_in_archive(s);
 	return 0;
 }
 
