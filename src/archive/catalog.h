@@ -43,6 +43,8 @@ char *catalog_default_path(void);
  * set to 1 when so; rebuilt may be NULL). NULL with err on failure: the
  * caller goes on without an index. */
 struct catalog *catalog_open(const char *path, int *rebuilt, struct error *err);
+/* (path NULL: a catalogue in memory only, gone when closed, for when none
+ * can be kept: the same answers, every file read each time.) */
 void catalog_close(struct catalog *c);
 
 /* How an update is going, read by another thread while it runs. */

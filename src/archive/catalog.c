@@ -1,0 +1,1001 @@
+/*
+ * catalog: the archive's index in SQLite. See catalog.h.
+ *
+ * The schema: editions (one row per file, current or not an edition),
+ * articles (one row per article, with its items' texts joined in the body
+ * and where each item and each of its source lines start in the map), and
+ * an FTS5 index over the bodies. The FTS5 table has no content of its own
+ * (it reads articles.body) and keeps no positions (detail=none): its
+ * tokenizer, "reader_bigram", folds the text as the reader's search does
+ * (width forms, case) and then traditional characters to simplified ones
+ * (OpenCC's table, variants.h), and makes a token of every two characters
+ * in a row. A query of two characters is then one token; a longer one is
+ * every pair it holds, AND-ed; one character is a prefix query. What the
+ * index finds is only a candidate: each candidate's body is folded and
+ * searched in C, which gives the exact match, its item and its source
+ * line. (See tests/bench/catalog.c and the commit that chose this for the
+ * figures against a scan of stored text and the trigram tokenizer.)
+ *
+ * Map blob: for each item, in order, uint32 little-endian: the item's start
+ * in the body, its number of pieces, then (offset in the item, source line)
+ * per piece. The body holds each item's text followed by '\n'.
+ */
+#include "catalog.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "edition.h"
+#include "fold.h"
+#include "i18n.h"
+#include "locality.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+#include "variants.h"
+
+/* 'RdCt': what marks a file as a reader catalogue; the version of its
+ * schema and of what the tokenizer makes of text. */
+#define CATALOG_APP_ID 0x52644374
+#define CATALOG_VERSION 1
+
+/* How long a batch of files may hold the write lock before it commits. */
+#define BATCH_NS 250000000LL
+
+struct catalog {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *find, *ins_ed, *ins_art, *del_art, *del_ed;
+	int filled;                 /* the TEMP table cur is set */
+	const struct archive *a;    /* the archive of the last fill */
+	size_t nv;                  /* its number of entries then */
+	struct folded f, tmp;       /* search scratch */
+};
+
+/* Traditional characters fold to simplified: the table is built once. */
+static pthread_once_t variants_once = PTHREAD_ONCE_INIT;
+
+static void variants_build(void)
+{
+	(void)variant_available();
+}
+
+static uint32_t simplified(uint32_t cp)
+{
+	if (cp < 0x3400)
+		return cp;
+	return variant_is_traditional(cp) ? variant_other(cp) : cp;
+}
+
+/* Fold s as the search does into f (tmp is scratch): width forms and case,
+ * then traditional characters to simplified ones; f->map leads back to s. */
+static void canon(const char *s, size_t n, struct folded *f, struct folded *tmp)
+{
+	fold_text(s, n, tmp);
+	f->n = 0;
+	XGROW(f->s, f->cap, tmp->n + 1);
+	f->map = xreallocarray(f->map, f->cap, sizeof *f->map);
+	for (size_t i = 0; i < tmp->n;) {
+		uint32_t cp, to;
+		size_t l = text_next(tmp->s + i, tmp->n - i, &cp);
+		char u[4];
+		size_t ul;
+
+		to = simplified(cp);
+		if (to == cp) {
+			ul = l;
+			memcpy(u, tmp->s + i, l);
+		} else {
+			ul = text_put(to, u);
+		}
+		if (f->n + ul + 1 > f->cap) {
+			XGROW(f->s, f->cap, f->n + ul + 1);
+			f->map = xreallocarray(f->map, f->cap, sizeof *f->map);
+		}
+		for (size_t k = 0; k < ul; k++) {
+			f->s[f->n] = u[k];
+			/* Every byte of one source character maps to its start. */
+			f->map[f->n++] = tmp->map[i];
+		}
+		i += l;
+	}
+	f->s[f->n] = '\0';
+	f->map[f->n] = tmp->map[tmp->n];
+}
+
+/* ---- the tokenizer ---------------------------------------------------- */
+
+struct bigram {
+	struct folded f, tmp;
+};
+
+static int bigram_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)ctx;
+	(void)argv;
+	(void)argc;
+	*out = (Fts5Tokenizer *)xcalloc(1, sizeof(struct bigram));
+	return SQLITE_OK;
+}
+
+static void bigram_delete(Fts5Tokenizer *t)
+{
+	struct bigram *b = (struct bigram *)t;
+
+	fold_free(&b->f);
+	fold_free(&b->tmp);
+	free(b);
+}
+
+/* Every two characters in a row of the folded text; in a document also
+ * the last character alone (so that a one-character prefix query finds
+ * it); in a query of one character, that character. */
+static int bigram_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
+			   int (*token)(void *, int, const char *, int, int, int))
+{
+	struct bigram *b = (struct bigram *)t;
+	const char *s;
+	size_t len, i = 0;
+	int rc = SQLITE_OK;
+
+	if (n <= 0)
+		return SQLITE_OK;
+	pthread_once(&variants_once, variants_build);
+	canon(text, (size_t)n, &b->f, &b->tmp);
+	s = b->f.s;
+	len = b->f.n;
+	while (i < len && rc == SQLITE_OK) {
+		uint32_t cp;
+		size_t l = text_next(s + i, len - i, &cp), l2 = 0;
+
+		if (i + l < len)
+			l2 = text_next(s + i + l, len - i - l, &cp);
+		if (!l2 && (flags & FTS5_TOKENIZE_QUERY) && i > 0)
+			break;  /* a query's pairs are all there is */
+		rc = token(ctx, 0, s + i, (int)(l + l2), (int)b->f.map[i],
+			   (int)b->f.map[i + l + l2]);
+		i += l;
+	}
+	return rc;
+}
+
+static int register_tokenizer(sqlite3 *db)
+{
+	static fts5_tokenizer tok = { bigram_create, bigram_delete, bigram_tokenize };
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		return SQLITE_ERROR;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (!api)
+		return SQLITE_ERROR;
+	return api->xCreateTokenizer(api, "reader_bigram", NULL, &tok, NULL);
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+static const char schema[] =
+	"CREATE TABLE editions("
+	" id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
+	" size INTEGER NOT NULL, mtime_s INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+	" eid TEXT, date TEXT, title TEXT, page INTEGER, narticles INTEGER,"
+	" why TEXT);"                          /* not NULL: no edition, and why */
+	"CREATE TABLE articles("
+	" id INTEGER PRIMARY KEY, edition INTEGER NOT NULL, number INTEGER NOT NULL,"
+	" headline TEXT NOT NULL, locality TEXT NOT NULL, code TEXT NOT NULL,"
+	" byline TEXT NOT NULL, line INTEGER NOT NULL, body TEXT NOT NULL, map BLOB);"
+	"CREATE INDEX articles_edition ON articles(edition);"
+	"CREATE INDEX articles_code ON articles(code) WHERE code <> '';"
+	"CREATE INDEX articles_locality ON articles(locality) WHERE locality <> '';"
+	"CREATE VIRTUAL TABLE bodies USING fts5(body, content='articles', content_rowid='id',"
+	" tokenize='reader_bigram', detail=none);"
+	"CREATE TRIGGER articles_new AFTER INSERT ON articles BEGIN"
+	" INSERT INTO bodies(rowid, body) VALUES(new.id, new.body); END;"
+	"CREATE TRIGGER articles_gone AFTER DELETE ON articles BEGIN"
+	" INSERT INTO bodies(bodies, rowid, body) VALUES('delete', old.id, old.body); END;";
+
+static int exec(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+/* What the file at the open connection is: 1 ours, 0 empty, -1 not ours. */
+static int recognise(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	long long app = -1, ver = -1, tables = -1;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, "SELECT (SELECT application_id FROM pragma_application_id),"
+				   " (SELECT user_version FROM pragma_user_version),"
+				   " (SELECT count(*) FROM sqlite_master)", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		app = sqlite3_column_int64(st, 0);
+		ver = sqlite3_column_int64(st, 1);
+		tables = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (app == 0 && ver == 0 && tables == 0)
+		return 0;
+	return app == CATALOG_APP_ID && ver == CATALOG_VERSION ? 1 : -1;
+}
+
+static void remove_files(const char *path)
+{
+	char *w = xasprintf("%s-wal", path), *s = xasprintf("%s-shm", path);
+
+	unlink(path);
+	unlink(w);
+	unlink(s);
+	free(w);
+	free(s);
+}
+
+static int prepare(struct catalog *c)
+{
+	return sqlite3_prepare_v3(c->db, "SELECT id, size, mtime_s, mtime_ns, why FROM editions WHERE path = ?",
+				  -1, SQLITE_PREPARE_PERSISTENT, &c->find, NULL) != SQLITE_OK ||
+	       sqlite3_prepare_v3(c->db, "INSERT INTO editions(path, size, mtime_s, mtime_ns, eid, date,"
+				  " title, page, narticles, why) VALUES(?,?,?,?,?,?,?,?,?,?)",
+				  -1, SQLITE_PREPARE_PERSISTENT, &c->ins_ed, NULL) != SQLITE_OK ||
+	       sqlite3_prepare_v3(c->db, "INSERT INTO articles(edition, number, headline, locality, code,"
+				  " byline, line, body, map) VALUES(?,?,?,?,?,?,?,?,?)",
+				  -1, SQLITE_PREPARE_PERSISTENT, &c->ins_art, NULL) != SQLITE_OK ||
+	       sqlite3_prepare_v3(c->db, "DELETE FROM articles WHERE edition = ?", -1,
+				  SQLITE_PREPARE_PERSISTENT, &c->del_art, NULL) != SQLITE_OK ||
+	       sqlite3_prepare_v3(c->db, "DELETE FROM editions WHERE id = ?", -1,
+				  SQLITE_PREPARE_PERSISTENT, &c->del_ed, NULL) != SQLITE_OK
+		       ? -1 : 0;
+}
+
+static void finalize_all(struct catalog *c)
+{
+	sqlite3_finalize(c->find);
+	sqlite3_finalize(c->ins_ed);
+	sqlite3_finalize(c->ins_art);
+	sqlite3_finalize(c->del_art);
+	sqlite3_finalize(c->del_ed);
+	c->find = c->ins_ed = c->ins_art = c->del_art = c->del_ed = NULL;
+}
+
+/* One attempt at opening path: 0, 1 when the file is not a catalogue of
+ * ours (or is corrupt) and must go, -1 on another failure (err). */
+static int try_open(struct catalog *c, struct error *err)
+{
+	int r, rc;
+
+	rc = sqlite3_open_v2(c->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+				     SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		error_set(err, c->path, 0, 0, "%s", sqlite3_errstr(rc));
+		return -1;
+	}
+	sqlite3_extended_result_codes(c->db, 1);
+	sqlite3_busy_timeout(c->db, 30000);
+	if (register_tokenizer(c->db) != SQLITE_OK) {
+		error_set(err, c->path, 0, 0, "%s", _("SQLite has no FTS5"));
+		return -1;
+	}
+	rc = exec(c->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+			 " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;");
+	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+		return 1;
+	if (rc != SQLITE_OK) {
+		error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+		return -1;
+	}
+	r = recognise(c->db);
+	if (r < 0) {
+		rc = sqlite3_errcode(c->db) & 0xff;
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_IOERR ||
+		    rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY) {
+			error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+			return -1;
+		}
+		return 1;
+	}
+	if (r == 0) {
+		/* A new file: make the schema, unless another reader just did. */
+		rc = exec(c->db, "BEGIN IMMEDIATE");
+		if (rc == SQLITE_OK && recognise(c->db) == 0) {
+			char *sql = sqlite3_mprintf("PRAGMA application_id = %d; PRAGMA user_version = %d; %s",
+						    CATALOG_APP_ID, CATALOG_VERSION, schema);
+
+			rc = exec(c->db, sql);
+			sqlite3_free(sql);
+		}
+		if (rc == SQLITE_OK)
+			rc = exec(c->db, "COMMIT");
+		else
+			exec(c->db, "ROLLBACK");
+		if (rc != SQLITE_OK || recognise(c->db) != 1) {
+			error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+			return -1;
+		}
+	}
+	/* A quick check that the pages hold together: a file cut short or
+	 * scribbled on is caught here, not in the middle of a query. */
+	{
+		sqlite3_stmt *st;
+		int ok = 0;
+
+		if (sqlite3_prepare_v2(c->db, "PRAGMA quick_check(1)", -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW) {
+			const unsigned char *t = sqlite3_column_text(st, 0);
+
+			ok = t && strcmp((const char *)t, "ok") == 0;
+		}
+		sqlite3_finalize(st);
+		if (!ok)
+			return 1;
+	}
+	if (prepare(c) < 0) {
+		rc = sqlite3_errcode(c->db) & 0xff;
+		if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || rc == SQLITE_ERROR)
+			return 1;
+		error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+		return -1;
+	}
+	return 0;
+}
+
+char *catalog_default_path(void)
+{
+	return store_path("XDG_CACHE_HOME", ".cache", "index.sqlite");
+}
+
+struct catalog *catalog_open(const char *path, int *rebuilt, struct error *err)
+{
+	struct catalog *c = xcalloc(1, sizeof *c);
+	int r;
+
+	if (rebuilt)
+		*rebuilt = 0;
+	c->path = xstrdup(path ? path : ":memory:");
+	if (path) {
+		char *dir = store_dirname(path);
+
+		if (store_mkdirs(dir, err) < 0) {
+			free(dir);
+			catalog_close(c);
+			return NULL;
+		}
+		free(dir);
+	}
+	pthread_once(&variants_once, variants_build);
+	r = try_open(c, err);
+	if (r == 1 && path) {
+		/* Never trusted: deleted with its journal and made anew. */
+		finalize_all(c);
+		sqlite3_close(c->db);
+		c->db = NULL;
+		remove_files(path);
+		if (rebuilt)
+			*rebuilt = 1;
+		r = try_open(c, err);
+		if (r == 1)
+			error_set(err, path, 0, 0, "%s", _("cannot make a new index"));
+	}
+	if (r != 0) {
+		catalog_close(c);
+		return NULL;
+	}
+	return c;
+}
+
+void catalog_close(struct catalog *c)
+{
+	if (!c)
+		return;
+	finalize_all(c);
+	sqlite3_close(c->db);
+	fold_free(&c->f);
+	fold_free(&c->tmp);
+	free(c->path);
+	free(c);
+}
+
+/* ---- updating --------------------------------------------------------- */
+
+static long long now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Is e held current? 1 yes, 0 no (*id the row to replace, or 0), -1 error. */
+static int lookup(struct catalog *c, const struct archive_entry *e, long long *id)
+{
+	int rc, cur = 0;
+
+	*id = 0;
+	sqlite3_reset(c->find);
+	sqlite3_bind_text(c->find, 1, e->path, -1, SQLITE_STATIC);
+	rc = sqlite3_step(c->find);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(c->find, 0);
+		cur = sqlite3_column_int64(c->find, 1) == e->size &&
+		      sqlite3_column_int64(c->find, 2) == e->mtime_s &&
+		      sqlite3_column_int64(c->find, 3) == e->mtime_ns;
+	}
+	sqlite3_reset(c->find);
+	sqlite3_clear_bindings(c->find);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? cur : -1;
+}
+
+static void put32(struct sbuf *b, uint32_t v)
+{
+	char u[4] = { (char)(v & 0xff), (char)(v >> 8 & 0xff), (char)(v >> 16 & 0xff),
+		      (char)(v >> 24 & 0xff) };
+
+	sbuf_add(b, u, 4);
+}
+
+static uint32_t get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int is_iso_date(const struct str *d)
+{
+	return d->n == 10 && d->s[4] == '-' && d->s[7] == '-';
+}
+
+/* Store one file's result: the edition, or (ed NULL) why it is none. */
+static int store(struct catalog *c, const struct archive_entry *e, long long old,
+		 struct edition *ed, const char *why)
+{
+	long long id;
+	struct sbuf body = {0}, map = {0}, by = {0};
+	int fail = 0;
+
+	if (old) {
+		sqlite3_bind_int64(c->del_art, 1, old);
+		sqlite3_bind_int64(c->del_ed, 1, old);
+		if (step_done(c->del_art) < 0 || step_done(c->del_ed) < 0)
+			return -1;
+	}
+	sqlite3_bind_text(c->ins_ed, 1, e->path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(c->ins_ed, 2, e->size);
+	sqlite3_bind_int64(c->ins_ed, 3, e->mtime_s);
+	sqlite3_bind_int64(c->ins_ed, 4, e->mtime_ns);
+	if (ed && !why) {
+		sqlite3_bind_text(c->ins_ed, 5, edition_id(ed), -1, SQLITE_TRANSIENT);
+		if (is_iso_date(&ed->date))
+			sqlite3_bind_text(c->ins_ed, 6, ed->date.s, 10, SQLITE_STATIC);
+		if (ed->title.n)
+			sqlite3_bind_text(c->ins_ed, 7, ed->title.s, (int)ed->title.n, SQLITE_STATIC);
+		sqlite3_bind_int64(c->ins_ed, 9, (long long)ed->narticles);
+	} else {
+		sqlite3_bind_text(c->ins_ed, 10, why, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_int(c->ins_ed, 8, e->page);
+	if (step_done(c->ins_ed) < 0)
+		return -1;
+	if (!ed || why)
+		return 0;
+	id = sqlite3_last_insert_rowid(c->db);
+	for (size_t i = 0; i < ed->narticles && !fail; i++) {
+		const struct article *a = &ed->articles[i];
+
+		body.len = map.len = by.len = 0;
+		for (size_t k = 0; k < a->nitems; k++) {
+			struct str t = edition_item_text(ed, i, k);
+			size_t np = 0;
+			const struct piece *p = edition_item_pieces(ed, i, k, &np);
+
+			put32(&map, (uint32_t)body.len);
+			put32(&map, (uint32_t)np);
+			for (size_t j = 0; j < np; j++) {
+				put32(&map, p[j].off);
+				put32(&map, p[j].line);
+			}
+			sbuf_add(&body, t.s, t.n);
+			sbuf_addc(&body, '\n');
+		}
+		for (size_t k = 0; k < a->nbyline; k++) {
+			if (k)
+				sbuf_addc(&by, ' ');
+			sbuf_add(&by, a->byline[k].s, a->byline[k].n);
+		}
+		sqlite3_bind_int64(c->ins_art, 1, id);
+		sqlite3_bind_int64(c->ins_art, 2, (long long)a->index);
+		sqlite3_bind_text(c->ins_art, 3, a->headline.s ? a->headline.s : "",
+				  (int)a->headline.n, SQLITE_STATIC);
+		sqlite3_bind_text(c->ins_art, 4, a->locality.s ? a->locality.s : "",
+				  (int)a->locality.n, SQLITE_STATIC);
+		sqlite3_bind_text(c->ins_art, 5, a->has_place ? a->place_code : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(c->ins_art, 6, by.s ? by.s : "", (int)by.len, SQLITE_STATIC);
+		sqlite3_bind_int64(c->ins_art, 7, (long long)a->line);
+		sqlite3_bind_text(c->ins_art, 8, body.s ? body.s : "", (int)body.len, SQLITE_STATIC);
+		sqlite3_bind_blob(c->ins_art, 9, map.s ? map.s : "", (int)map.len, SQLITE_STATIC);
+		fail = step_done(c->ins_art) < 0;
+	}
+	sbuf_free(&body);
+	sbuf_free(&map);
+	sbuf_free(&by);
+	return fail ? -1 : 0;
+}
+
+/* Read and store one file, inside the open transaction. */
+static int update_one(struct catalog *c, const struct archive_entry *e,
+		      const struct gazetteer *gaz, struct error *err)
+{
+	struct edition ed;
+	struct error lerr;
+	long long old;
+	int cur = lookup(c, e, &old), r;
+
+	if (cur != 0)
+		return cur < 0 ? -1 : 0;   /* another reader stored it meanwhile */
+	if (edition_load(&ed, e->path, &lerr) < 0) {
+		(void)err;
+		return store(c, e, old, NULL, lerr.reason);
+	}
+	locality_resolve(&ed, gaz);
+	r = store(c, e, old, &ed, ed.narticles ? NULL : _("no articles"));
+	edition_free(&ed);
+	return r;
+}
+
+int catalog_update(struct catalog *c, const struct archive *a, const struct gazetteer *gaz,
+		   struct catalog_progress *p, struct error *err)
+{
+	int in_tx = 0, status = 0;
+	long long started = 0;
+
+	if (p) {
+		atomic_store(&p->total, a->n);
+		atomic_store(&p->done, 0);
+	}
+	for (size_t i = 0; i < a->n; i++) {
+		long long old;
+		int cur;
+
+		if (p && atomic_load(&p->cancel)) {
+			status = 1;
+			break;
+		}
+		cur = in_tx ? 0 : lookup(c, &a->v[i], &old);
+		if (cur < 0)
+			goto fail;
+		if (!cur) {
+			if (!in_tx) {
+				if (exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK)
+					goto fail;
+				in_tx = 1;
+				started = now_ns();
+			}
+			if (update_one(c, &a->v[i], gaz, err) < 0)
+				goto fail;
+			if (now_ns() - started > BATCH_NS) {
+				if (exec(c->db, "COMMIT") != SQLITE_OK)
+					goto fail;
+				in_tx = 0;
+			}
+		}
+		if (p)
+			atomic_fetch_add(&p->done, 1);
+	}
+	if (in_tx && exec(c->db, "COMMIT") != SQLITE_OK)
+		goto fail;
+	return status;
+fail:
+	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+	if (in_tx)
+		exec(c->db, "ROLLBACK");
+	return -1;
+}
+
+/* ---- filling ---------------------------------------------------------- */
+
+size_t catalog_fill(struct catalog *c, struct archive *a)
+{
+	sqlite3_stmt *get = NULL, *ins = NULL;
+	size_t unread = 0;
+
+	if (sqlite3_prepare_v2(c->db, "SELECT id, size, mtime_s, mtime_ns, eid, date, title, page,"
+				      " narticles, why FROM editions WHERE path = ?", -1, &get, NULL) != SQLITE_OK)
+		goto order;
+	for (size_t i = 0; i < a->n;) {
+		struct archive_entry *e = &a->v[i];
+		int skipped = 0;
+
+		sqlite3_bind_text(get, 1, e->path, -1, SQLITE_STATIC);
+		if (sqlite3_step(get) == SQLITE_ROW && sqlite3_column_int64(get, 1) == e->size &&
+		    sqlite3_column_int64(get, 2) == e->mtime_s &&
+		    sqlite3_column_int64(get, 3) == e->mtime_ns) {
+			if (sqlite3_column_type(get, 9) != SQLITE_NULL) {
+				char *why = xstrdup((const char *)sqlite3_column_text(get, 9));
+
+				sqlite3_reset(get);
+				archive_skip(a, i, why);
+				free(why);
+				skipped = 1;
+			} else {
+				const unsigned char *eid = sqlite3_column_text(get, 4);
+				const unsigned char *date = sqlite3_column_text(get, 5);
+				const unsigned char *title = sqlite3_column_text(get, 6);
+
+				e->rowid = sqlite3_column_int64(get, 0);
+				snprintf(e->id, sizeof e->id, "%s", eid ? (const char *)eid : "");
+				if (date && strlen((const char *)date) == 10) {
+					memcpy(e->date, date, 11);
+					e->date_from = DATE_DATELINE;
+				}
+				free(e->title);
+				e->title = title ? xstrdup((const char *)title) : NULL;
+				if (sqlite3_column_int(get, 7))
+					e->page = sqlite3_column_int(get, 7);
+				e->narticles = (unsigned)sqlite3_column_int64(get, 8);
+				e->read = 1;
+			}
+		} else {
+			e->rowid = 0;
+			unread++;
+		}
+		sqlite3_reset(get);
+		if (!skipped)
+			i++;
+	}
+order:
+	sqlite3_finalize(get);
+	archive_order(a);
+	/* The archive the queries are over: its editions' rows, in order. */
+	c->filled = 0;
+	if (exec(c->db, "CREATE TEMP TABLE IF NOT EXISTS cur(id INTEGER PRIMARY KEY,"
+			" idx INTEGER NOT NULL, date TEXT NOT NULL); DELETE FROM cur;") != SQLITE_OK ||
+	    sqlite3_prepare_v2(c->db, "INSERT OR IGNORE INTO cur(id, idx, date) VALUES(?,?,?)", -1,
+			       &ins, NULL) != SQLITE_OK)
+		return unread;
+	exec(c->db, "BEGIN");
+	for (size_t i = 0; i < a->n; i++) {
+		if (!a->v[i].rowid)
+			continue;
+		sqlite3_bind_int64(ins, 1, a->v[i].rowid);
+		sqlite3_bind_int64(ins, 2, (long long)i);
+		sqlite3_bind_text(ins, 3, a->v[i].date, -1, SQLITE_STATIC);
+		step_done(ins);
+	}
+	exec(c->db, "COMMIT");
+	sqlite3_finalize(ins);
+	c->filled = 1;
+	c->a = a;
+	c->nv = a->n;
+	return unread;
+}
+
+/* ---- queries ---------------------------------------------------------- */
+
+static int query_error(struct catalog *c, struct error *err)
+{
+	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+	return -1;
+}
+
+static int not_filled(struct catalog *c, struct error *err)
+{
+	error_set(err, c->path, 0, 0, "%s", _("no archive chosen"));
+	return -1;
+}
+
+static int place_cmp(const void *x, const void *y)
+{
+	const struct catalog_place *a = x, *b = y;
+
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	if (strcmp(a->code, b->code))
+		return strcmp(a->code, b->code);
+	return strcmp(a->locality, b->locality);
+}
+
+int catalog_places(struct catalog *c, struct catalog_place **v, size_t *n, struct error *err)
+{
+	sqlite3_stmt *st;
+	struct catalog_place *out = NULL;
+	size_t cap = 0, m = 0, best = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (!c->filled)
+		return not_filled(c, err);
+	/* Each (code, spelling) with its count; a code's places add up, and
+	 * its most frequent spelling names it. */
+	if (sqlite3_prepare_v2(c->db, "SELECT a.code, a.locality, count(*) FROM articles a"
+				      " JOIN cur ON cur.id = a.edition"
+				      " WHERE a.code <> '' OR a.locality <> ''"
+				      " GROUP BY a.code, CASE WHEN a.code = '' THEN a.locality"
+				      " ELSE a.locality END ORDER BY a.code, a.locality",
+			       -1, &st, NULL) != SQLITE_OK)
+		return query_error(c, err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		const char *loc = (const char *)sqlite3_column_text(st, 1);
+		size_t cnt = (size_t)sqlite3_column_int64(st, 2);
+
+		if (*code && m && strcmp(out[m - 1].code, code) == 0) {
+			out[m - 1].count += cnt;
+			if (cnt > best) {
+				free(out[m - 1].locality);
+				out[m - 1].locality = xstrdup(loc);
+				best = cnt;
+			}
+			continue;
+		}
+		XGROW(out, cap, m + 1);
+		snprintf(out[m].code, sizeof out[m].code, "%s", code);
+		out[m].locality = xstrdup(loc);
+		out[m].count = cnt;
+		best = cnt;
+		m++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		catalog_places_free(out, m);
+		return query_error(c, err);
+	}
+	if (m)
+		qsort(out, m, sizeof *out, place_cmp);
+	*v = out;
+	*n = m;
+	return 0;
+}
+
+void catalog_places_free(struct catalog_place *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].locality);
+	free(v);
+}
+
+static void story_from_row(struct catalog_story *s, sqlite3_stmt *st)
+{
+	const char *code = (const char *)sqlite3_column_text(st, 5);
+
+	memset(s, 0, sizeof *s);
+	s->edition = (size_t)sqlite3_column_int64(st, 0);
+	s->article = (size_t)sqlite3_column_int64(st, 1);
+	s->line = (size_t)sqlite3_column_int64(st, 2);
+	s->headline = xstrdup((const char *)sqlite3_column_text(st, 3));
+	s->locality = xstrdup((const char *)sqlite3_column_text(st, 4));
+	snprintf(s->code, sizeof s->code, "%s", code ? code : "");
+}
+
+#define STORY_COLS "cur.idx, a.number, a.line, a.headline, a.locality, a.code"
+#define NEWEST "ORDER BY cur.date DESC, cur.idx, a.number"
+
+int catalog_stories(struct catalog *c, const char *code, const char *locality,
+		    struct catalog_story **v, size_t *n, struct error *err)
+{
+	sqlite3_stmt *st;
+	struct catalog_story *out = NULL;
+	size_t cap = 0, m = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (!c->filled)
+		return not_filled(c, err);
+	if (code && *code) {
+		/* The code and every code it is a prefix of. */
+		char hi[16];
+		size_t l = strlen(code);
+
+		if (l >= sizeof hi)
+			l = sizeof hi - 1;
+		memcpy(hi, code, l);
+		hi[l] = '\0';
+		hi[l - 1]++;
+		rc = sqlite3_prepare_v2(c->db, "SELECT " STORY_COLS " FROM articles a"
+					       " JOIN cur ON cur.id = a.edition"
+					       " WHERE a.code >= ?1 AND a.code < ?2 AND a.code <> '' " NEWEST,
+					-1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 2, hi, -1, SQLITE_TRANSIENT);
+		}
+	} else {
+		rc = sqlite3_prepare_v2(c->db, "SELECT " STORY_COLS " FROM articles a"
+					       " JOIN cur ON cur.id = a.edition"
+					       " WHERE a.locality = ?1 AND a.locality <> '' AND a.code = '' " NEWEST,
+					-1, &st, NULL);
+		if (rc == SQLITE_OK)
+			sqlite3_bind_text(st, 1, locality ? locality : "", -1, SQLITE_TRANSIENT);
+	}
+	if (rc != SQLITE_OK)
+		return query_error(c, err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		XGROW(out, cap, m + 1);
+		story_from_row(&out[m++], st);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		catalog_stories_free(out, m);
+		return query_error(c, err);
+	}
+	*v = out;
+	*n = m;
+	return 0;
+}
+
+/* The FTS5 query for a folded query: its pairs of characters, each a
+ * quoted string (the tokenizer makes it one token), or its one character
+ * as a prefix. */
+static char *fts_query(const char *q, size_t n)
+{
+	struct sbuf b = {0};
+	size_t i = 0, nchars = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t l = text_next(q + i, n - i, &cp), l2 = 0;
+
+		if (i + l < n)
+			l2 = text_next(q + i + l, n - i - l, &cp);
+		if (!l2 && nchars)
+			break;
+		if (nchars)
+			sbuf_addc(&b, ' ');
+		sbuf_addc(&b, '"');
+		for (size_t k = 0; k < l + l2; k++) {
+			if (q[i + k] == '"')
+				sbuf_addc(&b, '"');
+			sbuf_addc(&b, q[i + k]);
+		}
+		sbuf_addc(&b, '"');
+		if (!l2)
+			sbuf_addc(&b, '*');
+		nchars++;
+		i += l;
+	}
+	return sbuf_take(&b);
+}
+
+/* The item of body offset off, and its start, from the map; the source
+ * line of off. Returns the item index, or -1. */
+static long locate(const unsigned char *map, size_t mapn, size_t off, size_t bn,
+		   size_t *start, size_t *end, size_t *line)
+{
+	size_t p = 0;
+	long item = -1;
+	const unsigned char *best = NULL;
+	size_t bestnp = 0;
+
+	while (p + 8 <= mapn) {
+		size_t st = get32(map + p), np = get32(map + p + 4);
+
+		if (st > off) {
+			*end = st - 1;
+			break;
+		}
+		item++;
+		*end = bn ? bn - 1 : 0;
+		*start = st;
+		best = map + p + 8;
+		bestnp = np;
+		if (np > (mapn - p - 8) / 8)
+			return -1;
+		p += 8 + np * 8;
+	}
+	if (item < 0)
+		return -1;
+	*line = 0;
+	for (size_t k = 0; k < bestnp; k++) {
+		if (get32(best + k * 8) > off - *start && k)
+			break;
+		*line = get32(best + k * 8 + 4);
+	}
+	return item;
+}
+
+int catalog_search(struct catalog *c, const char *query, size_t limit,
+		   struct catalog_story **v, size_t *n, struct error *err)
+{
+	sqlite3_stmt *st;
+	struct catalog_story *out = NULL;
+	size_t cap = 0, m = 0, qn;
+	char *q, *fq;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (!c->filled)
+		return not_filled(c, err);
+	canon(query, strlen(query), &c->f, &c->tmp);
+	q = xstrndup(c->f.s, c->f.n);
+	qn = c->f.n;
+	if (!qn || memchr(q, '\n', qn)) {
+		free(q);
+		return 0;
+	}
+	fq = fts_query(q, qn);
+	rc = sqlite3_prepare_v2(c->db, "SELECT " STORY_COLS ", a.body, a.map FROM bodies"
+				       " JOIN articles a ON a.id = bodies.rowid"
+				       " JOIN cur ON cur.id = a.edition"
+				       " WHERE bodies MATCH ?1 " NEWEST, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		free(q);
+		free(fq);
+		return query_error(c, err);
+	}
+	sqlite3_bind_text(st, 1, fq, -1, SQLITE_STATIC);
+	while ((!limit || m < limit) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *body = (const char *)sqlite3_column_text(st, 6);
+		size_t bn = (size_t)sqlite3_column_bytes(st, 6);
+		const unsigned char *map = sqlite3_column_blob(st, 7);
+		size_t mapn = (size_t)sqlite3_column_bytes(st, 7);
+		size_t from = 0, s, e;
+
+		if (!body)
+			continue;
+		canon(body, bn, &c->f, &c->tmp);
+		while ((!limit || m < limit) && fold_find(&c->f, q, qn, from, &s, &e)) {
+			size_t start = 0, end = 0, line = 0;
+			long item = locate(map, mapn, s, bn, &start, &end, &line);
+
+			from = s + 1;
+			if (item < 0 || end < start)
+				continue;
+			if (e > end)
+				continue;  /* across two items: no match */
+			XGROW(out, cap, m + 1);
+			story_from_row(&out[m], st);
+			out[m].text = xstrndup(body + start, end - start);
+			out[m].match = s - start;
+			out[m].matchlen = e - s;
+			if (line)
+				out[m].line = line;
+			m++;
+		}
+	}
+	if (limit && m >= limit)
+		rc = SQLITE_DONE;
+	sqlite3_finalize(st);
+	free(q);
+	free(fq);
+	if (rc != SQLITE_DONE) {
+		catalog_stories_free(out, m);
+		return query_error(c, err);
+	}
+	*v = out;
+	*n = m;
+	return 0;
+}
+
+void catalog_stories_free(struct catalog_story *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].headline);
+		free(v[i].locality);
+		free(v[i].text);
+	}
+	free(v);
+}
