@@ -179,7 +179,7 @@ dir=$(dirname "$0")
 name=$1
 shift
 . "$dir/env.$name"
-unset LINES COLUMNS NO_COLOR TMUX XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME
+unset LINES COLUMNS NO_COLOR TMUX XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME XDG_CACHE_HOME
 # A home of its own: no configuration, bookmarks or reading positions
 # from elsewhere, and none left behind.
 HOME=${home:-$dir/home.$name}
