@@ -153,16 +153,17 @@ $(BUILD)/tests/testutil.o: tests/testutil.c
 run: reader locales
 	./reader
 
-check test: $(BUILD)/reader $(TEST_BIN) locales
-	READER_BIN=$(CURDIR)/$(BUILD)/reader \
+check test: $(BUILD)/reader $(TEST_BIN) $(BUILD)/genarchive locales
+	READER_BIN=$(CURDIR)/$(BUILD)/reader GENARCHIVE_BIN=$(CURDIR)/$(BUILD)/genarchive \
 	    $(if $(SANFLAGS),READER_SANITIZED=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	    ASAN_OPTIONS=fast_unwind_on_malloc=0) \
 	    $(if $(filter 1,$(VALGRIND)),READER_VALGRIND=1) \
 	    sh tests/run.sh $(TEST_BIN)
 
-bench: $(BUILD)/reader $(BUILD)/bench-floor $(BUILD)/bench-ptybytes $(BUILD)/bench-relayout
+bench: $(BUILD)/reader $(BUILD)/bench-floor $(BUILD)/bench-ptybytes $(BUILD)/bench-relayout \
+       $(BUILD)/genarchive
 	READER_BIN=$(CURDIR)/$(BUILD)/reader FLOOR_BIN=$(CURDIR)/$(BUILD)/bench-floor \
-	    PTYBYTES_BIN=$(CURDIR)/$(BUILD)/bench-ptybytes \
+	    PTYBYTES_BIN=$(CURDIR)/$(BUILD)/bench-ptybytes GENARCHIVE_BIN=$(CURDIR)/$(BUILD)/genarchive \
 	    RELAYOUT_BIN=$(CURDIR)/$(BUILD)/bench-relayout sh tests/bench.sh
 
 $(BUILD)/bench-relayout: tests/bench/relayout.c $(CORE_LIB)
@@ -172,6 +173,11 @@ $(BUILD)/bench-relayout: tests/bench/relayout.c $(CORE_LIB)
 $(BUILD)/bench-ptybytes: tests/bench/ptybytes.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lutil
+
+# The synthetic archive of the archive tests and benchmarks (genarchive.c).
+$(BUILD)/genarchive: tests/bench/genarchive.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $<
 
 $(BUILD)/bench-floor: tests/bench/floor.c
 	@mkdir -p $(@D)

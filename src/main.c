@@ -22,6 +22,7 @@
 #include "dump.h"
 #include "layout.h"
 #include "lintout.h"
+#include "archive.h"
 #include "locality.h"
 #include "bookmarks.h"
 #include "options.h"
@@ -412,6 +413,47 @@ static void need_utf8(void)
 			       "set LANG to a UTF-8 locale"));
 }
 
+/* --lint's files: each named file, and the files below each named
+ * directory in name order (archive_scan: links followed, each directory
+ * and file once); what the scan skips, and a named path that cannot be
+ * read, reported on stderr and counted. */
+static int lint_paths(struct lint_run *lr, const char *const *paths, size_t n)
+{
+	struct archive a = {0};
+	const char **files;
+	unsigned char *named = NULL;
+	size_t skipped = 0;
+	int status;
+
+	for (size_t i = 0, from; i < n; i++) {
+		struct error err;
+
+		from = a.n;
+		if (archive_scan(&a, &paths[i], 1, &err) < 0) {
+			error_print(&err, stderr);
+			lr->failed = 1;
+		}
+		named = xreallocarray(named, a.n ? a.n : 1, 1);
+		for (size_t k = from; k < a.n; k++)
+			named[k] = !strcmp(a.v[k].path, paths[i]);
+		for (; skipped < a.nskipped; skipped++) {
+			error_set(&err, a.skipped[skipped].path, 0, 0, "%s", a.skipped[skipped].why);
+			error_print(&err, stderr);
+			if (!strcmp(a.skipped[skipped].path, paths[i]))
+				lr->failed = 1;
+		}
+	}
+	lr->skipped = a.nskipped;
+	files = xreallocarray(NULL, a.n ? a.n : 1, sizeof *files);
+	for (size_t k = 0; k < a.n; k++)
+		files[k] = a.v[k].path;
+	status = lintout_run(lr, files, named, a.n);
+	free(files);
+	free(named);
+	archive_free(&a);
+	return status;
+}
+
 /* --lint: proofread the files and directories named. */
 static int run_lint(const struct cli *c, const struct options *opts)
 {
@@ -433,7 +475,7 @@ static int run_lint(const struct cli *c, const struct options *opts)
 		usage_error(N_("%s needs files or directories to proofread"), "--lint");
 	lr.min = (enum finding_level)level;
 	lr.json = c->mode == MODE_JSON;
-	return lintout_run(&lr, c->files, (size_t)c->nfiles);
+	return lint_paths(&lr, c->files, (size_t)c->nfiles);
 }
 
 int main(int argc, char **argv)

@@ -524,6 +524,161 @@ static void test_many(void **state)
 	archive_free(&a);
 }
 
+/* --lint DIR: the files below in name order, through a link loop, each
+ * once; what is no edition reported on stderr and counted; a missing
+ * named path or a named file that is no edition makes the status 2. */
+static void test_lint_dirs(void **state)
+{
+	struct run r;
+	char root[1024], *err1, *err2;
+	const char *seed = "data/tongxinyuan-2020-11-11.txt";
+	size_t len;
+	char *text = slurp(seed, &len);
+
+	(void)state;
+	snprintf(root, sizeof root, "%s", mkdirs("lint/b"));
+	root[strlen(root) - 2] = 0;
+	spit(tmp_path("lint/b/2020-11-11.txt"), text, len);
+	spit(tmp_path("lint/a.txt"), text, len);
+	spit(tmp_path("lint/empty.txt"), "", 0);
+	spit(tmp_path("lint/binary.txt"), "\0\1\2\0abc", 7);
+	assert_int_equal(symlink("..", tmp_path("lint/b/loop")), 0);
+	assert_int_equal(symlink("nowhere", tmp_path("lint/dangling.txt")), 0);
+	free(text);
+
+	run_reader(&r, (const char *[]){"--lint", "--level=error", root, NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "in 2 files; 3 files skipped"));
+	err1 = xasprintf("%s/empty.txt: empty file", root);
+	err2 = xasprintf("%s/dangling.txt: %s", root, strerror(ENOENT));
+	assert_non_null(strstr(r.err, err1));
+	assert_non_null(strstr(r.err, err2));
+	assert_non_null(strstr(r.err, "/binary.txt: binary file"));
+	assert_null(strstr(r.err, "loop"));
+	free(err1);
+	free(err2);
+	run_free(&r);
+
+	/* the findings come file by file in name order */
+	run_reader(&r, (const char *[]){"--lint", "--level=warning", root, NULL}, NULL);
+	assert_int_equal(r.status, 1);
+	{
+		char *a = xasprintf("%s/a.txt:", root), *b = xasprintf("%s/b/2020-11-11.txt:", root);
+		char *pa = strstr(r.out, a), *pb = strstr(r.out, b);
+
+		assert_non_null(pa);
+		assert_non_null(pb);
+		assert_true(pa < pb);
+		assert_null(strstr(r.out, "/loop/"));
+		free(a);
+		free(b);
+	}
+	run_free(&r);
+
+	/* named: a missing path, and a file that is no edition */
+	run_reader(&r, (const char *[]){"--lint", "--level=error", root,
+					tmp_path("lint/no-such"), NULL}, NULL);
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "/lint/no-such: "));
+	assert_non_null(strstr(r.out, "in 2 files; 3 files skipped"));
+	run_free(&r);
+	run_reader(&r, (const char *[]){"--lint", "--level=error", tmp_path("lint/empty.txt"), NULL},
+		   NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	run_reader(&r, (const char *[]){"--lint", "--level=error", tmp_path("lint/binary.txt"), NULL},
+		   NULL);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	/* named twice: linted once */
+	run_reader(&r, (const char *[]){"--lint", "--level=error", tmp_path("lint/a.txt"),
+					tmp_path("lint/a.txt"), NULL}, NULL);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "in 1 files"));
+	run_free(&r);
+}
+
+/* The synthetic archive of the benchmarks (tests/bench/genarchive.c, as
+ * $GENARCHIVE_BIN): every edition found once, the three non-editions
+ * skipped or kept for reading, the undated ones dated by their
+ * modification time within the years written, and the same archive
+ * for the same seed. */
+static void generate(const char *dir, const char *n, const char *seed)
+{
+	const char *bin = getenv("GENARCHIVE_BIN");
+	char *cmd = xasprintf("'%s' '%s' %s %s >/dev/null", bin, dir, n, seed);
+
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
+static void test_generated(void **state)
+{
+	char one[1024], two[1024], three[1024];
+	const char *paths[1];
+	struct archive a = {0}, b = {0}, c = {0};
+	struct error err;
+	size_t inbox = 0, named = 0, same = 1;
+
+	(void)state;
+	if (!getenv("GENARCHIVE_BIN")) {
+		print_message("GENARCHIVE_BIN not set (make check sets it): skipped\n");
+		skip();
+	}
+	snprintf(one, sizeof one, "%s", tmp_path("gen1"));
+	snprintf(two, sizeof two, "%s", tmp_path("gen2"));
+	snprintf(three, sizeof three, "%s", tmp_path("gen3"));
+	generate(one, "200", "7");
+	generate(two, "200", "7");
+	generate(three, "200", "8");
+	paths[0] = one;
+	assert_int_equal(archive_scan(&a, paths, 1, &err), 0);
+	/* 200 editions and two binary files (found only when read) */
+	assert_int_equal(a.n, 202);
+	assert_int_equal(a.nskipped, 1);
+	assert_non_null(strstr(a.skipped[0].path, "/misc/empty.txt"));
+	archive_order(&a);
+	for (size_t i = 0; i < a.n; i++) {
+		const struct archive_entry *e = &a.v[i];
+
+		if (strstr(e->path, "/inbox/")) {
+			inbox++;
+			assert_int_equal(e->date_from, DATE_MTIME);
+			assert_true(strcmp(e->date, "2015-01-01") >= 0);
+			assert_true(strcmp(e->date, "2024-12-31") <= 0);
+		}
+		if (e->date_from == DATE_NAME) {
+			named++;
+			assert_true(e->page > 0);
+		}
+		if (i)
+			assert_true(strcmp(a.v[i - 1].date, e->date) <= 0);
+		assert_int_equal(archive_find(&a, e->path), i);
+	}
+	assert_true(inbox > 0);
+	assert_true(named > 100);
+	/* the same seed, the same archive; another seed, another */
+	paths[0] = two;
+	assert_int_equal(archive_scan(&b, paths, 1, &err), 0);
+	archive_order(&b);
+	paths[0] = three;
+	assert_int_equal(archive_scan(&c, paths, 1, &err), 0);
+	archive_order(&c);
+	assert_int_equal(b.n, a.n);
+	for (size_t i = 0; i < a.n; i++) {
+		assert_string_equal(a.v[i].path + strlen(one), b.v[i].path + strlen(two));
+		assert_int_equal(a.v[i].size, b.v[i].size);
+		assert_int_equal(a.v[i].mtime_s, b.v[i].mtime_s);
+		if (i < c.n && (strcmp(a.v[i].path + strlen(one), c.v[i].path + strlen(three)) ||
+				a.v[i].size != c.v[i].size))
+			same = 0;
+	}
+	assert_false(same);
+	archive_free(&a);
+	archive_free(&b);
+	archive_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -536,6 +691,8 @@ int main(void)
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_duplicates),
 		cmocka_unit_test(test_many),
+		cmocka_unit_test(test_lint_dirs),
+		cmocka_unit_test(test_generated),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,11 +3,9 @@
  */
 #include "lintout.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "edition.h"
 #include "escape.h"
@@ -15,36 +13,6 @@
 #include "json.h"
 #include "util.h"
 #include "words.h"
-
-/* The files below a directory, in name order, recursively; symbolic links
- * to directories are left alone. */
-static void walk(const char *dir, char ***v, size_t *n, size_t *cap)
-{
-	struct dirent **ents;
-	int k = scandir(dir, &ents, NULL, alphasort);
-
-	for (int i = 0; i < k; i++) {
-		const char *name = ents[i]->d_name;
-		char *p;
-		struct stat st;
-
-		if (name[0] == '.' && (!name[1] || (name[1] == '.' && !name[2]))) {
-			free(ents[i]);
-			continue;
-		}
-		p = xasprintf("%s/%s", dir, name);
-		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-			walk(p, v, n, cap);
-			free(p);
-		} else {
-			XGROW(*v, *cap, *n + 1);
-			(*v)[(*n)++] = p;
-		}
-		free(ents[i]);
-	}
-	if (k > 0)
-		free(ents);
-}
 
 /* One finding, compiler-style. */
 static void print_finding(const struct finding *f)
@@ -131,11 +99,12 @@ static void summary(const struct lint_run *r, struct json *j)
 	putchar('\n');
 }
 
-int lintout_run(struct lint_run *r, const char *const *paths, size_t n)
+int lintout_run(struct lint_run *r, const char *const *files, const unsigned char *named,
+		size_t n)
 {
 	struct json j;
 	struct words *words = NULL;
-	int bad = 0;
+	int bad = r->failed;
 
 	json_init(&j, stdout);
 	if (!r->opts.words && !(r->opts.off >> FK_DOUBLED & 1)) {
@@ -153,21 +122,9 @@ int lintout_run(struct lint_run *r, const char *const *paths, size_t n)
 		json_key(&j, "files");
 		json_array_begin(&j);
 	}
-	for (size_t i = 0; i < n; i++) {
-		struct stat st;
-		char **v = NULL;
-		size_t nv = 0, cap = 0;
-
-		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
-			walk(paths[i], &v, &nv, &cap);
-		else
-			bad |= lint_file(r, paths[i], &j) < 0;
-		for (size_t k = 0; k < nv; k++) {
-			lint_file(r, v[k], &j);  /* not editions: counted, not fatal */
-			free(v[k]);
-		}
-		free(v);
-	}
+	for (size_t i = 0; i < n; i++)
+		if (lint_file(r, files[i], &j) < 0 && named && named[i])
+			bad = 1;  /* below a directory: counted, not fatal */
 	summary(r, &j);
 	if (words) {
 		words_free(words);
