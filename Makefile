@@ -170,6 +170,10 @@ $(BUILD)/bench-relayout: tests/bench/relayout.c $(CORE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CORE_CPP) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) $(LDLIBS)
 
+$(BUILD)/bench-catalog: tests/bench/catalog.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CPP) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) $(LDLIBS)
+
 $(BUILD)/bench-ptybytes: tests/bench/ptybytes.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< -lutil

@@ -4,7 +4,9 @@
  * The schema: editions (one row per file, current or not an edition),
  * articles (one row per article, with its items' texts joined in the body
  * and where each item and each of its source lines start in the map), and
- * an FTS5 index over the bodies. The FTS5 table has no content of its own
+ * an FTS5 index over the bodies, made apart (catalog_index()): an
+ * article whose body is not in it yet (fts = 0) is searched by reading
+ * its body, so that the answers are the same before and after. The FTS5 table has no content of its own
  * (it reads articles.body) and keeps no positions (detail=none): its
  * tokenizer, "reader_bigram", folds the text as the reader's search does
  * (width forms, case) and then traditional characters to simplified ones
@@ -45,7 +47,7 @@
 /* 'RdCt': what marks a file as a reader catalogue; the version of its
  * schema and of what the tokenizer makes of text. */
 #define CATALOG_APP_ID 0x52644374
-#define CATALOG_VERSION 1
+#define CATALOG_VERSION 2
 
 /* How long a batch of files may hold the write lock before it commits. */
 #define BATCH_NS 250000000LL
@@ -58,64 +60,143 @@ struct catalog {
 	const struct archive *a;    /* the archive of the last fill */
 	size_t nv;                  /* its number of entries then */
 	struct folded f, tmp;       /* search scratch */
+	struct fold_memo *memo;
 };
 
-/* Traditional characters fold to simplified: the table is built once. */
+/* Traditional characters fold to simplified: the table is built once,
+ * from variants.h, for the blocks it knows (U+3400 to U+FAFF). */
+#define SIMP_LO 0x3400
+#define SIMP_HI 0xFAFF
 static pthread_once_t variants_once = PTHREAD_ONCE_INIT;
+static uint32_t *simp_table;
 
 static void variants_build(void)
 {
-	(void)variant_available();
+	simp_table = xcalloc(SIMP_HI - SIMP_LO + 1, sizeof *simp_table);
+	for (uint32_t cp = SIMP_LO; cp <= SIMP_HI; cp++)
+		simp_table[cp - SIMP_LO] = variant_is_traditional(cp) ? variant_other(cp) : cp;
 }
 
-static uint32_t simplified(uint32_t cp)
+static inline uint32_t simplified(uint32_t cp)
 {
-	if (cp < 0x3400)
-		return cp;
-	return variant_is_traditional(cp) ? variant_other(cp) : cp;
+	return cp >= SIMP_LO && cp <= SIMP_HI ? simp_table[cp - SIMP_LO] : cp;
 }
 
-/* Fold s as the search does into f (tmp is scratch): width forms and case,
- * then traditional characters to simplified ones; f->map leads back to s. */
-static void canon(const char *s, size_t n, struct folded *f, struct folded *tmp)
+/* What fold_text() makes of the characters off its fast path, remembered
+ * (a direct-mapped cache per scratch: ，“” and the like come often). */
+struct fold_memo {
+	uint32_t cp[1024];
+	unsigned char n[1024];
+	char s[1024][12];
+};
+
+/* Append cp (its bytes all from source offset src) to f. */
+static inline void put_cp(struct folded *f, uint32_t cp, uint32_t src)
 {
-	fold_text(s, n, tmp);
+	char u[4];
+	size_t ul = text_put(cp, u);
+
+	if (f->n + ul + 1 > f->cap) {
+		XGROW(f->s, f->cap, f->n + ul + 1);
+		f->map = xreallocarray(f->map, f->cap, sizeof *f->map);
+	}
+	for (size_t k = 0; k < ul; k++) {
+		f->s[f->n] = u[k];
+		f->map[f->n++] = src;
+	}
+}
+
+/* Fold s as the search does into f (tmp is scratch): width forms and case
+ * (fold.h, whose own fast path for ASCII and Han is repeated here), then
+ * traditional characters to simplified ones; f->map leads back to s. */
+static void canon(const char *s, size_t n, struct folded *f, struct folded *tmp,
+		  struct fold_memo *memo)
+{
+	size_t i = 0;
+
+	if (n > UINT32_MAX - 1)
+		n = UINT32_MAX - 1;
 	f->n = 0;
-	XGROW(f->s, f->cap, tmp->n + 1);
-	f->map = xreallocarray(f->map, f->cap, sizeof *f->map);
-	for (size_t i = 0; i < tmp->n;) {
-		uint32_t cp, to;
-		size_t l = text_next(tmp->s + i, tmp->n - i, &cp);
-		char u[4];
-		size_t ul;
+	if (f->cap < n + n / 2 + 16) {
+		XGROW(f->s, f->cap, n + n / 2 + 16);
+		f->map = xreallocarray(f->map, f->cap, sizeof *f->map);
+	}
+	while (i < n) {
+		uint32_t cp;
+		size_t l = text_next(s + i, n - i, &cp);
 
-		to = simplified(cp);
-		if (to == cp) {
-			ul = l;
-			memcpy(u, tmp->s + i, l);
+		if (cp < 0x80) {
+			if (f->n + 2 > f->cap)
+				put_cp(f, cp, (uint32_t)i);
+			else {
+				f->s[f->n] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+				f->map[f->n++] = (uint32_t)i;
+			}
+		} else if (text_is_han(cp) || (cp >= 0x3001 && cp <= 0x303F)) {
+			put_cp(f, simplified(cp), (uint32_t)i);
+		} else if (cp >= 0xFF01 && cp <= 0xFF5E) {
+			/* Full-width ASCII: NFKC gives the ASCII, then case. */
+			cp -= 0xFEE0;
+			put_cp(f, cp >= 'A' && cp <= 'Z' ? cp + 32 : cp, (uint32_t)i);
 		} else {
-			ul = text_put(to, u);
-		}
-		if (f->n + ul + 1 > f->cap) {
-			XGROW(f->s, f->cap, f->n + ul + 1);
-			f->map = xreallocarray(f->map, f->cap, sizeof *f->map);
-		}
-		for (size_t k = 0; k < ul; k++) {
-			f->s[f->n] = u[k];
-			/* Every byte of one source character maps to its start. */
-			f->map[f->n++] = tmp->map[i];
+			const char *fs = NULL;
+			size_t fn = 0, h = cp & 1023;
+
+			if (memo && memo->cp[h] == cp && memo->n[h]) {
+				fs = memo->s[h];
+				fn = memo->n[h];
+			} else {
+				fold_text(s + i, l, tmp);
+				fs = tmp->s;
+				fn = tmp->n;
+				if (memo && fn && fn <= sizeof memo->s[h]) {
+					memo->cp[h] = cp;
+					memo->n[h] = (unsigned char)fn;
+					memcpy(memo->s[h], fs, fn);
+				}
+			}
+			for (size_t k = 0; k < fn;) {
+				uint32_t c2;
+
+				k += text_next(fs + k, fn - k, &c2);
+				put_cp(f, simplified(c2), (uint32_t)i);
+			}
 		}
 		i += l;
 	}
+	if (f->n + 1 > f->cap) {
+		XGROW(f->s, f->cap, f->n + 1);
+		f->map = xreallocarray(f->map, f->cap, sizeof *f->map);
+	}
 	f->s[f->n] = '\0';
-	f->map[f->n] = tmp->map[tmp->n];
+	f->map[f->n] = (uint32_t)n;
 }
 
 /* ---- the tokenizer ---------------------------------------------------- */
 
 struct bigram {
 	struct folded f, tmp;
+	struct fold_memo memo;
+	uint64_t *seen;             /* the pairs of this text so far (hashes) */
+	size_t cap;
 };
+
+/* Has this text had the pair p (n bytes) before? The index keeps no
+ * positions, so a pair needs to be given once per text: half the work. */
+static int seen_before(struct bigram *b, const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
+	h |= 1;  /* 0 is an empty slot */
+	for (i = (size_t)(h ^ h >> 29) & (b->cap - 1); b->seen[i]; i = (i + 1) & (b->cap - 1))
+		if (b->seen[i] == h)
+			return 1;
+	b->seen[i] = h;
+	return 0;
+}
 
 static int bigram_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
@@ -132,6 +213,7 @@ static void bigram_delete(Fts5Tokenizer *t)
 
 	fold_free(&b->f);
 	fold_free(&b->tmp);
+	free(b->seen);
 	free(b);
 }
 
@@ -149,9 +231,23 @@ static int bigram_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *t
 	if (n <= 0)
 		return SQLITE_OK;
 	pthread_once(&variants_once, variants_build);
-	canon(text, (size_t)n, &b->f, &b->tmp);
+	canon(text, (size_t)n, &b->f, &b->tmp, &b->memo);
 	s = b->f.s;
 	len = b->f.n;
+	if (flags & FTS5_TOKENIZE_DOCUMENT) {
+		/* Room for every pair at most half full (a power of two). */
+		size_t want = 64;
+
+		while (want < 2 * len)
+			want *= 2;
+		if (want > b->cap) {
+			free(b->seen);
+			b->seen = xcalloc(want, sizeof *b->seen);
+			b->cap = want;
+		} else {
+			memset(b->seen, 0, b->cap * sizeof *b->seen);
+		}
+	}
 	while (i < len && rc == SQLITE_OK) {
 		uint32_t cp;
 		size_t l = text_next(s + i, len - i, &cp), l2 = 0;
@@ -160,8 +256,9 @@ static int bigram_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *t
 			l2 = text_next(s + i + l, len - i - l, &cp);
 		if (!l2 && (flags & FTS5_TOKENIZE_QUERY) && i > 0)
 			break;  /* a query's pairs are all there is */
-		rc = token(ctx, 0, s + i, (int)(l + l2), (int)b->f.map[i],
-			   (int)b->f.map[i + l + l2]);
+		if (!(flags & FTS5_TOKENIZE_DOCUMENT) || !seen_before(b, s + i, l + l2))
+			rc = token(ctx, 0, s + i, (int)(l + l2), (int)b->f.map[i],
+				   (int)b->f.map[i + l + l2]);
 		i += l;
 	}
 	return rc;
@@ -194,15 +291,16 @@ static const char schema[] =
 	"CREATE TABLE articles("
 	" id INTEGER PRIMARY KEY, edition INTEGER NOT NULL, number INTEGER NOT NULL,"
 	" headline TEXT NOT NULL, locality TEXT NOT NULL, code TEXT NOT NULL,"
-	" byline TEXT NOT NULL, line INTEGER NOT NULL, body TEXT NOT NULL, map BLOB);"
+	" byline TEXT NOT NULL, line INTEGER NOT NULL, body TEXT NOT NULL, map BLOB,"
+	" fts INTEGER NOT NULL DEFAULT 0);"    /* 1: its body is in bodies */
 	"CREATE INDEX articles_edition ON articles(edition);"
+	"CREATE INDEX articles_pending ON articles(id) WHERE fts = 0;"
 	"CREATE INDEX articles_code ON articles(code) WHERE code <> '';"
 	"CREATE INDEX articles_locality ON articles(locality) WHERE locality <> '';"
 	"CREATE VIRTUAL TABLE bodies USING fts5(body, content='articles', content_rowid='id',"
 	" tokenize='reader_bigram', detail=none);"
-	"CREATE TRIGGER articles_new AFTER INSERT ON articles BEGIN"
-	" INSERT INTO bodies(rowid, body) VALUES(new.id, new.body); END;"
-	"CREATE TRIGGER articles_gone AFTER DELETE ON articles BEGIN"
+	"INSERT INTO bodies(bodies, rank) VALUES('hashsize', 33554432);"
+	"CREATE TRIGGER articles_gone AFTER DELETE ON articles WHEN old.fts = 1 BEGIN"
 	" INSERT INTO bodies(bodies, rowid, body) VALUES('delete', old.id, old.body); END;";
 
 static int exec(sqlite3 *db, const char *sql)
@@ -378,6 +476,7 @@ struct catalog *catalog_open(const char *path, int *rebuilt, struct error *err)
 		free(dir);
 	}
 	pthread_once(&variants_once, variants_build);
+	c->memo = xcalloc(1, sizeof *c->memo);
 	r = try_open(c, err);
 	if (r == 1 && path) {
 		/* Never trusted: deleted with its journal and made anew. */
@@ -406,6 +505,7 @@ void catalog_close(struct catalog *c)
 	sqlite3_close(c->db);
 	fold_free(&c->f);
 	fold_free(&c->tmp);
+	free(c->memo);
 	free(c->path);
 	free(c);
 }
@@ -610,6 +710,97 @@ fail:
 	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
 	if (in_tx)
 		exec(c->db, "ROLLBACK");
+	return -1;
+}
+
+/* The articles not yet in the search index, at most n of them: their ids
+ * into *ids (allocated), how many returned; -1 on error. */
+static long pending(struct catalog *c, long long **ids, size_t n)
+{
+	sqlite3_stmt *st;
+	size_t m = 0;
+	int rc;
+
+	*ids = xcalloc(n ? n : 1, sizeof **ids);
+	if (sqlite3_prepare_v2(c->db, "SELECT id FROM articles WHERE fts = 0 ORDER BY id LIMIT ?",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, (long long)n);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		(*ids)[m++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? (long)m : -1;
+}
+
+int catalog_index(struct catalog *c, struct catalog_progress *p, struct error *err)
+{
+	sqlite3_stmt *add = NULL, *mark = NULL, *count = NULL;
+	long long *ids = NULL;
+	size_t step = 64;
+	int status = 0;
+
+	if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM articles WHERE fts = 0", -1, &count,
+			       NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(c->db, "INSERT INTO bodies(rowid, body) SELECT id, body FROM articles"
+				      " WHERE id = ? AND fts = 0", -1, &add, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(c->db, "UPDATE articles SET fts = 1 WHERE id = ?", -1, &mark,
+			       NULL) != SQLITE_OK)
+		goto fail;
+	if (p && sqlite3_step(count) == SQLITE_ROW) {
+		atomic_store(&p->total, (size_t)sqlite3_column_int64(count, 0));
+		atomic_store(&p->done, 0);
+	}
+	for (;;) {
+		long got;
+		long long t0;
+
+		if (p && atomic_load(&p->cancel)) {
+			status = 1;
+			break;
+		}
+		free(ids);
+		ids = NULL;
+		/* One batch: as many articles as take about the batch's time,
+		 * the write lock held only while they go in. */
+		if (exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK)
+			goto fail;
+		t0 = now_ns();
+		got = pending(c, &ids, step);
+		if (got < 0)
+			goto fail_tx;
+		for (long i = 0; i < got; i++) {
+			sqlite3_bind_int64(add, 1, ids[i]);
+			sqlite3_bind_int64(mark, 1, ids[i]);
+			if (step_done(add) < 0 || step_done(mark) < 0)
+				goto fail_tx;
+		}
+		if (exec(c->db, "COMMIT") != SQLITE_OK)
+			goto fail_tx;
+		if (p)
+			atomic_fetch_add(&p->done, (size_t)got);
+		if ((size_t)got < step)
+			break;
+		if (now_ns() - t0 < BATCH_NS / 2 && step < 65536)
+			step *= 2;
+		else if (now_ns() - t0 > BATCH_NS * 2 && step > 16)
+			step /= 2;
+	}
+	free(ids);
+	sqlite3_finalize(add);
+	sqlite3_finalize(mark);
+	sqlite3_finalize(count);
+	return status;
+fail_tx:
+	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+	exec(c->db, "ROLLBACK");
+	goto out;
+fail:
+	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+out:
+	free(ids);
+	sqlite3_finalize(add);
+	sqlite3_finalize(mark);
+	sqlite3_finalize(count);
 	return -1;
 }
 
@@ -929,7 +1120,7 @@ int catalog_search(struct catalog *c, const char *query, size_t limit,
 	*n = 0;
 	if (!c->filled)
 		return not_filled(c, err);
-	canon(query, strlen(query), &c->f, &c->tmp);
+	canon(query, strlen(query), &c->f, &c->tmp, c->memo);
 	q = xstrndup(c->f.s, c->f.n);
 	qn = c->f.n;
 	if (!qn || memchr(q, '\n', qn)) {
@@ -937,10 +1128,14 @@ int catalog_search(struct catalog *c, const char *query, size_t limit,
 		return 0;
 	}
 	fq = fts_query(q, qn);
-	rc = sqlite3_prepare_v2(c->db, "SELECT " STORY_COLS ", a.body, a.map FROM bodies"
-				       " JOIN articles a ON a.id = bodies.rowid"
+	/* The index's candidates, and the articles not in it yet. */
+	rc = sqlite3_prepare_v2(c->db, "SELECT " STORY_COLS ", a.body, a.map, cur.date AS d,"
+				       " cur.idx AS i, a.number AS k FROM articles a"
 				       " JOIN cur ON cur.id = a.edition"
-				       " WHERE bodies MATCH ?1 " NEWEST, -1, &st, NULL);
+				       " WHERE a.id IN (SELECT rowid FROM bodies WHERE bodies MATCH ?1)"
+				       " UNION ALL SELECT " STORY_COLS ", a.body, a.map, cur.date, cur.idx,"
+				       " a.number FROM articles a JOIN cur ON cur.id = a.edition"
+				       " WHERE a.fts = 0 ORDER BY d DESC, i, k", -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		free(q);
 		free(fq);
@@ -956,7 +1151,7 @@ int catalog_search(struct catalog *c, const char *query, size_t limit,
 
 		if (!body)
 			continue;
-		canon(body, bn, &c->f, &c->tmp);
+		canon(body, bn, &c->f, &c->tmp, c->memo);
 		while ((!limit || m < limit) && fold_find(&c->f, q, qn, from, &s, &e)) {
 			size_t start = 0, end = 0, line = 0;
 			long item = locate(map, mapn, s, bn, &start, &end, &line);

@@ -64,6 +64,15 @@ int catalog_update(struct catalog *c, const struct archive *a, const struct gaze
 		   struct catalog_progress *p, struct error *err);
 
 /*
+ * Put the text of the articles catalog_update() stored into the search
+ * index, in batches of about a quarter of a second each; p counts
+ * articles. Until then catalog_search() still finds them, by reading
+ * their text (slower): this is for a background thread after the update.
+ * Returns 0, 1 when cancelled, -1 with err.
+ */
+int catalog_index(struct catalog *c, struct catalog_progress *p, struct error *err);
+
+/*
  * Fill every entry of a that the catalogue holds current (same size and
  * modification time) from it: date (the dateline's, when it has one),
  * title, page, narticles, id, read, rowid; move the ones it knows are no
