@@ -29,6 +29,7 @@ struct library_job {
 	const struct gazetteer *gaz;
 	struct catalog_progress p;
 	atomic_int finished;
+	atomic_int phase;          /* 0 reading the files, 1 the search index */
 	int rc;
 	struct error err;
 };
@@ -131,6 +132,12 @@ static void *index_main(void *arg)
 		j->rc = -1;
 	} else {
 		j->rc = catalog_update(c, &j->a, j->gaz, &j->p, &j->err);
+		/* Then the search index over what was stored: the search
+		 * reads the text meanwhile. */
+		if (j->rc == 0) {
+			atomic_store(&j->phase, 1);
+			j->rc = catalog_index(c, &j->p, &j->err);
+		}
 		catalog_close(c);
 	}
 	atomic_store(&j->finished, 1);
@@ -175,6 +182,7 @@ int library_index(struct library *l, const struct gazetteer *gaz, struct error *
 	atomic_init(&j->p.total, j->a.n);
 	atomic_init(&j->p.cancel, 0);
 	atomic_init(&j->finished, 0);
+	atomic_init(&j->phase, 0);
 	/* The signals are the foreground's (they end the reader through its
 	 * loop): the thread blocks them all, so that none interrupts its
 	 * reads and writes. */
@@ -197,7 +205,7 @@ int library_progress(const struct library *l, size_t *done, size_t *total)
 		return 0;
 	*done = atomic_load(&l->job->p.done);
 	*total = atomic_load(&l->job->p.total);
-	return 1;
+	return 1 + atomic_load(&l->job->phase);
 }
 
 /* Wait for the thread and take its result. */

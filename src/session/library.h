@@ -60,7 +60,9 @@ int library_load_first(struct library *l, const struct options *o, struct editio
  * one and anything is unread. Returns 1 when it started, 0 when there is
  * nothing to do, -1 with err. */
 int library_index(struct library *l, const struct gazetteer *gaz, struct error *err);
-/* Is indexing running? With *done and *total of its files. */
+/* Is indexing running? 1 while it reads the files (*done of *total), 2
+ * while it makes the search index of their articles (*done of *total
+ * articles), 0 when it is not. */
 int library_progress(const struct library *l, size_t *done, size_t *total);
 /* Now and then (the reader calls it at every pause): when the indexing has
  * ended, or every few seconds while it runs, fill the archive from the

@@ -418,9 +418,16 @@ void arcview_status(const struct tui *t, struct sbuf *left, struct sbuf *right)
 		else
 			sbuf_addf(left, "(-/%zu) ", l->a.n);
 	}
-	if (right && library_progress(l, &done, &total))
-		/* TRANSLATORS: on the status line while the archive is indexed. */
+	switch (right ? library_progress(l, &done, &total) : 0) {
+	case 1:
+		/* TRANSLATORS: on the status line while the archive's files are read. */
 		sbuf_addf(right, _("indexing %zu/%zu "), done, total);
+		break;
+	case 2:
+		/* TRANSLATORS: on the status line while the search index is made. */
+		sbuf_addf(right, _("indexing for search %zu/%zu "), done, total);
+		break;
+	}
 }
 
 int arcview_poll(struct tui *t)
