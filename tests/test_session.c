@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "library.h"
+#include "positions.h"
 #include "session.h"
 #include "util.h"
 
@@ -344,6 +346,80 @@ static void test_archive(void **state)
 		free((char *)path[i]);
 }
 
+/* The library: scanned, indexed in the background (polled until done),
+ * filled from the catalogue; the edition read last opens first; closing
+ * while the indexing runs stops it. */
+static void test_library(void **state)
+{
+	struct library l;
+	struct edition ed;
+	struct error err;
+	char *dir = xasprintf("%s/lib", test_tmpdir()), *cache = xasprintf("%s/cache", test_tmpdir());
+	char *p[3], *pos;
+	const char *paths[1] = {dir};
+	int r;
+
+	(void)state;
+	setenv("XDG_CACHE_HOME", cache, 1);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	p[0] = xasprintf("%s/x-2020-11-02.txt", dir);
+	p[1] = xasprintf("%s/x-2020-11-03.txt", dir);
+	p[2] = xasprintf("%s/x-2020-11-01.txt", dir);
+	write_variant(p[0], "讲诚信代代相续");
+	write_variant(p[1], "讲诚信代代相承");
+	write_variant(p[2], "讲诚信代代相守");
+	spit(tmp_path("lib/empty.txt"), "", 0);
+	assert_int_equal(library_open(&l, paths, 1, &err), 0);
+	assert_non_null(l.cat);
+	assert_int_equal(l.a.n, 3);
+	assert_int_equal(l.a.nskipped, 1);
+	assert_int_equal(l.unread, 3);
+	/* By the names' dates until read. */
+	assert_string_equal(l.a.v[0].path, p[2]);
+	assert_int_equal(library_first(&l, &opts), 0);
+	assert_int_equal(library_index(&l, NULL, &err), 1);
+	assert_int_equal(library_index(&l, NULL, &err), 0);  /* once */
+	for (int i = 0; i < 2000 && l.job; i++) {
+		r = library_poll(&l, &err);
+		assert_true(r >= 0);
+		if (l.job)
+			usleep(5000);
+	}
+	assert_null(l.job);
+	assert_true(l.indexed);
+	assert_int_equal(l.unread, 0);
+	for (size_t i = 0; i < 3; i++) {
+		assert_true(l.a.v[i].read);
+		assert_int_equal(l.a.v[i].narticles, 8);
+		assert_int_equal(strlen(l.a.v[i].id), 16);
+	}
+	/* The one read last opens first. */
+	pos = options_positions_file(&opts);
+	assert_int_equal(pos_set(pos, l.a.v[1].id, "/elsewhere/x.txt", 2, 0, &err), 0);
+	assert_int_equal(library_first(&l, &opts), 1);
+	assert_int_equal(library_load_first(&l, &opts, &ed, &err), 0);
+	assert_int_equal(l.first, 1);
+	assert_string_equal(ed.path, l.a.v[1].path);
+	edition_free(&ed);
+	library_close(&l);
+
+	/* A fresh catalogue, closed at once: the indexing stops. */
+	free(cache);
+	cache = xasprintf("%s/cache2", test_tmpdir());
+	setenv("XDG_CACHE_HOME", cache, 1);
+	assert_int_equal(library_open(&l, paths, 1, &err), 0);
+	assert_int_equal(library_index(&l, NULL, &err), 1);
+	library_close(&l);
+	assert_null(l.job);
+
+	unsetenv("XDG_CACHE_HOME");
+	free(pos);
+	for (size_t i = 0; i < 3; i++)
+		free(p[i]);
+	free(dir);
+	free(cache);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -352,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_other_edition),
 		cmocka_unit_test(test_less_commands),
 		cmocka_unit_test(test_archive),
+		cmocka_unit_test(test_library),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

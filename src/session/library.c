@@ -30,6 +30,8 @@ struct library_job {
 	struct catalog_progress p;
 	atomic_int finished;
 	atomic_int phase;          /* 0 reading the files, 1 the search index */
+	int filled;                /* the foreground filled the archive since
+	                              the files were all read */
 	int rc;
 	struct error err;
 };
@@ -233,6 +235,13 @@ int library_poll(struct library *l, struct error *err)
 		l->indexed = rc == 0;
 		fill(l);
 		return rc < 0 ? -1 : 1;
+	}
+	/* Every file read (the search index comes next): all they tell, at
+	 * once. */
+	if (atomic_load(&l->job->phase) && !l->job->filled) {
+		l->job->filled = 1;
+		fill(l);
+		return 1;
 	}
 	if (now_seconds() - l->last_fill < REFILL_SECONDS)
 		return 0;
