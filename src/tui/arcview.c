@@ -72,17 +72,23 @@ void arcview_step(struct tui *t, int dir, long count)
 		open_edition(t, to);
 }
 
-/* The editions list, filtered by what was typed (a Chinese date as the
- * list writes dates), the open edition selected when it is shown. */
-static void editions_fill(struct tui *t)
+/* Filter the editions list by what was typed (a Chinese date as the list
+ * writes dates), the open edition selected when it is shown. */
+static void editions_filter(struct tui *t)
 {
 	char q[sizeof t->filter];
 	size_t qn = archlist_date_query(t->filter, t->filter_len, q, sizeof q);
 
-	list_free(&t->list);
-	archlist_editions(&t->list, &t->lib->a);
 	list_filter(&t->list, q, qn);
 	list_select_ref(&t->list, (struct list_ref){REF_EDITION, t->s.cur});
+}
+
+/* The editions list, made again from the archive. */
+static void editions_fill(struct tui *t)
+{
+	list_free(&t->list);
+	archlist_editions(&t->list, &t->lib->a);
+	editions_filter(t);
 }
 
 void arcview_editions_open(struct tui *t)
@@ -130,7 +136,7 @@ int arcview_editions_key(struct tui *t, int key)
 			t->panel = PANEL_NONE;
 	} else if (!picker_move(t, act) &&
 		   input_edit(t, t->filter, &t->filter_len, &cur, sizeof t->filter, key)) {
-		editions_fill(t);
+		editions_filter(t);
 	}
 	return 1;
 }
