@@ -416,26 +416,38 @@ static void need_utf8(void)
 /* --lint's files: each named file, and the files below each named
  * directory in name order (archive_scan: links followed, each directory
  * and file once); what the scan skips, and a named path that cannot be
- * read, reported on stderr and counted. */
+ * read, reported on stderr and counted. A named pipe or device (- is
+ * /dev/stdin) is read as it is. */
 static int lint_paths(struct lint_run *lr, const char *const *paths, size_t n)
 {
 	struct archive a = {0};
-	const char **files;
+	const char **files = NULL;
 	unsigned char *named = NULL;
-	size_t skipped = 0;
+	size_t nfiles = 0, skipped = 0;
 	int status;
 
-	for (size_t i = 0, from; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct error err;
+		struct stat st;
+		size_t from = a.n;
 
-		from = a.n;
+		if (stat(paths[i], &st) == 0 && !S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+			files = xreallocarray(files, nfiles + 1, sizeof *files);
+			named = xreallocarray(named, nfiles + 1, 1);
+			files[nfiles] = paths[i];
+			named[nfiles++] = 1;
+			continue;
+		}
 		if (archive_scan(&a, &paths[i], 1, &err) < 0) {
 			error_print(&err, stderr);
 			lr->failed = 1;
 		}
-		named = xreallocarray(named, a.n ? a.n : 1, 1);
-		for (size_t k = from; k < a.n; k++)
-			named[k] = !strcmp(a.v[k].path, paths[i]);
+		files = xreallocarray(files, nfiles + (a.n - from) + 1, sizeof *files);
+		named = xreallocarray(named, nfiles + (a.n - from) + 1, 1);
+		for (size_t k = from; k < a.n; k++) {
+			files[nfiles] = a.v[k].path;
+			named[nfiles++] = !strcmp(a.v[k].path, paths[i]);
+		}
 		for (; skipped < a.nskipped; skipped++) {
 			error_set(&err, a.skipped[skipped].path, 0, 0, "%s", a.skipped[skipped].why);
 			error_print(&err, stderr);
@@ -444,10 +456,7 @@ static int lint_paths(struct lint_run *lr, const char *const *paths, size_t n)
 		}
 	}
 	lr->skipped = a.nskipped;
-	files = xreallocarray(NULL, a.n ? a.n : 1, sizeof *files);
-	for (size_t k = 0; k < a.n; k++)
-		files[k] = a.v[k].path;
-	status = lintout_run(lr, files, named, a.n);
+	status = lintout_run(lr, files, named, nfiles);
 	free(files);
 	free(named);
 	archive_free(&a);

@@ -295,9 +295,122 @@ for mb in $(printf '%s\n' $SIZES | sort -n | uniq); do
 	rm -f "$input"
 done
 bench_shapes
+# bench_archive: issue 14's figures on a synthetic archive of
+# BENCH_ARCHIVE (default 5000) editions of about 20 KB (genarchive, seed 1,
+# kept in build/bench/ and written again only when missing or older than
+# the generator), beside
+# grep -rF over the same files, the page cache warm for both (every file
+# read once first): the cold full index (reader --search with a fresh
+# XDG_CACHE_HOME: scan, parse and store every edition, then search), the
+# warm archive-wide search (the same again on that index), their peak RSS,
+# and the time to the first screen of `reader DIR` in an 80x24 pty with the
+# index warm (ptybytes, the median of 5). Targets: cold index within 2x
+# grep -rF; search under 100 ms and within 1x grep -rF; peak RSS under
+# 200 MB; first screen under 50 ms. What the reader does not do yet
+# (--search unknown, a directory refused) is "n/a" with the reason.
+bench_archive() {
+	n=${BENCH_ARCHIVE:-5000} word=靖江
+	case $n in '' | *[!0-9]* | 0) die "BENCH_ARCHIVE must be a positive number of editions" ;; esac
+	[ -n "$GENARCHIVE_BIN" ] && [ -x "$GENARCHIVE_BIN" ] || {
+		echo "archive: GENARCHIVE_BIN not set (run it with make bench)"
+		return
+	}
+	dir=build/bench/archive-$n-1
+	if [ ! -f "$dir.stamp" ] || [ "$GENARCHIVE_BIN" -nt "$dir.stamp" ]; then
+		rm -rf "$dir" && mkdir -p build/bench || die "cannot write build/bench"
+		"$GENARCHIVE_BIN" "$dir" "$n" 1 >"$tmp/gen" 2>"$tmp/err" || run_failed "$GENARCHIVE_BIN" "$?"
+		mv "$tmp/gen" "$dir.stamp"
+	fi
+	bytes=$(find "$dir/" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+	find "$dir/" -type f -exec cat {} + >/dev/null
+	echo "archive $n editions, $((bytes / 1000000)) MB in $dir (genarchive $n 1); page cache warm"
+	best_time grep -rF "$word" "$dir"
+	grep_ns=$best_ns
+	awk -v g="$grep_ns" -v word="$word" -v h="$(grep -rF "$word" "$dir" | wc -l)" \
+		'BEGIN { printf "        grep -rF %s: %.3f s (%d lines)\n", word, g / 1e9, h }'
+
+	# cold: each run with an index of its own, timed alone
+	mkdir -p "$tmp/xdg" || die "cannot write $tmp"
+	cold_ns='' cold_kb='' k=0 spent=0 why=
+	while [ "$k" -lt "$RUNS" ] && [ "$spent" -lt "$BUDGET_NS" ]; do
+		k=$((k + 1))
+		mkdir "$tmp/xdg/$k"
+		a=$(now)
+		if [ -n "$gnu_time" ]; then
+			XDG_CACHE_HOME=$tmp/xdg/$k "$gnu_time" -f %M -o "$tmp/rss" \
+				"$READER_BIN" --search "$word" "$dir" >/dev/null 2>"$tmp/err"
+		else
+			XDG_CACHE_HOME=$tmp/xdg/$k "$READER_BIN" --search "$word" "$dir" >/dev/null 2>"$tmp/err"
+		fi
+		rc=$?
+		b=$(now)
+		if [ "$rc" != 0 ]; then
+			why="reader --search: $(head -n 1 "$tmp/err") (exit status $rc)"
+			break
+		fi
+		d=$((b - a - clock_ns)) spent=$((spent + b - a))
+		[ -z "$cold_ns" ] || [ "$d" -lt "$cold_ns" ] && cold_ns=$d
+		[ -n "$gnu_time" ] && kb=$(tail -n 1 "$tmp/rss") &&
+			{ [ -z "$cold_kb" ] || [ "$kb" -gt "$cold_kb" ]; } && cold_kb=$kb
+		[ "$k" = 1 ] || rm -rf "$tmp/xdg/$k"
+	done
+	if [ -n "$why" ]; then
+		echo "        cold index: n/a ($why)"
+		echo "        warm search: n/a (no index)"
+	else
+		# warm: the index of the first cold run
+		peak_rss env XDG_CACHE_HOME="$tmp/xdg/1" "$READER_BIN" --search "$word" "$dir"
+		warm_kb=$rss_kb
+		best_time env XDG_CACHE_HOME="$tmp/xdg/1" "$READER_BIN" --search "$word" "$dir"
+		warm_ns=$best_ns
+		hits=$(XDG_CACHE_HOME=$tmp/xdg/1 "$READER_BIN" --search "$word" "$dir" 2>/dev/null | wc -l)
+		awk -v c="$cold_ns" -v w="$warm_ns" -v g="$grep_ns" -v ck="$cold_kb" -v wk="$warm_kb" \
+		    -v h="$hits" -v runs="$k" '
+		function mem(kb) { return kb == "" ? "peak RSS n/a" : sprintf("peak %.0f MB", kb * 1024 / 1e6) }
+		BEGIN {
+			printf "        cold index (--search, fresh XDG_CACHE_HOME): %.3f s  %s  ratio %.1fx grep -rF  target within 2x: %s  [best of %d]\n",
+				c / 1e9, mem(ck), c / g, c <= 2 * g ? "met" : "missed", runs
+			printf "        warm search (--search on that index): %.1f ms  %s  ratio %.2fx grep -rF  (%d lines)\n",
+				w / 1e6, mem(wk), w / g, h
+			printf "        search: target %s (under 100 ms), target %s (within 1x grep -rF)\n",
+				w < 1e8 ? "met" : "missed", w <= g ? "met" : "missed"
+			if (ck != "" && wk != "")
+				printf "        memory: target %s (%.0f MB at most, under 200 MB)\n",
+					(ck > wk ? ck : wk) * 1024 < 200e6 ? "met" : "missed", (ck > wk ? ck : wk) * 1024 / 1e6
+			else
+				print "        memory: n/a (no GNU time)"
+		}'
+	fi
+
+	# the first screen of the archive, the index warm when there is one
+	[ -n "$PTYBYTES_BIN" ] && [ -x "$PTYBYTES_BIN" ] || {
+		echo "        first screen: n/a (PTYBYTES_BIN not set: run it with make bench)"
+		return
+	}
+	mkdir -p "$tmp/home"
+	index="index warm"
+	[ -z "$why" ] || index="index as the runs before left it, no --search to build it"
+	[ -d "$tmp/xdg/1" ] || mkdir -p "$tmp/xdg/1"
+	for _ in 1 2 3 4 5; do
+		rm -rf "$tmp/home/.local"
+		HOME=$tmp/home XDG_CONFIG_HOME= XDG_DATA_HOME= XDG_STATE_HOME= XDG_CACHE_HOME=$tmp/xdg/1 \
+			LANG=C.UTF-8 "$PTYBYTES_BIN" 80 24 1 " " "$READER_BIN" "$dir" 2>"$tmp/err" || break
+	done >"$tmp/pty"
+	if [ "$(wc -l <"$tmp/pty")" -lt 5 ]; then
+		echo "        first screen (reader DIR, 80x24 pty): n/a ($(head -n 1 "$tmp/err"))"
+	else
+		sort -n -k 1 "$tmp/pty" | sed -n 3p | awk -v index_="$index" '{
+			printf "        first screen (reader DIR, 80x24 pty, %s): %.1f ms (%d bytes), median of 5  target %s (under 50 ms)\n",
+				index_, $1, $2, $1 < 50 ? "met" : "missed"
+		}'
+	fi
+	rm -rf "$tmp/xdg"
+}
+
 if command -v less >/dev/null 2>&1; then
 	bench_terminal
 else
 	echo "terminal: less is not installed; no comparison"
 fi
+bench_archive
 exit 0

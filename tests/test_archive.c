@@ -590,6 +590,22 @@ static void test_lint_dirs(void **state)
 		   NULL);
 	assert_int_equal(r.status, 2);
 	run_free(&r);
+	/* a pipe is read as it is (- is /dev/stdin) */
+	{
+		char *cmd = xasprintf("cat '%s' | '%s' --lint --level=error - 2>&1", seed,
+				      getenv("READER_BIN") ? getenv("READER_BIN") : "./reader");
+		FILE *p = popen(cmd, "r");
+		char out[4096];
+		size_t got;
+
+		assert_non_null(p);
+		got = fread(out, 1, sizeof out - 1, p);
+		out[got] = 0;
+		assert_int_equal(pclose(p), 0);
+		assert_non_null(strstr(out, "in 1 files"));
+		assert_null(strstr(out, "skipped"));
+		free(cmd);
+	}
 	/* named twice: linted once */
 	run_reader(&r, (const char *[]){"--lint", "--level=error", tmp_path("lint/a.txt"),
 					tmp_path("lint/a.txt"), NULL}, NULL);

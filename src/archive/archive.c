@@ -353,35 +353,37 @@ static void entry_date(struct archive_entry *en)
 	en->page = page;
 }
 
-/* May this process read a file of this owner and mode? The permission
- * bits against the effective ids (what access() would say but for ACLs:
- * a system call per file is a tenth of a scan's time); root may. */
-static int may_read(const struct stat *st)
-{
-	static int ngroups = -1;
-	static gid_t groups[64], gid;
-	static uid_t uid;
+/* One call of archive_scan(): the archive, the directories entered, and
+ * the process's effective ids (looked up once, not per file). */
+struct scan {
+	struct archive *a;
+	struct archive_seen dirs;
+	uid_t uid;
+	gid_t gid, groups[64];
+	int ngroups;
+};
 
-	if (ngroups < 0) {
-		uid = geteuid();
-		gid = getegid();
-		ngroups = getgroups(64, groups);  /* -1 past 64: the egid only */
-	}
-	if (uid == 0)
+/* May this process read a file of this owner and mode? The permission
+ * bits against the effective ids: what access() would say but for ACLs,
+ * without a system call per file (that was a fifth of a scan's time). */
+static int may_read(const struct scan *sc, const struct stat *st)
+{
+	if (sc->uid == 0)
 		return 1;
-	if (st->st_uid == uid)
+	if (st->st_uid == sc->uid)
 		return (st->st_mode & S_IRUSR) != 0;
-	if (st->st_gid == gid)
+	if (st->st_gid == sc->gid)
 		return (st->st_mode & S_IRGRP) != 0;
-	for (int i = 0; i < ngroups; i++)
-		if (groups[i] == st->st_gid)
+	for (int i = 0; i < sc->ngroups; i++)
+		if (sc->groups[i] == st->st_gid)
 			return (st->st_mode & S_IRGRP) != 0;
 	return (st->st_mode & S_IROTH) != 0;
 }
 
 /* Take the file at path (stat'ed into st). */
-static void take_file(struct archive *a, const char *path, const struct stat *st)
+static void take_file(struct scan *sc, const char *path, const struct stat *st)
 {
+	struct archive *a = sc->a;
 	struct archive_entry *en;
 
 	if (!seen_add(a->seen, st->st_dev, st->st_ino))
@@ -394,7 +396,7 @@ static void take_file(struct archive *a, const char *path, const struct stat *st
 		add_skip(a, path, _("empty file"));
 		return;
 	}
-	if (!may_read(st)) {
+	if (!may_read(sc, st)) {
 		add_skip(a, path, strerror(EACCES));
 		return;
 	}
@@ -421,11 +423,11 @@ static char *join(const char *dir, const char *name)
 	return n && dir[n - 1] == '/' ? xasprintf("%s%s", dir, name) : xasprintf("%s/%s", dir, name);
 }
 
-/* Walk the directory at path (already in dirs, the directories this scan
- * entered), its entries in name order. Returns 0, or -1 with errno when
- * it cannot be opened. */
-static int walk(struct archive *a, struct archive_seen *dirs, const char *path)
+/* Walk the directory at path (already in sc->dirs), its entries in name
+ * order. Returns 0, or -1 with errno when it cannot be opened. */
+static int walk(struct scan *sc, const char *path)
 {
+	struct archive *a = sc->a;
 	DIR *d = opendir(path);
 	struct dirent *de;
 	char **names = NULL;
@@ -455,10 +457,10 @@ static int walk(struct archive *a, struct archive_seen *dirs, const char *path)
 			/* a dangling link, or gone since readdir */
 			add_skip(a, p, strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {
-			if (seen_add(dirs, st.st_dev, st.st_ino) && walk(a, dirs, p) < 0)
+			if (seen_add(&sc->dirs, st.st_dev, st.st_ino) && walk(sc, p) < 0)
 				add_skip(a, p, strerror(errno));
 		} else {
-			take_file(a, p, &st);
+			take_file(sc, p, &st);
 		}
 		free(p);
 		free(names[i]);
@@ -470,8 +472,14 @@ static int walk(struct archive *a, struct archive_seen *dirs, const char *path)
 
 int archive_scan(struct archive *a, const char *const *paths, size_t n, struct error *err)
 {
-	struct archive_seen dirs = {0};
+	struct scan sc;
 	int rc = 0;
+
+	memset(&sc, 0, sizeof sc);
+	sc.a = a;
+	sc.uid = geteuid();
+	sc.gid = getegid();
+	sc.ngroups = getgroups(64, sc.groups);  /* -1 past 64: the egid only */
 
 	free(a->bypath);
 	a->bypath = NULL;
@@ -486,16 +494,16 @@ int archive_scan(struct archive *a, const char *const *paths, size_t n, struct e
 				error_set(err, paths[i], 0, 0, "%s", strerror(errno));
 			rc = -1;
 		} else if (S_ISDIR(st.st_mode)) {
-			if (seen_add(&dirs, st.st_dev, st.st_ino) && walk(a, &dirs, paths[i]) < 0) {
+			if (seen_add(&sc.dirs, st.st_dev, st.st_ino) && walk(&sc, paths[i]) < 0) {
 				if (rc == 0)
 					error_set(err, paths[i], 0, 0, "%s", strerror(errno));
 				rc = -1;
 			}
 		} else {
-			take_file(a, paths[i], &st);
+			take_file(&sc, paths[i], &st);
 		}
 	}
-	free(dirs.v);
+	free(sc.dirs.v);
 	return rc;
 }
 

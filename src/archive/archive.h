@@ -82,9 +82,10 @@ struct archive {
  * When a file's name gives no date, the name of its directory may
  * (2020-11-05/p01.txt: DATE_NAME, the page still from the file's name).
  * Skipped with the reason: empty files, files that are not regular
- * (FIFOs, devices, sockets), files the process may not read (access()
- * with the effective ids), dangling links, directories below a named one
- * that cannot be read (strerror texts).
+ * (FIFOs, devices, sockets), files the process may not read (their
+ * permission bits against the effective ids; root reads all), dangling
+ * links, directories below a named one that cannot be read (strerror
+ * texts).
  */
 int archive_scan(struct archive *a, const char *const *paths, size_t n, struct error *err);
 /* Move entry i to the skipped files with why (copied). */

@@ -738,7 +738,7 @@ static void article(struct ed *e)
 	}
 	locality = w.kicker[0] ? w.kicker : w.shortname;
 	/* a kicker without its colon must not look like a name (沙田) */
-	subtitle = e->style && chance(15) && (!w.kicker[0] || strlen(w.kicker) >= 15);
+	subtitle = e->style && chance(15) && (!w.kicker[0] || strlen(w.kicker) >= 18);
 	if (w.kicker[0] && subtitle) {
 		/* a heading of three lines: kicker (no colon), headline, subtitle */
 		put(&e->text, w.kicker);

@@ -8,6 +8,7 @@
  *         mean_text_bytes_per_key
  * (text: the bytes of what is drawn, outside escape sequences and control
  * characters, to compare programs that show more or less text per key).
+ * Exits 1 without figures when COMMAND ends before its first screen.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -32,6 +33,7 @@ static double now_ms(void)
 }
 
 static long text_bytes;
+static int hung_up;  /* the terminal's other end closed: the command ended */
 
 /* Count the text in buf: bytes outside ESC sequences (ESC [ ... final,
  * ESC ( X, ESC and one byte) and control characters. The state carries
@@ -71,8 +73,10 @@ static long drain(int fd, double *last)
 		if (r <= 0)
 			return total;
 		n = read(fd, buf, sizeof buf);
-		if (n <= 0)
+		if (n <= 0) {
+			hung_up = 1;
 			return total;
+		}
 		total += n;
 		count_text((const unsigned char *)buf, n);
 		*last = now_ms();
@@ -106,7 +110,29 @@ int main(int argc, char **argv)
 		execvp(argv[5], argv + 5);
 		_exit(127);
 	}
+	/* the first byte may take a while (an archive being scanned) */
+	{
+		struct pollfd p = {fd, POLLIN, 0};
+
+		if (poll(&p, 1, 10000) <= 0) {
+			fprintf(stderr, "ptybytes: %s wrote nothing in 10 s\n", argv[5]);
+			kill(pid, SIGTERM);
+			return 1;
+		}
+	}
 	first = drain(fd, &last);
+	{
+		/* A command that ended before its first screen (an error
+		 * message, an argument it refuses) has no figures. */
+		int status;
+
+		if (hung_up ? waitpid(pid, &status, 0) == pid : waitpid(pid, &status, WNOHANG) == pid) {
+			fprintf(stderr, "ptybytes: %s exited before its first screen (%s %d)\n",
+				argv[5], WIFEXITED(status) ? "status" : "signal",
+				WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+			return 1;
+		}
+	}
 	printf("%.1f %ld ", last - t0, first);
 	text_bytes = 0;
 	for (int i = 0; i < n; i++) {
