@@ -161,8 +161,9 @@ check test: $(BUILD)/reader $(TEST_BIN) $(BUILD)/genarchive locales
 	    sh tests/run.sh $(TEST_BIN)
 
 bench: $(BUILD)/reader $(BUILD)/bench-floor $(BUILD)/bench-ptybytes $(BUILD)/bench-relayout \
-       $(BUILD)/genarchive
+       $(BUILD)/genarchive $(BUILD)/bench-catalog
 	READER_BIN=$(CURDIR)/$(BUILD)/reader FLOOR_BIN=$(CURDIR)/$(BUILD)/bench-floor \
+	    CATALOG_BIN=$(CURDIR)/$(BUILD)/bench-catalog \
 	    PTYBYTES_BIN=$(CURDIR)/$(BUILD)/bench-ptybytes GENARCHIVE_BIN=$(CURDIR)/$(BUILD)/genarchive \
 	    RELAYOUT_BIN=$(CURDIR)/$(BUILD)/bench-relayout sh tests/bench.sh
 

@@ -4,12 +4,15 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "archive.h"
+#include "catalog.h"
 #include "edition.h"
 #include "error.h"
 #include "escape.h"
@@ -31,10 +34,12 @@
 #include "util.h"
 #include "width.h"
 
+#include <stdatomic.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-enum mode { MODE_NONE, MODE_OUTLINE, MODE_JSON, MODE_DUMP, MODE_TUI, MODE_BOOKMARKS };
+enum mode { MODE_NONE, MODE_OUTLINE, MODE_JSON, MODE_DUMP, MODE_TUI, MODE_BOOKMARKS, MODE_SEARCH };
 
 /* TRANSLATORS: keep the option names and the columns as they are. */
 static const char *const usage_text = N_(
@@ -53,6 +58,8 @@ static const char *const usage_text = N_(
 	"                      else 80, at most [display] width)\n"
 	"  -o, --outline       print one TSV row per article and exit\n"
 	"  -j, --json          print the editions' structure as JSON and exit\n"
+	"  -s, --search=TEXT   print every match of TEXT in the files and directories\n"
+	"                      as TSV, newest first, and exit\n"
 	"  -b, --bookmarks     print every bookmark (of FILE if given) as TSV and exit\n"
 	"  -L, --lint          proofread files and directories: one finding a line\n"
 	"                      (with --json: as JSON); exit 1 when there are any\n"
@@ -155,6 +162,7 @@ struct cli {
 	const char *level;         /* --level, or NULL */
 	long width;                /* --width, or 0 */
 	const char *config;        /* --config, or NULL */
+	const char *search;        /* --search, or NULL */
 	const char **files;
 	int nfiles;
 };
@@ -163,8 +171,8 @@ struct cli {
 static void set_mode(struct cli *c, enum mode m, const char *name)
 {
 	if (c->mode != MODE_NONE && c->mode != m)
-		usage_error(N_("%s cannot be combined with another of --dump, --outline, --json "
-			       "and --bookmarks"), name);
+		usage_error(N_("%s cannot be combined with another of --dump, --outline, --json, "
+			       "--search and --bookmarks"), name);
 	c->mode = m;
 }
 
@@ -201,6 +209,7 @@ static void parse_args(int argc, char **argv, struct cli *c)
 		{"width", required_argument, NULL, 'w'},
 		{"outline", no_argument, NULL, 'o'},
 		{"json", no_argument, NULL, 'j'},
+		{"search", required_argument, NULL, 's'},
 		{"config", required_argument, NULL, 'c'},
 		{"bookmarks", no_argument, NULL, 'b'},
 		{"lint", no_argument, NULL, 'L'},
@@ -212,12 +221,16 @@ static void parse_args(int argc, char **argv, struct cli *c)
 	int ch;
 
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":dw:ojbc:hVL", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":dw:ojs:bc:hVL", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': set_mode(c, MODE_DUMP, "--dump"); break;
 		case 'w': c->width = parse_width(optarg, "--width"); break;
 		case 'o': set_mode(c, MODE_OUTLINE, "--outline"); break;
 		case 'j': set_mode(c, MODE_JSON, "--json"); break;
+		case 's':
+			set_mode(c, MODE_SEARCH, "--search");
+			c->search = optarg;
+			break;
 		case 'c':
 			if (!*optarg)
 				usage_error(N_("option '%s' needs a file name"), "--config");
@@ -253,6 +266,10 @@ static void parse_args(int argc, char **argv, struct cli *c)
 				usage_error(N_("standard input (%s) cannot be one of several editions"), "-");
 	if (c->mode == MODE_BOOKMARKS && argc - optind > 1)
 		usage_error(N_("%s reads one bookmark file"), "--bookmarks");
+	if (c->mode == MODE_SEARCH && c->lint)
+		usage_error(N_("%s cannot be combined with --lint"), "--search");
+	if (c->mode == MODE_SEARCH && argc - optind < 1)
+		usage_error(N_("%s needs files or directories to search"), "--search");
 	name_files(c, argv, argc);
 }
 
@@ -304,6 +321,7 @@ struct run {
 	struct layout_opts lo;
 	struct gazetteer *gaz;
 	struct json j;
+	int array;                 /* --json: the editions as one array */
 	int written, status;
 };
 
@@ -327,7 +345,7 @@ static void show_edition(struct run *r, struct edition *ed)
 		export_outline(stdout, ed);
 		break;
 	default:
-		if (!r->written && r->c->nfiles > 1)
+		if (!r->written && r->array)
 			json_array_begin(&r->j);
 		export_json(&r->j, ed);
 		break;
@@ -340,6 +358,7 @@ static void show_edition(struct run *r, struct edition *ed)
 static void run_files(struct run *r, const char **files, int nfiles)
 {
 	json_init(&r->j, stdout);
+	r->array = nfiles > 1;
 	for (int i = 0; i < nfiles; i++) {
 		struct edition ed;
 		struct error err;
@@ -372,9 +391,9 @@ static int wants_archive(const struct cli *c, const struct options *o)
 	return c->nfiles > 1 || (stat(c->files[0], &st) == 0 && S_ISDIR(st.st_mode));
 }
 
-/* The reader over an archive: the files and directories named, else the
- * editions directories of the settings. */
-static void run_archive(struct run *r, const char **files, int nfiles)
+/* The full-screen reader over an archive: the files and directories
+ * named, else the editions directories of the settings. */
+static void read_archive(struct run *r, const char **files, int nfiles)
 {
 	struct library lib;
 	struct edition ed;
@@ -403,6 +422,207 @@ static void run_archive(struct run *r, const char **files, int nfiles)
 		free(dirs);
 		free(paths);
 	}
+}
+
+/* An update of the catalogue (and for a search, its text index), run in a
+ * thread of its own so that the main one can show its progress. */
+struct indexing {
+	struct catalog *c;
+	const struct archive *a;
+	const struct gazetteer *gaz;
+	int text;                  /* the text index too */
+	struct catalog_progress p;
+	struct error err;
+	int rc;
+	atomic_int phase, finished;
+};
+
+static int index_work(struct indexing *x, struct catalog_progress *p)
+{
+	int rc = catalog_update(x->c, x->a, x->gaz, p, &x->err);
+
+	if (rc == 0 && x->text) {
+		atomic_store(&x->phase, 1);
+		rc = catalog_index(x->c, p, &x->err);
+	}
+	return rc;
+}
+
+static void *index_thread(void *arg)
+{
+	struct indexing *x = arg;
+
+	x->rc = index_work(x, &x->p);
+	atomic_store(&x->finished, 1);
+	return NULL;
+}
+
+/* Bring c up to date for a; the progress on stderr when it is a terminal. */
+static int update_catalog(struct catalog *c, const struct archive *a, const struct gazetteer *gaz,
+			  int text, struct error *err)
+{
+	struct indexing x;
+	pthread_t t;
+	int shown = 0;
+
+	memset(&x, 0, sizeof x);
+	x.c = c;
+	x.a = a;
+	x.gaz = gaz;
+	x.text = text;
+	if (!isatty(STDERR_FILENO) || pthread_create(&t, NULL, index_thread, &x) != 0) {
+		x.rc = index_work(&x, NULL);
+		*err = x.err;
+		return x.rc;
+	}
+	while (!atomic_load(&x.finished)) {
+		struct timespec ts = { 0, 100000000L };
+
+		nanosleep(&ts, NULL);
+		if (atomic_load(&x.finished))
+			break;
+		fputs("\rreader: ", stderr);
+		fprintf(stderr, atomic_load(&x.phase) ? _("indexing the text: %zu of %zu articles")
+						      : _("indexing: %zu of %zu files"),
+			atomic_load(&x.p.done), atomic_load(&x.p.total));
+		fputs("\033[K", stderr);
+		fflush(stderr);
+		shown = 1;
+	}
+	pthread_join(t, NULL);
+	if (shown)
+		fputs("\r\033[K", stderr);
+	*err = x.err;
+	return x.rc;
+}
+
+/* The catalogue at its place; when it cannot be kept there, one in memory
+ * (the same answers, found by reading every file), said once. */
+static struct catalog *open_catalog(void)
+{
+	char *path = catalog_default_path();
+	struct error err;
+	struct catalog *c = path ? catalog_open(path, NULL, &err) : NULL;
+
+	if (!c) {
+		if (path) {
+			char why[sizeof err.reason];
+
+			snprintf(why, sizeof why, "%s", err.reason);
+			error_set(&err, path, 0, 0, _("%s; going on without an index"), why);
+		} else {
+			error_set(&err, "reader", 0, 0, "%s",
+				  _("no home directory for the index; going on without one"));
+		}
+		error_print(&err, stderr);
+		c = catalog_open(NULL, NULL, &err);
+		if (!c) {
+			error_print(&err, stderr);
+			exit(1);
+		}
+	}
+	free(path);
+	return c;
+}
+
+/* Does the command line name an archive (a directory, or several files)
+ * rather than one edition? */
+static int names_archive(const struct cli *c)
+{
+	struct stat st;
+
+	if (c->mode == MODE_SEARCH || c->nfiles > 1)
+		return 1;
+	return c->nfiles == 1 && stat(c->files[0], &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The hits of --search as TSV: the edition, its date, the article, the
+ * source line and the matching paragraph or item. */
+static void print_hits(const struct archive *a, const struct catalog_story *v, size_t n)
+{
+	fputs("edition\tdate\tarticle\tline\ttext\n", stdout);
+	for (size_t i = 0; i < n; i++) {
+		const struct archive_entry *e = &a->v[v[i].edition];
+
+		escape_fput(stdout, e->path, strlen(e->path), ESCAPE_FIELD);
+		printf("\t%s\t%zu\t%zu\t", e->date, v[i].article, v[i].line);
+		if (v[i].text)
+			escape_fput(stdout, v[i].text, strlen(v[i].text), ESCAPE_FIELD);
+		fputc('\n', stdout);
+	}
+}
+
+/* The files and directories named, as an archive: scanned, brought into
+ * the catalogue, ordered; then searched (--search) or each edition
+ * printed in order. Files that are not editions are reported one a line
+ * and counted at the end, and make the status 1. */
+static void run_archive(struct run *r)
+{
+	struct archive a;
+	struct catalog *cat;
+	struct error err;
+
+	memset(&a, 0, sizeof a);
+	if (archive_scan(&a, r->c->files, (size_t)r->c->nfiles, &err) < 0) {
+		error_print(&err, stderr);
+		r->status = 1;
+	}
+	cat = open_catalog();
+	if (update_catalog(cat, &a, r->gaz, r->c->mode == MODE_SEARCH, &err) < 0) {
+		/* What was stored stays; the rest is read as it comes. */
+		error_print(&err, stderr);
+	}
+	catalog_fill(cat, &a);
+	for (size_t i = 0; i < a.nskipped; i++) {
+		error_set(&err, a.skipped[i].path, 0, 0, "%s", a.skipped[i].why);
+		error_print(&err, stderr);
+		r->status = 1;
+	}
+	if (!a.n && !a.nskipped && !r->status) {
+		/* An empty directory: nothing to print is bad input too. */
+		error_set(&err, r->c->nfiles == 1 ? r->c->files[0] : "reader", 0, 0, "%s",
+			  _("no editions found"));
+		error_print(&err, stderr);
+		r->status = 1;
+	}
+	json_init(&r->j, stdout);
+	r->array = 1;
+	if (r->c->mode == MODE_SEARCH) {
+		struct catalog_story *v;
+		size_t n;
+
+		if (catalog_search(cat, r->c->search, 0, &v, &n, &err) < 0) {
+			error_print(&err, stderr);
+			r->status = 1;
+		} else {
+			print_hits(&a, v, n);
+			catalog_stories_free(v, n);
+		}
+	} else {
+		for (size_t i = 0; i < a.n; i++) {
+			struct edition ed;
+
+			if (edition_load(&ed, a.v[i].path, &err) < 0) {
+				fflush(stdout);
+				error_print(&err, stderr);
+				r->status = 1;
+				continue;
+			}
+			locality_resolve(&ed, r->gaz);
+			show_edition(r, &ed);
+			edition_free(&ed);
+		}
+		if (r->c->mode == MODE_JSON && r->written)
+			json_array_end(&r->j);
+	}
+	if (a.nskipped) {
+		fflush(stdout);
+		fputs("reader: ", stderr);
+		fprintf(stderr, ngettext("%zu file is not an edition\n", "%zu files are not editions\n",
+					 a.nskipped), a.nskipped);
+	}
+	catalog_close(cat);
+	archive_free(&a);
 }
 
 /* Everything past the options measures text: a UTF-8 locale or nothing. */
@@ -489,9 +709,9 @@ static int run_lint(const struct cli *c, const struct options *opts)
 
 int main(int argc, char **argv)
 {
-	struct cli c = { MODE_NONE, 0, NULL, 0, NULL, NULL, 0 };
+	struct cli c = { MODE_NONE, 0, NULL, 0, NULL, NULL, NULL, 0 };
 	struct options opts;
-	struct run r = { &c, &opts, {0}, NULL, {0}, 0, 0 };
+	struct run r = { &c, &opts, {0}, NULL, {0}, 0, 0, 0 };
 	char *bundled = NULL;
 
 	setlocale(LC_ALL, "");
@@ -514,7 +734,7 @@ int main(int argc, char **argv)
 	if (c.width)  /* the full-screen view: the widest text */
 		opts.width = (int)c.width;
 	if (wants_archive(&c, &opts)) {
-		run_archive(&r, c.files, c.nfiles);
+		read_archive(&r, c.files, c.nfiles);
 		gazetteer_free(r.gaz);
 		options_free(&opts);
 		if (r.status > 128) {
@@ -532,8 +752,14 @@ int main(int argc, char **argv)
 	}
 	/* The dump shows no places; the full-screen view reads them after
 	 * its first screen. */
-	r.gaz = c.mode == MODE_DUMP || c.mode == MODE_TUI ? NULL : load_gazetteer();
-	run_files(&r, c.files, c.nfiles);
+	if (c.mode != MODE_TUI && names_archive(&c)) {
+		/* The catalogue keeps the places, whatever this mode shows. */
+		r.gaz = load_gazetteer();
+		run_archive(&r);
+	} else {
+		r.gaz = c.mode == MODE_DUMP || c.mode == MODE_TUI ? NULL : load_gazetteer();
+		run_files(&r, c.files, c.nfiles);
+	}
 	gazetteer_free(r.gaz);
 	free(bundled);
 	options_free(&opts);

@@ -407,10 +407,42 @@ bench_archive() {
 	rm -rf "$tmp/xdg"
 }
 
+# bench_catalog: the catalogue's phases and searches on the same archive,
+# through bench-catalog (tests/bench/catalog.c): the update (parse and
+# store every edition), the text index apart, then searches of one to four
+# characters (CPU-bound figures: best of 5 in one process), each with its
+# number of hits. BENCH_CATALOG_OPTIONS=1 adds the other ways measured
+# against the index (a scan of stored folded text in C and in SQL, FTS5's
+# trigram tokenizer), which takes a minute more.
+bench_catalog() {
+	n=${BENCH_ARCHIVE:-5000}
+	dir=build/bench/archive-$n-1
+	[ -n "$CATALOG_BIN" ] && [ -x "$CATALOG_BIN" ] && [ -d "$dir" ] || {
+		echo "catalogue: n/a (CATALOG_BIN not set or no archive: run it with make bench)"
+		return
+	}
+	db=$tmp/catalog.sqlite
+	rm -f "$db" "$db"-*
+	echo "catalogue (bench-catalog) over $dir, cold:"
+	"$CATALOG_BIN" index "$db" "$dir" 2>&1 | sed 's/^/        /'
+	for q in 靖江 泰州市 千里取经 國; do
+		"$CATALOG_BIN" search "$db" "$q" "$dir" 2>&1 | grep '^search' |
+			sed "s/^search/        search $q:/"
+	done
+	if [ "${BENCH_CATALOG_OPTIONS:-0}" = 1 ]; then
+		for q in 靖江 泰州市; do
+			"$CATALOG_BIN" options "$db" "$q" "$dir" 2>&1 | grep '^options' |
+				sed "s/^options: /        $q: /"
+		done
+	fi
+	rm -f "$db" "$db"-*
+}
+
 if command -v less >/dev/null 2>&1; then
 	bench_terminal
 else
 	echo "terminal: less is not installed; no comparison"
 fi
 bench_archive
+bench_catalog
 exit 0

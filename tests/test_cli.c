@@ -108,8 +108,12 @@ static void test_several(void **state)
 	root = json_loadb(r.out, r.outlen, 0, NULL);
 	assert_non_null(root);
 	assert_int_equal(json_array_size(root), 2);
-	assert_string_equal(json_string_value(json_object_get(json_object_get(
-		json_array_get(root, 1), "edition"), "encoding")), "GB18030");
+	/* In archive order: the same date, so by path (either may come
+	 * first wherever the temporary directory is). */
+	assert_true(strcmp(json_string_value(json_object_get(json_object_get(
+		json_array_get(root, 1), "edition"), "encoding")), "GB18030") == 0 ||
+		    strcmp(json_string_value(json_object_get(json_object_get(
+		json_array_get(root, 0), "edition"), "encoding")), "GB18030") == 0);
 	/* The id is the same after re-encoding and moving the file. */
 	assert_string_equal(
 		json_string_value(json_object_get(json_object_get(json_array_get(root, 0), "edition"), "id")),
@@ -154,7 +158,8 @@ static void test_bad_inputs(void **state)
 	spit(elf, bin, sizeof bin);
 	mkdir(dir, 0755);
 	expect_bad(tmp_path("no-such-file.txt"), "No such file or directory");
-	expect_bad(dir, "is a directory");
+	/* An empty directory is an archive without a single edition. */
+	expect_bad(dir, "no editions found");
 	expect_bad(empty, "empty file");
 	expect_bad(blank, "contains only blank lines");
 	expect_bad(elf, "binary file (not text)");

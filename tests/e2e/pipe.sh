@@ -133,7 +133,7 @@ usage --bookmarks a b
 check "--bookmarks with two files is a usage error" test "$(cat "$TMPD/rc")" = 2
 # Every unknown short option: a clean message naming it.
 bad=
-for o in a e f g i k l m n p q r s t u v x y z A B C D E F G H I J K M N O P Q R S T U W X Y Z 0 1 2 3 4 5 6 7 8 9 '@' '%' '+' '='; do
+for o in a e f g i k l m n p q r t u v x y z A B C D E F G H I J K M N O P Q R S T U W X Y Z 0 1 2 3 4 5 6 7 8 9 '@' '%' '+' '='; do
 	msg=$("$READER_BIN" "-$o" </dev/null 2>&1 | head -n 1)
 	[ "$msg" = "reader: unknown option '-$o'" ] || bad="$bad -$o:[$msg]"
 done

@@ -1,0 +1,788 @@
+/*
+ * test_catalog: the archive's index in SQLite: storing and filling, files
+ * that change, catalogues that are corrupt, foreign or of another version,
+ * two processes at once and one killed in the middle, the places and
+ * stories across the archive, and the search (traditional and simplified
+ * characters, width forms, the matches' byte ranges and lines).
+ *
+ * Every catalogue lives in the test's temporary directory. Children are
+ * forked from inside the tests; they never call cmocka and end with _exit.
+ */
+#include "testutil.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "archive.h"
+#include "catalog.h"
+#include "gazetteer.h"
+#include "util.h"
+
+#define SEED "data/tongxinyuan-2020-11-11.txt"
+#define RMRB "tests/corpus/rmrb-2019-02-02-p01.txt"
+#define APPLE "tests/corpus/apple-2015-05-05-g1.txt"
+
+static struct gazetteer *gaz;
+
+static int setup(void **state)
+{
+	struct error err;
+
+	(void)state;
+	/* Never the user's cache, whatever the code under test falls back to. */
+	setenv("XDG_CACHE_HOME", tmp_path("cache"), 1);
+	gaz = gazetteer_load("data/gazetteer.tsv", &err);
+	assert_non_null(gaz);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	gazetteer_free(gaz);
+	return 0;
+}
+
+/* A fresh directory under the test's own. */
+static char *fresh_dir(const char *name)
+{
+	char *d = xstrdup(tmp_path(name));
+
+	assert_int_equal(mkdir(d, 0700), 0);
+	return d;
+}
+
+static void copy_file(const char *from, const char *dir, const char *name)
+{
+	size_t n;
+	char *data = slurp(from, &n);
+	char *to = xasprintf("%s/%s", dir, name);
+
+	spit(to, data, n);
+	free(to);
+	free(data);
+}
+
+static void put_file(const char *dir, const char *name, const char *text)
+{
+	char *to = xasprintf("%s/%s", dir, name);
+
+	spit(to, text, strlen(text));
+	free(to);
+}
+
+/* The three real editions (2020-11-11, 2019-02-02, 2015-05-05), a binary
+ * file and an empty one. */
+static char *three_editions(const char *name)
+{
+	char *d = fresh_dir(name);
+	char *bin = xasprintf("%s/binary.txt", d);
+
+	copy_file(SEED, d, "a.txt");
+	copy_file(RMRB, d, "b.txt");
+	copy_file(APPLE, d, "c.txt");
+	spit(bin, "\x7f" "ELF\0\0\0\1\2\3\0\0\0\0\0\0", 16);
+	free(bin);
+	put_file(d, "empty.txt", "");
+	return d;
+}
+
+static void scan_dir(struct archive *a, const char *dir)
+{
+	struct error err;
+	const char *paths[] = { dir };
+
+	memset(a, 0, sizeof *a);
+	assert_int_equal(archive_scan(a, paths, 1, &err), 0);
+}
+
+static struct catalog *open_at(const char *path, int *rebuilt)
+{
+	struct error err;
+	struct catalog *c = catalog_open(path, rebuilt, &err);
+
+	if (!c)
+		fail_msg("catalog_open: %s: %s", err.file, err.reason);
+	return c;
+}
+
+/* Scan dir, update and index the catalogue, fill: the archive in order. */
+static struct catalog *indexed(const char *db, const char *dir, struct archive *a)
+{
+	struct catalog *c = open_at(db, NULL);
+	struct error err;
+
+	scan_dir(a, dir);
+	assert_int_equal(catalog_update(c, a, gaz, NULL, &err), 0);
+	assert_int_equal(catalog_index(c, NULL, &err), 0);
+	assert_int_equal(catalog_fill(c, a), 0);
+	return c;
+}
+
+static size_t find_entry(const struct archive *a, const char *dir, const char *name)
+{
+	char *p = xasprintf("%s/%s", dir, name);
+	size_t i = archive_find(a, p);
+
+	free(p);
+	assert_true(i != (size_t)-1);
+	return i;
+}
+
+static void test_store_and_fill(void **state)
+{
+	char *dir = three_editions("fill");
+	char *db = xstrdup(tmp_path("fill.sqlite"));
+	struct archive a;
+	struct catalog *c;
+	struct error err;
+	size_t i;
+
+	(void)state;
+	c = open_at(db, NULL);
+	scan_dir(&a, dir);
+	/* Nothing read yet: four files unread (the empty one is skipped by
+	 * the scan itself). */
+	assert_int_equal(catalog_fill(c, &a), 4);
+	assert_int_equal(catalog_update(c, &a, gaz, NULL, &err), 0);
+	archive_free(&a);
+
+	scan_dir(&a, dir);
+	assert_int_equal(catalog_fill(c, &a), 0);
+	assert_int_equal(a.n, 3);
+	/* The binary file, with the loader's reason, and the empty one. */
+	assert_int_equal(a.nskipped, 2);
+	/* In date order, from the datelines. */
+	assert_string_equal(a.v[0].date, "2015-05-05");
+	assert_string_equal(a.v[1].date, "2019-02-02");
+	assert_string_equal(a.v[2].date, "2020-11-11");
+	i = find_entry(&a, dir, "a.txt");
+	assert_int_equal(i, 2);
+	assert_int_equal(a.v[i].date_from, DATE_DATELINE);
+	assert_int_equal(a.v[i].narticles, 8);
+	assert_non_null(a.v[i].title);
+	assert_string_equal(a.v[i].title, "同心圆");
+	assert_int_equal(strlen(a.v[i].id), 16);
+	assert_true(a.v[i].read);
+	assert_true(a.v[i].rowid > 0);
+	assert_int_equal(a.v[find_entry(&a, dir, "b.txt")].narticles, 5);
+	for (size_t k = 0; k < a.nskipped; k++) {
+		assert_non_null(strstr(a.skipped[k].path, "binary.txt") ? a.skipped[k].path
+									 : strstr(a.skipped[k].path, "empty.txt"));
+		assert_true(a.skipped[k].why[0] != '\0');
+	}
+	archive_free(&a);
+	catalog_close(c);
+
+	/* Another connection sees the same. */
+	c = open_at(db, NULL);
+	scan_dir(&a, dir);
+	assert_int_equal(catalog_fill(c, &a), 0);
+	assert_int_equal(a.n, 3);
+	assert_int_equal(a.v[2].narticles, 8);
+	archive_free(&a);
+	catalog_close(c);
+	free(db);
+	free(dir);
+}
+
+/* The number of hits of q, and each hit's matched text must fold to want
+ * (one of the spellings given, NULL-terminated). */
+static size_t hits(struct catalog *c, const char *q, const char *const *want)
+{
+	struct catalog_story *v;
+	size_t n;
+	struct error err;
+
+	assert_int_equal(catalog_search(c, q, 0, &v, &n, &err), 0);
+	for (size_t i = 0; i < n; i++) {
+		int ok = 0;
+
+		assert_non_null(v[i].text);
+		assert_true(v[i].match + v[i].matchlen <= strlen(v[i].text));
+		for (size_t k = 0; want && want[k]; k++)
+			ok |= v[i].matchlen == strlen(want[k]) &&
+			      memcmp(v[i].text + v[i].match, want[k], v[i].matchlen) == 0;
+		if (want && !ok)
+			fail_msg("hit %zu of %s: %.*s", i, q, (int)v[i].matchlen, v[i].text + v[i].match);
+	}
+	catalog_stories_free(v, n);
+	return n;
+}
+
+static void test_changed_file(void **state)
+{
+	char *dir = fresh_dir("changed");
+	char *db = xstrdup(tmp_path("changed.sqlite"));
+	char *path = xasprintf("%s/e.txt", dir);
+	struct archive a;
+	struct catalog *c;
+	struct timespec times[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+	const char *one[] = { "甲乙丙", NULL };
+	const char *other[] = { "丁戊己", NULL };
+
+	(void)state;
+	put_file(dir, "e.txt", "标题一\n\n甲乙丙的第一段。\n");
+	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+	c = indexed(db, dir, &a);
+	assert_int_equal(hits(c, "甲乙丙", one), 1);
+	assert_int_equal(hits(c, "丁戊己", NULL), 0);
+	archive_free(&a);
+
+	/* The same size and another modification time: read again. */
+	put_file(dir, "e.txt", "标题一\n\n丁戊己的第一段。\n");
+	times[1].tv_sec++;
+	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+	catalog_close(c);
+	c = indexed(db, dir, &a);
+	assert_int_equal(hits(c, "甲乙丙", NULL), 0);
+	assert_int_equal(hits(c, "丁戊己", other), 1);
+	archive_free(&a);
+
+	/* Another size and the same modification time: read again. */
+	put_file(dir, "e.txt", "标题一\n\n甲乙丙的第一段。\n\n丁戊己的第二段。\n");
+	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+	catalog_close(c);
+	c = indexed(db, dir, &a);
+	assert_int_equal(hits(c, "甲乙丙", one), 1);
+	assert_int_equal(hits(c, "丁戊己", other), 1);
+	archive_free(&a);
+	catalog_close(c);
+	free(path);
+	free(db);
+	free(dir);
+}
+
+/* A catalogue that works: it indexes dir and finds 靖江 twice in the
+ * bundled edition's article 5. */
+static void works(const char *db, const char *dir, int want_rebuilt)
+{
+	struct archive a;
+	struct catalog *c;
+	struct error err;
+	int rebuilt = -1;
+	const char *jj[] = { "靖江", NULL };
+
+	c = open_at(db, &rebuilt);
+	assert_int_equal(rebuilt, want_rebuilt);
+	scan_dir(&a, dir);
+	assert_int_equal(catalog_update(c, &a, gaz, NULL, &err), 0);
+	assert_int_equal(catalog_fill(c, &a), 0);
+	assert_int_equal(a.n, 3);
+	assert_true(hits(c, "靖江", jj) >= 2);
+	archive_free(&a);
+	catalog_close(c);
+}
+
+static void test_corrupt_rebuilt(void **state)
+{
+	char *dir = three_editions("corrupt");
+	char *db = xstrdup(tmp_path("corrupt.sqlite"));
+	char junk[8192];
+	struct stat st;
+
+	(void)state;
+	works(db, dir, 0);
+	/* Garbage over the whole file. */
+	for (size_t i = 0; i < sizeof junk; i++)
+		junk[i] = (char)(i * 7 + 3);
+	spit(db, junk, sizeof junk);
+	works(db, dir, 1);
+	/* Garbage over its pages, the header kept. */
+	{
+		size_t n;
+		char *data = slurp(db, &n);
+
+		assert_true(n > 4096);
+		memset(data + 1024, 0x5a, n - 1024);
+		spit(db, data, n);
+		free(data);
+	}
+	works(db, dir, 1);
+	/* Cut to a part of itself. */
+	assert_int_equal(stat(db, &st), 0);
+	assert_int_equal(truncate(db, st.st_size / 3), 0);
+	works(db, dir, 1);
+	/* And now left alone. */
+	works(db, dir, 0);
+	free(db);
+	free(dir);
+}
+
+static void set_pragma(const char *db, const char *sql)
+{
+	sqlite3 *d;
+
+	assert_int_equal(sqlite3_open(db, &d), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(d, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(d);
+}
+
+static void test_foreign_rebuilt(void **state)
+{
+	char *dir = three_editions("foreign");
+	char *db = xstrdup(tmp_path("foreign.sqlite"));
+
+	(void)state;
+	works(db, dir, 0);
+	/* Another version of the catalogue. */
+	set_pragma(db, "PRAGMA user_version = 99");
+	works(db, dir, 1);
+	/* Another program's database. */
+	unlink(db);
+	set_pragma(db, "CREATE TABLE t(x); INSERT INTO t VALUES(1)");
+	works(db, dir, 1);
+	free(db);
+	free(dir);
+}
+
+/* n copies of the bundled edition (its text reps times), each a line
+ * apart, and one of the traditional one. */
+static char *many(const char *name, size_t n, int reps)
+{
+	char *d = fresh_dir(name);
+	size_t len;
+	char *seed = slurp(SEED, &len);
+
+	for (size_t i = 0; i < n; i++) {
+		char *p = xasprintf("%s/p%04zu.txt", d, i);
+		char *text = xasprintf("%s%s%s%s\n第%zu份。\n", seed, reps > 1 ? seed : "",
+				       reps > 2 ? seed : "", reps > 3 ? seed : "", i);
+
+		spit(p, text, strlen(text));
+		free(text);
+		free(p);
+	}
+	copy_file(APPLE, d, "apple.txt");
+	free(seed);
+	return d;
+}
+
+/* What a catalogue says of an archive, in one string to compare. */
+static char *summary(const char *db, const char *dir)
+{
+	struct archive a;
+	struct catalog *c = open_at(db, NULL);
+	struct sbuf b = {0};
+	struct catalog_story *v;
+	size_t n;
+	struct error err;
+
+	scan_dir(&a, dir);
+	assert_int_equal(catalog_fill(c, &a), 0);
+	for (size_t i = 0; i < a.n; i++)
+		sbuf_addf(&b, "%s %s %u %s\n", a.v[i].path, a.v[i].date, a.v[i].narticles, a.v[i].id);
+	assert_int_equal(catalog_search(c, "千里取经", 0, &v, &n, &err), 0);
+	for (size_t i = 0; i < n; i++)
+		sbuf_addf(&b, "%zu %zu %zu %zu\n", v[i].edition, v[i].article, v[i].line, v[i].match);
+	catalog_stories_free(v, n);
+	archive_free(&a);
+	catalog_close(c);
+	return sbuf_take(&b);
+}
+
+/* Every stored edition has exactly its articles. */
+static void consistent(const char *db)
+{
+	sqlite3 *d;
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_open(db, &d), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(d, "SELECT count(*) FROM editions e WHERE e.why IS NULL"
+					       " AND e.narticles <> (SELECT count(*) FROM articles"
+					       " WHERE edition = e.id)", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);
+	sqlite3_finalize(st);
+	sqlite3_close(d);
+}
+
+static long long rows(const char *db, const char *sql)
+{
+	sqlite3 *d;
+	sqlite3_stmt *st;
+	long long n = -1;
+
+	if (sqlite3_open_v2(db, &d, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sqlite3_close(d);
+		return -1;
+	}
+	sqlite3_busy_timeout(d, 5000);
+	if (sqlite3_prepare_v2(d, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(d);
+	return n;
+}
+
+/* In a child: update (and index when asked) the catalogue db for dir. */
+static _Noreturn void child_update(const char *db, const char *dir, int index)
+{
+	struct archive a;
+	struct error err;
+	struct catalog *c = catalog_open(db, NULL, &err);
+	const char *paths[] = { dir };
+	int ok;
+
+	memset(&a, 0, sizeof a);
+	if (!c || archive_scan(&a, paths, 1, &err) < 0)
+		_exit(3);
+	/* Small batches of the text index: several of them even here. */
+	catalog_set_batch(c, 20000);
+	ok = catalog_update(c, &a, gaz, NULL, &err) == 0 && (!index || catalog_index(c, NULL, &err) == 0);
+	if (!ok)
+		fprintf(stderr, "child: %s: %s\n", err.file, err.reason);
+	catalog_close(c);
+	archive_free(&a);
+	_exit(ok ? 0 : 4);
+}
+
+static void test_two_at_once(void **state)
+{
+	char *dir = many("two", 40, 1);
+	char *db = xstrdup(tmp_path("two.sqlite"));
+	char *ref = xstrdup(tmp_path("two-ref.sqlite"));
+	pid_t p[2];
+	char *s1, *s2;
+
+	(void)state;
+	for (int k = 0; k < 2; k++) {
+		p[k] = fork();
+		assert_true(p[k] >= 0);
+		if (p[k] == 0)
+			child_update(db, dir, 1);
+	}
+	for (int k = 0; k < 2; k++) {
+		int status;
+
+		assert_int_equal(waitpid(p[k], &status, 0), p[k]);
+		assert_true(WIFEXITED(status));
+		assert_int_equal(WEXITSTATUS(status), 0);
+	}
+	consistent(db);
+	assert_int_equal(rows(db, "SELECT count(*) FROM editions"), 41);
+	/* They agree with one that indexed alone. */
+	p[0] = fork();
+	if (p[0] == 0)
+		child_update(ref, dir, 1);
+	waitpid(p[0], NULL, 0);
+	s1 = summary(db, dir);
+	s2 = summary(ref, dir);
+	assert_string_equal(s1, s2);
+	if (!strstr(s1, "2020-11-11 9 "))
+		fail_msg("%s", s1);
+	free(s1);
+	free(s2);
+	free(ref);
+	free(db);
+	free(dir);
+}
+
+/* Kill a child updating (or indexing) when the catalogue holds some of its
+ * work and not all; the next update completes it. */
+static void kill_midway(const char *db, const char *dir, int index, const char *progress,
+			long long some, long long all)
+{
+	pid_t p = fork();
+	long long n = 0;
+	int status;
+
+	assert_true(p >= 0);
+	if (p == 0)
+		child_update(db, dir, index);
+	for (int tries = 0; tries < 20000; tries++) {
+		struct timespec ts = { 0, 1000000 };
+
+		n = rows(db, progress);
+		if (n >= some)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	kill(p, SIGKILL);
+	assert_int_equal(waitpid(p, &status, 0), p);
+	assert_true(WIFSIGNALED(status));
+	n = rows(db, progress);
+	if (n >= all)
+		fail_msg("the child had finished (%lld of %lld) before it was killed", n, all);
+	consistent(db);
+}
+
+/* Kill, then let the next run complete, and compare with a catalogue made
+ * in one go. */
+static void killed_then_completed(const char *name, size_t n, int reps, int index)
+{
+	char *dir = many(name, n, reps);
+	char *db = xasprintf("%s.sqlite", tmp_path(name));
+	char *ref = xasprintf("%s-ref.sqlite", tmp_path(name));
+	char *s1, *s2;
+	pid_t p;
+
+	p = fork();
+	if (p == 0)
+		child_update(ref, dir, 0);
+	waitpid(p, NULL, 0);
+	s2 = summary(ref, dir);
+	if (!index) {
+		kill_midway(db, dir, 0, "SELECT count(*) FROM editions", 1, (long long)n + 1);
+	} else {
+		/* The update done; killed while the text goes into the index. */
+		p = fork();
+		if (p == 0)
+			child_update(db, dir, 0);
+		waitpid(p, NULL, 0);
+		kill_midway(db, dir, 1, "SELECT count(*) FROM articles WHERE fts = 1", 1,
+			    rows(db, "SELECT count(*) FROM articles"));
+	}
+	/* What the text index was left with answers as a whole one does... */
+	if (index) {
+		s1 = summary(db, dir);
+		assert_string_equal(s1, s2);
+		free(s1);
+	}
+	/* ...and the next run completes it. */
+	p = fork();
+	if (p == 0)
+		child_update(db, dir, index);
+	waitpid(p, NULL, 0);
+	consistent(db);
+	assert_int_equal(rows(db, "SELECT count(*) FROM editions"), (long long)n + 1);
+	if (index)
+		assert_int_equal(rows(db, "SELECT count(*) FROM articles WHERE fts = 0"), 0);
+	s1 = summary(db, dir);
+	assert_string_equal(s1, s2);
+	free(s1);
+	free(s2);
+	free(ref);
+	free(db);
+	free(dir);
+}
+
+static void test_killed_updating(void **state)
+{
+	(void)state;
+	/* Long enough that the first batch is committed well before the end. */
+	killed_then_completed("killed-update", 200, 4, 0);
+}
+
+static void test_killed_indexing(void **state)
+{
+	(void)state;
+	killed_then_completed("killed-index", 60, 1, 1);
+}
+
+static void test_places_and_stories(void **state)
+{
+	char *dir = three_editions("places");
+	char *db = xstrdup(tmp_path("places.sqlite"));
+	struct archive a;
+	struct catalog *c;
+	struct catalog_place *pl;
+	struct catalog_story *v;
+	size_t n, m, total = 0;
+	struct error err;
+	int beijing = 0;
+
+	(void)state;
+	copy_file(SEED, dir, "later-copy.txt");
+	c = indexed(db, dir, &a);
+	assert_int_equal(catalog_places(c, &pl, &n, &err), 0);
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++) {
+		total += pl[i].count;
+		if (i)
+			assert_true(pl[i - 1].count >= pl[i].count);
+		if (strcmp(pl[i].code, "11") == 0) {
+			beijing = 1;
+			assert_int_equal(pl[i].count, 4);  /* rmrb's four Beijing stories */
+		}
+		if (strcmp(pl[i].code, "321282") == 0) {
+			assert_int_equal(pl[i].count, 2);  /* 靖江, in both copies */
+			assert_string_equal(pl[i].locality, "靖江");
+		}
+	}
+	assert_true(beijing);
+	assert_true(total >= 4 + 16);
+	catalog_places_free(pl, n);
+
+	/* A prefecture takes in its counties and towns: 泰州 (3212) holds
+	 * 兴化, 靖江 and 海陵区罡杨镇, in both copies. */
+	assert_int_equal(catalog_stories(c, "3212", NULL, &v, &n, &err), 0);
+	assert_int_equal(n, 6);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(a.v[v[i].edition].date, "2020-11-11");
+		assert_int_equal(strncmp(v[i].code, "3212", 4), 0);
+		assert_null(v[i].text);
+	}
+	catalog_stories_free(v, n);
+	/* Jiangsu (32): every story of the two copies, newest first. */
+	assert_int_equal(catalog_stories(c, "32", NULL, &v, &n, &err), 0);
+	assert_int_equal(n, 16);
+	catalog_stories_free(v, n);
+	/* Newest first across editions: Beijing's are 2019's. */
+	assert_int_equal(catalog_stories(c, "11", NULL, &v, &m, &err), 0);
+	assert_int_equal(m, 4);
+	for (size_t i = 0; i < m; i++)
+		assert_string_equal(a.v[v[i].edition].date, "2019-02-02");
+	catalog_stories_free(v, m);
+	archive_free(&a);
+	catalog_close(c);
+	free(db);
+	free(dir);
+}
+
+static void test_search(void **state)
+{
+	char *dir = three_editions("search");
+	char *db = xstrdup(tmp_path("search.sqlite"));
+	struct archive a;
+	struct catalog *c;
+	struct catalog_story *v;
+	size_t n, n1, n2;
+	struct error err;
+	const char *jj[] = { "靖江", NULL };
+	const char *guo[] = { "国", "國", NULL };
+	const char *abc[] = { "ＡＢＣ", "abc", "Abc", NULL };
+
+	(void)state;
+	put_file(dir, "width.txt", "宽窄\n\n全角ＡＢＣ在此。\n\n半角abc在此，Abc也是。\n");
+	c = indexed(db, dir, &a);
+
+	/* Two characters: the bundled edition's article 5, headline and body. */
+	assert_int_equal(catalog_search(c, "靖江", 0, &v, &n, &err), 0);
+	assert_true(n >= 3);
+	assert_int_equal(v[0].article, 5);
+	assert_int_equal(v[0].line, 84);       /* the headline's source line */
+	assert_string_equal(v[0].headline, "靖江“千里取经”架设商会合作桥梁");
+	assert_int_equal(v[0].match, 0);
+	assert_int_equal(v[0].matchlen, strlen("靖江"));
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(memcmp(v[i].text + v[i].match, "靖江", 6), 0);
+		assert_true(v[i].line >= 84 && v[i].line < 92);
+	}
+	catalog_stories_free(v, n);
+	assert_true(hits(c, "靖江", jj) >= 3);
+	/* Longer queries, and one character. */
+	assert_int_equal(hits(c, "千里取经", (const char *[]){ "千里取经", NULL }), 1);
+	assert_int_equal(hits(c, "没有这样的句子", NULL), 0);
+	assert_true(hits(c, "靖", (const char *[]){ "靖", NULL }) >= 3);
+	/* 国 finds 國 and 國 finds 国: the same hits. */
+	n1 = hits(c, "国", guo);
+	n2 = hits(c, "國", guo);
+	assert_true(n1 > 0);
+	assert_int_equal(n1, n2);
+	assert_int_equal(catalog_search(c, "國", 0, &v, &n, &err), 0);
+	{
+		int simp = 0, trad = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			simp |= memcmp(v[i].text + v[i].match, "国", 3) == 0;
+			trad |= memcmp(v[i].text + v[i].match, "國", 3) == 0;
+		}
+		assert_true(simp && trad);
+	}
+	catalog_stories_free(v, n);
+	/* Width forms and case, either way round. */
+	assert_int_equal(hits(c, "abc", abc), 3);
+	assert_int_equal(hits(c, "ＡＢＣ", abc), 3);
+	assert_int_equal(hits(c, "ABC在此", (const char *[]){ "ＡＢＣ在此", "abc在此", NULL }), 2);
+	/* A limit. */
+	assert_int_equal(catalog_search(c, "国", 2, &v, &n, &err), 0);
+	assert_int_equal(n, 2);
+	catalog_stories_free(v, n);
+	/* Newest first: the 2020 edition before the 2019 one. */
+	assert_int_equal(catalog_search(c, "国", 0, &v, &n, &err), 0);
+	for (size_t i = 1; i < n; i++)
+		assert_true(strcmp(a.v[v[i - 1].edition].date, a.v[v[i].edition].date) >= 0);
+	catalog_stories_free(v, n);
+	archive_free(&a);
+	catalog_close(c);
+	free(db);
+	free(dir);
+}
+
+/* Before the text index is made, the search reads the text: the same. */
+static void test_search_before_index(void **state)
+{
+	char *dir = three_editions("before");
+	char *db = xstrdup(tmp_path("before.sqlite"));
+	struct archive a;
+	struct catalog *c = open_at(db, NULL);
+	struct error err;
+	size_t before[4], after[4];
+	const char *q[] = { "靖江", "國", "ＡＢ", "千里取经" };
+
+	(void)state;
+	scan_dir(&a, dir);
+	assert_int_equal(catalog_update(c, &a, gaz, NULL, &err), 0);
+	catalog_fill(c, &a);
+	for (int i = 0; i < 4; i++)
+		before[i] = hits(c, q[i], NULL);
+	assert_int_equal(catalog_index(c, NULL, &err), 0);
+	for (int i = 0; i < 4; i++)
+		after[i] = hits(c, q[i], NULL);
+	assert_memory_equal(before, after, sizeof before);
+	assert_true(after[0] >= 3);
+	archive_free(&a);
+	catalog_close(c);
+	free(db);
+	free(dir);
+}
+
+/* No place to keep it: catalog_open fails with a reason; in memory works. */
+static void test_cannot_open(void **state)
+{
+	char *dir = three_editions("nowhere");
+	char *ro = fresh_dir("readonly");
+	char *db = xasprintf("%s/sub/index.sqlite", ro);
+	struct error err;
+	struct archive a;
+	struct catalog *c;
+
+	(void)state;
+	assert_int_equal(chmod(ro, 0500), 0);
+	if (geteuid() != 0) {
+		assert_null(catalog_open(db, NULL, &err));
+		assert_true(err.reason[0] != '\0');
+	}
+	c = catalog_open(NULL, NULL, &err);
+	assert_non_null(c);
+	scan_dir(&a, dir);
+	assert_int_equal(catalog_update(c, &a, gaz, NULL, &err), 0);
+	assert_int_equal(catalog_fill(c, &a), 0);
+	assert_int_equal(a.n, 3);
+	assert_true(hits(c, "靖江", NULL) >= 3);
+	archive_free(&a);
+	catalog_close(c);
+	chmod(ro, 0700);
+	free(db);
+	free(ro);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_store_and_fill),
+		cmocka_unit_test(test_changed_file),
+		cmocka_unit_test(test_corrupt_rebuilt),
+		cmocka_unit_test(test_foreign_rebuilt),
+		cmocka_unit_test(test_two_at_once),
+		cmocka_unit_test(test_killed_updating),
+		cmocka_unit_test(test_killed_indexing),
+		cmocka_unit_test(test_places_and_stories),
+		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_search_before_index),
+		cmocka_unit_test(test_cannot_open),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
