@@ -448,7 +448,8 @@ static int walk(struct scan *sc, const char *path)
 
 		add_skip(a, path, strerror(e));
 	}
-	qsort(names, n, sizeof *names, cmp_name);
+	if (n)  /* an empty directory: names is NULL, which qsort may not take */
+		qsort(names, n, sizeof *names, cmp_name);
 	for (size_t i = 0; i < n; i++) {
 		char *p = join(path, names[i]);
 		struct stat st;
