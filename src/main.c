@@ -353,6 +353,53 @@ static void show_edition(struct run *r, struct edition *ed)
 	r->written++;
 }
 
+/* --outline's passes over an edition (edition_parse_each()). */
+static void outline_vote(struct edition *ed, struct article *a, void *lr)
+{
+	(void)ed;
+	locality_vote(lr, a);
+}
+
+static void outline_row(struct edition *ed, struct article *a, void *lr)
+{
+	if (lr)
+		locality_place(lr, a);
+	export_outline_article(stdout, ed, a);
+}
+
+/*
+ * --outline of one file, without ever holding the edition whole: a row
+ * needs only its article, so each is printed as soon as it is parsed and
+ * then forgotten, and the peak memory is the text's and little more (a
+ * million short articles held at once take six times their text). The
+ * places need a first pass, which counts the provinces the ambiguous
+ * names prefer (locality_resolve()). Returns -1 when the file cannot be
+ * read (err filled).
+ */
+static int outline_file(struct run *r, const char *path, struct error *err)
+{
+	struct locality_run *lr = NULL;
+	struct decoded dec;
+	struct edition ed;
+
+	if (decode_file(path, &dec, err) < 0)
+		return -1;
+	if (!r->written)
+		export_outline_header(stdout);
+	if (r->gaz) {
+		lr = locality_begin(r->gaz, 0);
+		edition_parse_each(&ed, path, &dec, outline_vote, lr);
+		edition_free(&ed);
+		locality_settle(lr);
+	}
+	edition_parse_each(&ed, path, &dec, outline_row, lr);
+	edition_free(&ed);
+	locality_end(lr);
+	decode_free(&dec);
+	r->written++;
+	return 0;
+}
+
 /* Load each file and show it; a file that cannot be loaded is reported and
  * makes the status 1, the others are still shown. */
 static void run_files(struct run *r, const char **files, int nfiles)
@@ -363,6 +410,14 @@ static void run_files(struct run *r, const char **files, int nfiles)
 		struct edition ed;
 		struct error err;
 
+		if (r->c->mode == MODE_OUTLINE) {
+			if (outline_file(r, files[i], &err) < 0) {
+				fflush(stdout);
+				error_print(&err, stderr);
+				r->status = 1;
+			}
+			continue;
+		}
 		if (edition_load(&ed, files[i], &err) < 0) {
 			fflush(stdout);
 			error_print(&err, stderr);

@@ -320,6 +320,54 @@ static void test_file_devices(void **state)
 	close(p[0]);
 }
 
+/* The sniff test stops a read after the first block: a sparse file of
+ * 64 MB (no disk, all NULs) must give back only that block, whatever its
+ * size on disk; without the test the same file is read whole. */
+static int sniff_calls;
+static int sniff_stop(const unsigned char *data, size_t n)
+{
+	(void)data;
+	sniff_calls++;
+	return n >= FILE_SNIFF;
+}
+
+static int sniff_go_on(const unsigned char *data, size_t n)
+{
+	(void)data;
+	(void)n;
+	sniff_calls++;
+	return 0;
+}
+
+static void test_file_sniff(void **state)
+{
+	const size_t big = (size_t)64 << 20, small = (size_t)1 << 20;
+	struct file_buf fb;
+	struct error err;
+	int fd;
+
+	(void)state;
+	fd = open(tmp_path("sparse"), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)big), 0);
+	close(fd);
+	sniff_calls = 0;
+	assert_int_equal(file_read(tmp_path("sparse"), 0, 0, sniff_stop, &fb, &err), 0);
+	assert_int_equal(sniff_calls, 1);
+	assert_int_equal(fb.len, FILE_SNIFF);
+	assert_int_equal(fb.data[0], '\0');
+	file_free(&fb);
+
+	/* A test that lets the read go on: the whole file, tested once. */
+	assert_int_equal(truncate(tmp_path("sparse"), (off_t)small), 0);
+	sniff_calls = 0;
+	assert_int_equal(file_read(tmp_path("sparse"), 0, 0, sniff_go_on, &fb, &err), 0);
+	assert_int_equal(sniff_calls, 1);
+	assert_int_equal(fb.len, small);
+	file_free(&fb);
+	unlink(tmp_path("sparse"));
+}
+
 /* ---- text --------------------------------------------------------------- */
 
 static void test_equal_upto_nul(void **state)
@@ -344,6 +392,7 @@ int main(void)
 		cmocka_unit_test(test_file_missing_and_dir),
 		cmocka_unit_test(test_file_empty_and_map),
 		cmocka_unit_test(test_file_devices),
+		cmocka_unit_test(test_file_sniff),
 		cmocka_unit_test(test_equal_upto_nul),
 	};
 

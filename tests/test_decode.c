@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -473,6 +474,43 @@ static void test_binary(void **state)
 	refused("/dev/zero", "binary file (not text)");
 }
 
+/* A sparse file of 64 MB of NULs is refused from its first block: in a
+ * child of its own, the peak memory of decoding it grows by far less than
+ * the file (reading it whole would touch all 64 MB). */
+static void test_binary_sparse(void **state)
+{
+	const size_t big = (size_t)64 << 20;
+	struct rusage ru;
+	long before;
+	pid_t pid;
+	int fd, status;
+
+	(void)state;
+	fd = open(tmp_path("sparse"), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)big), 0);
+	close(fd);
+	refused(tmp_path("sparse"), "binary file (not text)");
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct decoded d;
+		struct error err;
+		int rc;
+
+		getrusage(RUSAGE_SELF, &ru);
+		before = ru.ru_maxrss;
+		rc = decode_file(tmp_path("sparse"), &d, &err);
+		getrusage(RUSAGE_SELF, &ru);
+		/* ru_maxrss is in KiB: allow 8 MB of growth for 64 MB. */
+		_exit(rc == -1 && ru.ru_maxrss - before < 8 * 1024 ? 0 : 1);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	unlink(tmp_path("sparse"));
+}
+
 static void test_missing(void **state)
 {
 	(void)state;
@@ -649,6 +687,7 @@ int main(void)
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_blank),
 		cmocka_unit_test(test_binary),
+		cmocka_unit_test(test_binary_sparse),
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_directory),
 		cmocka_unit_test(test_unreadable),

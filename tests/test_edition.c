@@ -4,6 +4,7 @@
  */
 #include "testutil.h"
 
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -524,6 +525,138 @@ static void test_too_large(void **state)
 	remove(path);
 }
 
+/* ---- edition_parse_each() ------------------------------------------------ */
+
+/* The articles edition_parse_each() hands over, checked one by one against
+ * those edition_load() holds at once (with their places resolved). */
+struct each_check {
+	const struct edition *whole;
+	struct locality_run *lr;
+	size_t seen;
+};
+
+static void same_str(struct str got, struct str want)
+{
+	assert_int_equal(got.n, want.n);
+	if (want.n)
+		assert_memory_equal(got.s, want.s, want.n);
+}
+
+static void same_strs(const struct str *got, const struct str *want, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		same_str(got[i], want[i]);
+}
+
+static void each_vote(struct edition *ed, struct article *a, void *ctx)
+{
+	struct each_check *c = ctx;
+
+	(void)ed;
+	locality_vote(c->lr, a);
+	c->seen++;
+}
+
+static void each_compare(struct edition *ed, struct article *a, void *ctx)
+{
+	struct each_check *c = ctx;
+	const struct article *w;
+
+	assert_int_equal(ed->narticles, 1);
+	assert_ptr_equal(a, &ed->articles[0]);
+	assert_true(c->seen < c->whole->narticles);
+	w = &c->whole->articles[c->seen];
+	locality_place(c->lr, a);
+	assert_int_equal(a->index, w->index);
+	assert_int_equal(a->line, w->line);
+	same_str(a->kicker, w->kicker);
+	same_str(a->headline, w->headline);
+	same_str(a->subtitle, w->subtitle);
+	same_str(a->dateline, w->dateline);
+	same_str(a->agency, w->agency);
+	same_str(a->locality, w->locality);
+	assert_int_equal(a->has_place, w->has_place);
+	if (w->has_place) {
+		assert_string_equal(a->place_code, w->place_code);
+		assert_string_equal(a->place_name, w->place_name);
+	}
+	assert_int_equal(a->nbyline, w->nbyline);
+	assert_int_equal(a->nroles, w->nroles);
+	assert_int_equal(a->ncredit, w->ncredit);
+	same_strs(a->byline, w->byline, w->nbyline);
+	same_strs(a->roles, w->roles, w->nroles);
+	same_strs(a->credit, w->credit, w->ncredit);
+	assert_int_equal(a->nparas, w->nparas);
+	for (size_t i = 0; i < w->nparas; i++) {
+		assert_int_equal(a->paras[i].kind, w->paras[i].kind);
+		assert_int_equal(a->paras[i].first_line, w->paras[i].first_line);
+		assert_int_equal(a->paras[i].last_line, w->paras[i].last_line);
+	}
+	assert_int_equal(a->nitems, w->nitems);
+	for (size_t i = 0; i < w->nitems; i++) {
+		const struct piece *pg, *pw;
+		size_t ng, nw;
+
+		assert_int_equal(a->items[i].kind, w->items[i].kind);
+		same_str(edition_item_text(ed, 0, i), edition_item_text(c->whole, c->seen, i));
+		pg = edition_item_pieces(ed, 0, i, &ng);
+		pw = edition_item_pieces(c->whole, c->seen, i, &nw);
+		assert_int_equal(ng, nw);
+		for (size_t k = 0; k < nw; k++) {
+			assert_int_equal(pg[k].off, pw[k].off);
+			assert_int_equal(pg[k].line, pw[k].line);
+			assert_int_equal(pg[k].column, pw[k].column);
+			assert_int_equal(pg[k].src, pw[k].src);
+		}
+	}
+	c->seen++;
+}
+
+static void parse_each_matches(const char *path)
+{
+	struct edition whole, ed;
+	struct each_check c = {0};
+	struct decoded dec;
+	struct error err;
+
+	assert_int_equal(edition_load(&whole, path, &err), 0);
+	locality_resolve(&whole, gaz);
+	assert_int_equal(decode_file(path, &dec, &err), 0);
+	c.whole = &whole;
+	c.lr = locality_begin(gaz, 0);
+	edition_parse_each(&ed, path, &dec, each_vote, &c);
+	assert_int_equal(c.seen, whole.narticles);
+	assert_int_equal(ed.narticles, 0);
+	edition_free(&ed);
+	locality_settle(c.lr);
+	c.seen = 0;
+	edition_parse_each(&ed, path, &dec, each_compare, &c);
+	assert_int_equal(c.seen, whole.narticles);
+	/* Nothing of the articles is kept; the front matter is. */
+	assert_int_equal(ed.narticles, 0);
+	assert_int_equal(ed.findings.n, 0);
+	same_str(ed.title, whole.title);
+	assert_int_equal(ed.nfront, whole.nfront);
+	edition_free(&ed);
+	locality_end(c.lr);
+	decode_free(&dec);
+	edition_free(&whole);
+}
+
+static void test_parse_each(void **state)
+{
+	glob_t g;
+
+	(void)state;
+	parse_each_matches(seed_path());
+	/* The corpus: joins, credits, traditional text, UTF-16, GB18030. */
+	assert_int_equal(glob("tests/corpus/*.txt", 0, NULL, &g), 0);
+	assert_true(g.gl_pathc >= 10);
+	for (size_t i = 0; i < g.gl_pathc; i++)
+		parse_each_matches(g.gl_pathv[i]);
+	globfree(&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -541,6 +674,7 @@ int main(void)
 		cmocka_unit_test(test_long_join),
 		cmocka_unit_test(test_next_line),
 		cmocka_unit_test(test_too_large),
+		cmocka_unit_test(test_parse_each),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

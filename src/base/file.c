@@ -47,23 +47,38 @@ static void *map_file(int fd, size_t size, size_t *maplen)
 static int read_fd(int fd, size_t max, size_t hint, file_sniff_fn sniff, struct file_buf *out)
 {
 	char *b = NULL;
-	size_t len = 0, cap = 0;
-
-	/* A regular file's size is known: one buffer of that size, so that a
-	 * 100 MB edition costs 100 MB, not the peaks of a growing array. */
-	if (hint && (!max || hint <= max))
-		XGROW(b, cap, hint + 1);
+	size_t len = 0, cap = 0, whole = 0;
 	int sniffed = !sniff, e;
 	ssize_t r;
 
+	/* A regular file's size is known: one buffer of exactly that size
+	 * (and its NUL, and one byte for the read that finds the end), so
+	 * that a 100 MB edition costs 100 MB, not the peaks or the slack of
+	 * a growing array. When there is a test to run, only its first
+	 * block until it has passed: a binary file never costs its size. */
+	if (hint && (!max || hint <= max) && hint <= SIZE_MAX - 2)
+		whole = hint + 2;
+	if (whole) {
+		cap = sniff && whole > FILE_SNIFF + 1 ? FILE_SNIFF + 1 : whole;
+		b = xmalloc(cap);
+	}
 	for (;;) {
 		size_t want;
 
+		if (sniffed && cap < whole) {
+			b = xreallocarray(b, whole, 1);
+			cap = whole;
+		}
 		if (cap - len < 2)
 			XGROW(b, cap, len + 65536 + 1);
 		want = cap - len - 1;
 		if (max && want > max + 1 - len)
 			want = max + 1 - len;
+		/* Until the test has run, no read goes past its first block:
+		 * a regular file would otherwise be read whole in one call,
+		 * and a gigabyte of NULs read to be turned down. */
+		if (!sniffed && want > FILE_SNIFF - len)
+			want = FILE_SNIFF - len;
 		r = read(fd, b + len, want);
 		if (r < 0 && errno == EINTR)
 			continue;

@@ -76,30 +76,18 @@ size_t edition_find_story(const struct edition *ed, size_t number, const char *h
 	return number >= 1 && number <= ed->narticles ? number - 1 : SIZE_MAX;
 }
 
-void edition_article_trim(struct article *a)
-{
-	if (a->capitems > a->nitems && a->nitems) {
-		a->items = xreallocarray(a->items, a->nitems, sizeof *a->items);
-		a->capitems = a->nitems;
-	}
-	if (a->capparas > a->nparas && a->nparas) {
-		a->paras = xreallocarray(a->paras, a->nparas, sizeof *a->paras);
-		a->capparas = a->nparas;
-	}
-}
-
 void edition_free(struct edition *ed)
 {
 	for (size_t i = 0; i < ed->narticles; i++) {
 		struct article *a = &ed->articles[i];
 
-		free(a->byline);
-		free(a->credit);
-		free(a->roles);
-		free(a->paras);
-		free(a->items);
 		free(a->place_name);
 	}
+	free(ed->pool_items.v);
+	free(ed->pool_paras.v);
+	free(ed->pool_byline.v);
+	free(ed->pool_roles.v);
+	free(ed->pool_credit.v);
 	findings_free(&ed->findings);
 	free(ed->pieces);
 	free(ed->raw_lines);

@@ -79,13 +79,13 @@ enum item_kind { ITEM_KICKER, ITEM_HEADLINE, ITEM_PARA, ITEM_BYLINE, ITEM_SUBTIT
 
 struct item {
 	enum item_kind kind;
-	struct str text;           /* as printed (a kicker with its colon, a
-	                              credit with its 摄); none for ITEM_PARA */
 	uint32_t para;             /* ITEM_PARA: index into paras */
 	uint32_t line;             /* source line */
 	uint32_t piece;            /* its one piece in ed->pieces (ITEM_PARA:
 	                              see the paragraph's) */
-};
+	struct str text;           /* as printed (a kicker with its colon, a
+	                              credit with its 摄); none for ITEM_PARA */
+};                                 /* in this order: 32 bytes, not 40 */
 
 struct article {
 	size_t index;              /* from 1 */
@@ -114,7 +114,10 @@ struct article {
 	size_t nparas;
 	struct item *items;        /* everything above, in source order */
 	size_t nitems;
-	size_t capitems, capparas; /* private */
+	/* byline, roles, credit, paras and items point into arrays the
+	 * edition holds for all its articles (struct edition's pools), NULL
+	 * when their count is 0: one allocation each for the whole edition,
+	 * not five per article. */
 };
 
 enum para_style {
@@ -155,6 +158,12 @@ struct edition {
 	char **owned;              /* allocations the str fields point into */
 	size_t nowned, capowned;
 	size_t caparticles;
+	/* The articles' arrays, in article order (see struct article); the
+	 * parser sizes them exactly once it is done. */
+	struct edition_pool {
+		void *v;
+		size_t n, cap;
+	} pool_items, pool_paras, pool_byline, pool_roles, pool_credit;
 };
 
 /*
@@ -169,6 +178,21 @@ int edition_load(struct edition *ed, const char *path, struct error *err);
  * only recorded. Never fails: any text gives some structure.
  */
 void edition_parse(struct edition *ed, const char *path, struct decoded *dec);
+
+/*
+ * Parse as edition_parse() does, but hand each article to each as soon as
+ * it is complete, then forget it, so that an edition of any size is read
+ * in little more memory than its text (--outline). In each, a is the only
+ * article ed holds, whole (items, paragraphs, names, pieces) and with its
+ * index; each may fill its locality (its place_name is released after).
+ * Neither the articles nor the findings are kept: when it returns, ed
+ * holds the front matter, pointing into dec, which stays the caller's
+ * (decode_free() it after edition_free(ed)); ed has no text of its own
+ * (no edition_id(), edition_raw_line() or edition_text_line()).
+ */
+typedef void (*edition_each_fn)(struct edition *ed, struct article *a, void *ctx);
+void edition_parse_each(struct edition *ed, const char *path, const struct decoded *dec,
+			edition_each_fn each, void *ctx);
 
 /*
  * The edition's id: a 64-bit hash of its decoded lines, in hex. It ignores
@@ -231,11 +255,6 @@ size_t edition_text_lines(struct edition *ed);
 /* For the parser: keep s (n bytes, from malloc) for the edition's
  * lifetime, released by edition_free(); returns it as a str. */
 struct str edition_own(struct edition *ed, char *s, size_t n);
-
-/* For the parser: give an article's arrays back the room they grew and
- * did not use, once it is complete (there is one per article: a million
- * short articles would otherwise keep room for millions of items). */
-void edition_article_trim(struct article *a);
 
 /* Release everything the edition holds; ed may be zeroed. */
 void edition_free(struct edition *ed);

@@ -17,9 +17,6 @@
 #include "text.h"
 #include "util.h"
 
-/* Front matter is looked for among the first blocks only. */
-#define FRONT_BLOCKS 24
-
 static struct str span(const char *s, size_t n)
 {
 	return (struct str){s, n};

@@ -11,6 +11,10 @@
 #include "block.h"
 #include "edition.h"
 
+/* Front matter is looked for among the first blocks only: front_parse()
+ * reads blk[0] to blk[FRONT_BLOCKS - 1] at most. */
+#define FRONT_BLOCKS 24
+
 /*
  * Find the front matter among the first blocks and fill ed's title, date,
  * weekday, phone, email, editors, banner and front. Returns the index of

@@ -22,7 +22,12 @@
 #define TRAD_SAMPLE 4096
 
 /* Gazetteer answers for one pass, keyed by the text asked about: kickers
- * repeat across an archive, and a lookup costs far more than a probe. */
+ * repeat across an archive, and a lookup costs far more than a probe. It
+ * is a cache of at most MEMO_MAX slots, grown or emptied when three
+ * quarters full:
+ * a million articles with a headline each must not need a million slots
+ * (64 MB) to be resolved. */
+#define MEMO_MAX 65536
 struct memo {
 	struct memo_slot {
 		const char *s;      /* NULL: empty slot */
@@ -30,7 +35,7 @@ struct memo {
 		int flags, ok;
 		struct place pl;
 	} *slot;
-	size_t mask;
+	size_t mask, used;
 };
 
 static int memo_match(struct memo *m, const struct gazetteer *g, const char *s, size_t n,
@@ -40,12 +45,23 @@ static int memo_match(struct memo *m, const struct gazetteer *g, const char *s, 
 
 	if (!n)
 		return 0;  /* no kicker and no headline: no place */
+	if (m->used * 4 >= (m->mask + 1) * 3) {
+		/* Full: twice the room while under MEMO_MAX, else the same
+		 * room emptied (a cache loses nothing but time). */
+		size_t cap = m->mask + 1 < MEMO_MAX ? 2 * (m->mask + 1) : m->mask + 1;
+
+		free(m->slot);
+		m->slot = xcalloc(cap, sizeof *m->slot);
+		m->mask = cap - 1;
+		m->used = 0;
+	}
 	i = (size_t)text_hash((uint64_t)flags, s, n) & m->mask;
 
 	for (;; i = (i + 1) & m->mask) {
 		struct memo_slot *e = &m->slot[i];
 
 		if (!e->s) {
+			m->used++;
 			e->s = s;
 			e->n = n;
 			e->flags = flags;
@@ -132,28 +148,24 @@ static int looks_traditional(const char *s, size_t n)
 	return 0;
 }
 
-/* Open OpenCC when the edition is in traditional characters: when t2s
- * changes a sample of its headlines. Else (or when OpenCC cannot be
- * opened) (opencc_t)-1, and no article pays for a conversion. */
-static opencc_t open_if_traditional(const struct edition *ed)
+/* Open OpenCC when a sample of the edition's headlines is in traditional
+ * characters: when t2s changes it. Else (or when OpenCC cannot be opened)
+ * (opencc_t)-1, and no article pays for a conversion. */
+static opencc_t open_if_traditional(const struct sbuf *sample)
 {
-	struct sbuf sample = {0};
 	opencc_t conv;
 	char *t;
 	int trad = 0;
 
-	for (size_t i = 0; i < ed->narticles && sample.len < TRAD_SAMPLE; i++)
-		sbuf_add(&sample, ed->articles[i].headline.s, ed->articles[i].headline.n);
 	/* Opening OpenCC loads its dictionaries (some 30 million
 	 * instructions): only for a sample with a common traditional-only
 	 * character in it. */
-	conv = looks_traditional(sample.s, sample.len) ? opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP)
-						      : (opencc_t)-1;
-	if (conv != (opencc_t)-1 && (t = opencc_convert_utf8(conv, sample.s, sample.len))) {
-		trad = strlen(t) != sample.len || memcmp(t, sample.s, sample.len) != 0;
+	conv = looks_traditional(sample->s, sample->len) ? opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP)
+							: (opencc_t)-1;
+	if (conv != (opencc_t)-1 && (t = opencc_convert_utf8(conv, sample->s, sample->len))) {
+		trad = strlen(t) != sample->len || memcmp(t, sample->s, sample->len) != 0;
 		opencc_convert_utf8_free(t);
 	}
-	sbuf_free(&sample);
 	if (!trad && conv != (opencc_t)-1) {
 		opencc_close(conv);
 		conv = (opencc_t)-1;
@@ -161,64 +173,168 @@ static opencc_t open_if_traditional(const struct edition *ed)
 	return conv;
 }
 
+/* What an article's place is looked for in: kept for the articles voted
+ * before the headline sample is complete. */
+struct pending {
+	struct str kicker, dateline_place, headline;
+};
+
+struct locality_run {
+	const struct gazetteer *gaz;
+	struct memo m;
+	size_t votes[100], best;
+	char prefer[3];
+	/* The first headlines, up to TRAD_SAMPLE bytes, tell whether the
+	 * edition is traditional (conv); until then the articles' votes
+	 * wait in pending. */
+	struct sbuf sample;
+	int sampled;
+	opencc_t conv;
+	struct pending *pending;
+	size_t npending, cappending;
+};
+
+struct locality_run *locality_begin(const struct gazetteer *gaz, size_t narticles)
+{
+	struct locality_run *lr = xcalloc(1, sizeof *lr);
+	size_t cap = 16, want = narticles ? 2 * narticles : 1024;
+
+	lr->gaz = gaz;
+	lr->conv = (opencc_t)-1;
+	while (cap < want && cap < MEMO_MAX)
+		cap *= 2;
+	lr->m.mask = cap - 1;
+	lr->m.slot = xcalloc(cap, sizeof *lr->m.slot);
+	return lr;
+}
+
+/*
+ * Look for article a's place (with the preference, in pass 1): 1 and *from
+ * and *pl when found. The answer of the first pass only counts votes.
+ */
+static int find_place(struct locality_run *lr, const struct article *a, struct str *from,
+		      struct place *pl, int *abroad_ok)
+{
+	const struct gazetteer *gaz = lr->gaz;
+	int ok, flags;
+
+	*from = article_place_text(a, &flags);
+	ok = abroad(gaz, from, a, pl);
+	*abroad_ok = ok;
+	if (ok)
+		return 1;
+	ok = memo_match(&lr->m, gaz, from->s, from->n, flags, lr->prefer, pl);
+	if (!ok && a->kicker.n && a->dateline_place.n) {
+		*from = a->dateline_place;
+		flags = GAZ_MATCH_HEADLINE;
+		ok = memo_match(&lr->m, gaz, from->s, from->n, flags, lr->prefer, pl);
+	}
+	if (!ok)
+		ok = traditional(gaz, from, flags, lr->prefer, pl, &lr->conv);
+	return ok;
+}
+
+/* Count article a's province, once conv is known. */
+static void vote(struct locality_run *lr, const struct article *a)
+{
+	struct str from;
+	struct place pl;
+	int ab;
+
+	if (!find_place(lr, a, &from, &pl, &ab) || ab)
+		return;
+	int prov = (pl.code[0] - '0') * 10 + (pl.code[1] - '0');
+
+	if (prov >= 0 && prov < 100 && ++lr->votes[prov] > lr->votes[lr->best])
+		lr->best = (size_t)prov;
+}
+
+/* The sample is complete: open OpenCC if the edition is traditional, and
+ * count the votes that waited for it, in their order. */
+static void end_sample(struct locality_run *lr)
+{
+	lr->sampled = 1;
+	lr->conv = open_if_traditional(&lr->sample);
+	sbuf_free(&lr->sample);
+	for (size_t i = 0; i < lr->npending; i++) {
+		struct article a;
+
+		memset(&a, 0, sizeof a);
+		a.kicker = lr->pending[i].kicker;
+		a.dateline_place = lr->pending[i].dateline_place;
+		a.headline = lr->pending[i].headline;
+		vote(lr, &a);
+	}
+	free(lr->pending);
+	lr->pending = NULL;
+	lr->npending = lr->cappending = 0;
+}
+
+void locality_vote(struct locality_run *lr, const struct article *a)
+{
+	if (lr->sampled) {
+		vote(lr, a);
+		return;
+	}
+	sbuf_add(&lr->sample, a->headline.s, a->headline.n);
+	XGROW(lr->pending, lr->cappending, lr->npending + 1);
+	lr->pending[lr->npending++] = (struct pending){a->kicker, a->dateline_place, a->headline};
+	if (lr->sample.len >= TRAD_SAMPLE)
+		end_sample(lr);
+}
+
+void locality_settle(struct locality_run *lr)
+{
+	if (!lr->sampled)
+		end_sample(lr);
+	if (lr->votes[lr->best]) {
+		lr->prefer[0] = (char)('0' + lr->best / 10);
+		lr->prefer[1] = (char)('0' + lr->best % 10);
+	}
+	memset(lr->m.slot, 0, (lr->m.mask + 1) * sizeof *lr->m.slot);
+	lr->m.used = 0;
+}
+
+void locality_place(struct locality_run *lr, struct article *a)
+{
+	struct str from;
+	struct place pl;
+	int ab;
+
+	if (!find_place(lr, a, &from, &pl, &ab))
+		return;
+	a->locality = from.s == a->kicker.s ? a->kicker : (struct str){from.s, pl.matched};
+	a->has_place = 1;
+	snprintf(a->place_code, sizeof a->place_code, "%s", pl.code);
+	a->place_name = xstrdup(pl.full_name);
+}
+
+void locality_end(struct locality_run *lr)
+{
+	if (!lr)
+		return;
+	free(lr->m.slot);
+	free(lr->pending);
+	sbuf_free(&lr->sample);
+	if (lr->conv != (opencc_t)-1)
+		opencc_close(lr->conv);
+	free(lr);
+}
+
 /* Resolve each article's locality: from the kicker, else the dateline,
- * else from the start of the headline. Ambiguous names prefer the edition's most common province,
- * found by a first pass. */
+ * else from the start of the headline. Ambiguous names prefer the
+ * edition's most common province, found by a first pass. */
 void locality_resolve(struct edition *ed, const struct gazetteer *gaz)
 {
-	size_t votes[100] = {0}, best = 0, cap = 16;
-	char prefer[3] = "";
-	struct memo m;
-	opencc_t conv;
+	struct locality_run *lr;
 
 	if (!gaz || !ed->narticles)
 		return;
-	while (cap < 2 * ed->narticles)
-		cap *= 2;
-	m.mask = cap - 1;
-	conv = open_if_traditional(ed);
-	m.slot = xcalloc(cap, sizeof *m.slot);
-	for (int pass = 0; pass < 2; pass++) {
-		memset(m.slot, 0, cap * sizeof *m.slot);
-		for (size_t i = 0; i < ed->narticles; i++) {
-			struct article *a = &ed->articles[i];
-			struct place pl;
-			int ok, flags;
-
-			struct str from = article_place_text(a, &flags);
-
-			ok = abroad(gaz, &from, a, &pl);
-			if (ok && pass == 0)
-				continue;
-			if (!ok)
-				ok = memo_match(&m, gaz, from.s, from.n, flags, prefer, &pl);
-			if (!ok && a->kicker.n && a->dateline_place.n) {
-				from = a->dateline_place;
-				flags = GAZ_MATCH_HEADLINE;
-				ok = memo_match(&m, gaz, from.s, from.n, flags, prefer, &pl);
-			}
-			if (!ok)
-				ok = traditional(gaz, &from, flags, prefer, &pl, &conv);
-			if (!ok)
-				continue;
-			if (pass == 0) {
-				int prov = (pl.code[0] - '0') * 10 + (pl.code[1] - '0');
-
-				if (prov >= 0 && prov < 100 && ++votes[prov] > votes[best])
-					best = (size_t)prov;
-				continue;
-			}
-			a->locality = from.s == a->kicker.s ? a->kicker : (struct str){from.s, pl.matched};
-			a->has_place = 1;
-			snprintf(a->place_code, sizeof a->place_code, "%s", pl.code);
-			a->place_name = xstrdup(pl.full_name);
-		}
-		if (votes[best]) {
-			prefer[0] = (char)('0' + best / 10);
-			prefer[1] = (char)('0' + best % 10);
-		}
-	}
-	free(m.slot);
-	if (conv != (opencc_t)-1)
-		opencc_close(conv);
+	lr = locality_begin(gaz, ed->narticles);
+	for (size_t i = 0; i < ed->narticles; i++)
+		locality_vote(lr, &ed->articles[i]);
+	locality_settle(lr);
+	for (size_t i = 0; i < ed->narticles; i++)
+		locality_place(lr, &ed->articles[i]);
+	locality_end(lr);
 }

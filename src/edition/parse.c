@@ -5,10 +5,14 @@
  * The parser works on the file's non-blank lines ("blocks"), each trimmed,
  * with its source line and the number of blank lines before it, in three
  * passes: lines (with their damage recorded as they are met, damage.h),
- * front matter (front.h), articles. Localities are a pass of their
- * own (locality.h), run by the caller with a gazetteer. Text fields point
- * into the decoded text wherever the text is one source line; a paragraph
- * rejoined across lines is a new allocation kept in ed->owned.
+ * front matter (front.h), articles. Only a window of blocks is held at
+ * a time (BLOCK_WINDOW), and the articles' arrays are edition-wide pools
+ * sized exactly at the end (struct edition); edition_parse_each() hands
+ * each article over and forgets it, for little more than the text.
+ * Localities are a pass of their own (locality.h), run by the caller with
+ * a gazetteer. Text fields point into the decoded text wherever the text
+ * is one source line; a paragraph rejoined across lines is a new
+ * allocation kept in ed->owned.
  *
  * What always holds: every block lands in exactly one field (front matter,
  * kicker, headline, paragraph, byline or credit), so no text is dropped;
@@ -43,10 +47,27 @@
  * characters back (its names, 20 at most, and spaces). */
 #define GLUED_SCAN 32
 
+/*
+ * The blocks: a window of BLOCK_WINDOW of them, not one per line of the
+ * file (32 bytes a line were most of what parsing a file of short lines
+ * took). The parser looks a few blocks ahead of the one it is at (the
+ * lines of a heading, the next block) and never further back than the
+ * front matter: block i is in b[i % BLOCK_WINDOW] from when blk() first
+ * makes it until block i + BLOCK_WINDOW is made. The first pass over the
+ * lines (scan_lines()) only counts them and what page_style() needs.
+ */
+#define BLOCK_WINDOW 64
+#if BLOCK_WINDOW < FRONT_BLOCKS
+#error "the front matter's blocks must fit in the window"
+#endif
+
 struct parser {
 	struct edition *ed;
-	struct block *b;
-	size_t nb, capb;
+	struct block b[BLOCK_WINDOW];
+	size_t nb;              /* blocks in the text (the first pass) */
+	size_t made;            /* blocks made so far by blk() */
+	size_t pos, line, blanks;  /* where blk() goes on reading */
+	size_t adjacent, nindented, gaps[4];  /* for page_style() */
 	int open;               /* the last paragraph has not ended a sentence */
 	int indents;            /* paragraphs are indented: headings are not */
 	size_t gap;             /* the usual blank lines between paragraphs */
@@ -56,6 +77,11 @@ struct parser {
 	struct paragraph *jpara;
 	size_t jowned;          /* its buffer's index in ed->owned */
 	size_t jcap;
+	/* edition_parse_each(): where each complete article goes, how many
+	 * went, and the first entry of ed->owned the current article made. */
+	edition_each_fn each;
+	void *ctx;
+	size_t handed, owned_mark;
 };
 
 static struct str span(const char *s, size_t n)
@@ -65,32 +91,153 @@ static struct str span(const char *s, size_t n)
 
 static const struct block *classify(struct parser *p, size_t i);
 
-/* One source line: record its damage, and keep it as a block unless blank. */
-static void take_line(struct parser *p, const char *ls, size_t n, size_t line, size_t *si,
-		      size_t *blanks)
+/*
+ * Room for k more entries of size sz at the end of pool pl, whose last cnt
+ * entries are the current article's: returns that article's array, which
+ * may have moved. Only the article being built ever grows (articles are
+ * built one after another), so its entries are always the pool's last.
+ */
+static void *pool_room(struct edition_pool *pl, size_t cnt, size_t k, size_t sz)
+{
+	xgrow(&pl->v, &pl->cap, pl->n + k, sz);
+	pl->n += k;
+	return (char *)pl->v + (pl->n - k - cnt) * sz;
+}
+
+/* Size a pool exactly, once the parser is done with it. */
+static void pool_fit(struct edition_pool *pl, size_t sz)
+{
+	if (pl->n < pl->cap) {
+		if (pl->n) {
+			pl->v = xreallocarray(pl->v, pl->n, sz);
+		} else {
+			free(pl->v);
+			pl->v = NULL;
+		}
+		pl->cap = pl->n;
+	}
+}
+
+/* Where article a's entries start in a pool: at *at, unless it has none. */
+static void *pool_at(struct edition_pool *pl, size_t *at, size_t cnt, size_t sz)
+{
+	void *v = cnt ? (char *)pl->v + *at * sz : NULL;
+
+	*at += cnt;
+	return v;
+}
+
+/* The paragraph being rejoined is complete: give its buffer back the room
+ * it grew and did not use (joined paragraphs are much of a long text). */
+static void end_join(struct parser *p)
+{
+	struct edition *ed = p->ed;
+	struct paragraph *para = p->jpara;
+
+	p->jpara = NULL;
+	if (!para || p->jcap <= para->text.n + 1)
+		return;
+	ed->owned[p->jowned] = xreallocarray(ed->owned[p->jowned], para->text.n + 1, 1);
+	para->text.s = ed->owned[p->jowned];
+}
+
+/* Once every article is built: the edition's arrays sized exactly, and
+ * each article's pointers into the pools (which moved as they grew). */
+static void fit_edition(struct edition *ed)
+{
+	size_t at[5] = {0};
+
+	pool_fit(&ed->pool_items, sizeof(struct item));
+	pool_fit(&ed->pool_paras, sizeof(struct paragraph));
+	pool_fit(&ed->pool_byline, sizeof(struct str));
+	pool_fit(&ed->pool_roles, sizeof(struct str));
+	pool_fit(&ed->pool_credit, sizeof(struct str));
+	for (size_t i = 0; i < ed->narticles; i++) {
+		struct article *a = &ed->articles[i];
+
+		a->items = pool_at(&ed->pool_items, &at[0], a->nitems, sizeof *a->items);
+		a->paras = pool_at(&ed->pool_paras, &at[1], a->nparas, sizeof *a->paras);
+		a->byline = pool_at(&ed->pool_byline, &at[2], a->nbyline, sizeof *a->byline);
+		a->roles = pool_at(&ed->pool_roles, &at[3], a->nroles, sizeof *a->roles);
+		a->credit = pool_at(&ed->pool_credit, &at[4], a->ncredit, sizeof *a->credit);
+	}
+	if (ed->narticles < ed->caparticles) {
+		ed->articles = xreallocarray(ed->articles, ed->narticles, sizeof *ed->articles);
+		ed->caparticles = ed->narticles;
+	}
+	if (ed->npieces && ed->npieces < ed->cappieces) {
+		ed->pieces = xreallocarray(ed->pieces, ed->npieces, sizeof *ed->pieces);
+		ed->cappieces = ed->npieces;
+	}
+	if (ed->nowned && ed->nowned < ed->capowned) {
+		ed->owned = xreallocarray(ed->owned, ed->nowned, sizeof *ed->owned);
+		ed->capowned = ed->nowned;
+	}
+}
+
+/* The block of source line `line` (ls, n bytes) after `blanks` blank
+ * lines; 0 when the line is blank. */
+static int make_block(struct block *b, const char *ls, size_t n, size_t line, size_t blanks)
 {
 	const char *s = ls;
 	size_t sn = n, removed;
-	struct block *b;
 
-	damage_scan_line(p->ed, ls, n, line, si);
 	removed = text_trim(&s, &sn);
-	if (!sn) {
-		(*blanks)++;
-		return;
-	}
-	XGROW(p->b, p->capb, p->nb + 1);
-	b = &p->b[p->nb++];
+	if (!sn)
+		return 0;
 	memset(b, 0, sizeof *b);
 	b->s = s;
 	b->n = sn;
 	b->line = line;
 	b->col = removed + 1;
-	b->blank_before = *blanks;
+	b->blank_before = blanks;
 	b->indented = ls[0] == '\t' || (n >= 2 && ls[0] == ' ' && ls[1] == ' ') ||
 		      (n >= 6 && memcmp(ls, "\u3000\u3000", 6) == 0);
+	return 1;
+}
+
+/* One source line: record its damage, and count it as a block unless
+ * blank, with what page_style() needs. */
+static void take_line(struct parser *p, const char *ls, size_t n, size_t line, size_t *si,
+		      size_t *blanks)
+{
+	struct block b;
+
+	damage_scan_line(p->ed, ls, n, line, si);
+	if (!make_block(&b, ls, n, line, *blanks)) {
+		(*blanks)++;
+		return;
+	}
+	p->adjacent += p->nb > 0 && b.blank_before == 0;
+	p->nindented += b.indented;
+	if (b.blank_before)
+		p->gaps[b.blank_before < 3 ? b.blank_before : 3]++;
+	p->nb++;
 	*blanks = 0;
-	classify(p, p->nb - 1);  /* now, while the line is in the cache */
+}
+
+/* Block i (i < p->nb), made the first time it is asked for: the lines
+ * are read again, one after another, as far as it (see BLOCK_WINDOW). */
+static struct block *blk(struct parser *p, size_t i)
+{
+	const char *t = p->ed->dec.text;
+	size_t len = p->ed->dec.len, n;
+
+	if (i >= p->nb || i + BLOCK_WINDOW < p->made)
+		die(1, "internal error: block %zu is outside the parser's window", i);
+	while (p->made <= i) {
+		size_t next = text_next_line(t, len, p->pos, &n);
+
+		if (make_block(&p->b[p->made % BLOCK_WINDOW], t + p->pos, n, ++p->line, p->blanks)) {
+			p->blanks = 0;
+			p->made++;
+			classify(p, p->made - 1);  /* now, while the line is in the cache */
+		} else {
+			p->blanks++;
+		}
+		p->pos = next;
+	}
+	return &p->b[i % BLOCK_WINDOW];
 }
 
 /* Split the text into lines (LF, CRLF or CR) and blocks. */
@@ -170,7 +317,7 @@ static int kicker_split(const char *s, size_t n, size_t *klen, const char **hs, 
 /* Classify block i once; later questions are answered from the cache. */
 static const struct block *classify(struct parser *p, size_t i)
 {
-	struct block *b = &p->b[i];
+	struct block *b = blk(p, i);
 	struct byline bl;
 
 	if (b->known)
@@ -180,7 +327,17 @@ static const struct block *classify(struct parser *p, size_t i)
 	b->head = headline_like(b->s, b->n);
 	/* A kicker (20 characters) with a headline (40) is at most 61
 	 * characters of up to 4 bytes: longer lines need no look. */
-	b->kick = b->n <= 61 * 4 && kicker_split(b->s, b->n, &b->klen, &b->hs, &b->hn);
+	{
+		const char *hs = b->s;
+		size_t klen = 0, hn = 0;
+
+		b->kick = b->n <= 61 * 4 && kicker_split(b->s, b->n, &klen, &hs, &hn);
+		if (b->kick) {
+			b->klen = (uint8_t)klen;
+			b->hoff = (uint8_t)(hs - b->s);
+			b->hn = (uint8_t)hn;
+		}
+	}
 	b->byl = text_count(b->s, b->n, 40) <= 40 ? byline_parse(b->s, b->n, &bl) : BYLINE_NONE;
 	{
 		struct dateline d;
@@ -192,17 +349,42 @@ static const struct block *classify(struct parser *p, size_t i)
 	return b;
 }
 
+/* edition_parse_each(): hand the complete article over, then forget it:
+ * its entries in the pools (the pools' only ones), its pieces, its joined
+ * paragraphs, its place name and the findings so far. */
+static void hand_over(struct parser *p)
+{
+	struct edition *ed = p->ed;
+	struct article *a;
+
+	if (!p->each || !ed->narticles)
+		return;
+	a = &ed->articles[0];
+	end_join(p);
+	p->each(ed, a, p->ctx);
+	free(a->place_name);
+	while (ed->nowned > p->owned_mark)
+		free(ed->owned[--ed->nowned]);
+	ed->pool_items.n = ed->pool_paras.n = ed->pool_byline.n = 0;
+	ed->pool_roles.n = ed->pool_credit.n = 0;
+	ed->npieces = 0;
+	ed->narticles = 0;
+	findings_free(&ed->findings);
+	p->handed++;
+}
+
 static struct article *new_article(struct parser *p, size_t line)
 {
 	struct edition *ed = p->ed;
 	struct article *a;
 
-	if (ed->narticles)
-		edition_article_trim(&ed->articles[ed->narticles - 1]);
+	end_join(p);
+	hand_over(p);
+	p->owned_mark = ed->nowned;
 	XGROW(ed->articles, ed->caparticles, ed->narticles + 1);
 	a = &ed->articles[ed->narticles++];
 	memset(a, 0, sizeof *a);
-	a->index = ed->narticles;
+	a->index = p->handed + ed->narticles;
 	a->line = line;
 	p->open = 0;
 	p->closed = 0;
@@ -226,21 +408,25 @@ static void add_item(struct edition *ed, struct article *a, enum item_kind kind,
 {
 	int para = kind == ITEM_PARA;
 
-	XGROW(a->items, a->capitems, a->nitems + 1);
+	a->items = pool_room(&ed->pool_items, a->nitems, 1, sizeof *a->items);
 	a->items[a->nitems++] = (struct item){
-		kind, text, para ? a->nparas - 1 : 0, b->line,
-		para ? a->paras[a->nparas - 1].piece : add_piece(ed, b, text.s, 0)};
+		.kind = kind, .text = text, .para = para ? a->nparas - 1 : 0, .line = b->line,
+		.piece = para ? a->paras[a->nparas - 1].piece : add_piece(ed, b, text.s, 0)};
 }
 
-static void add_names(struct article *a, const struct byline *bl)
+static void add_names(struct edition *ed, struct article *a, const struct byline *bl)
 {
-	struct str **arr = bl->kind == BYLINE_CREDIT ? &a->credit : &a->byline;
-	size_t *cnt = bl->kind == BYLINE_CREDIT ? &a->ncredit : &a->nbyline;
+	int credit = bl->kind == BYLINE_CREDIT;
+	struct str **arr = credit ? &a->credit : &a->byline;
+	size_t *cnt = credit ? &a->ncredit : &a->nbyline;
 
-	*arr = xreallocarray(*arr, *cnt + bl->n, sizeof **arr);
+	if (bl->n)
+		*arr = pool_room(credit ? &ed->pool_credit : &ed->pool_byline, *cnt, bl->n,
+				 sizeof **arr);
 	for (size_t k = 0; k < bl->n; k++)
 		(*arr)[(*cnt)++] = span(bl->name[k].s, bl->name[k].n);
-	a->roles = xreallocarray(a->roles, a->nroles + bl->nrole, sizeof *a->roles);
+	if (bl->nrole)
+		a->roles = pool_room(&ed->pool_roles, a->nroles, bl->nrole, sizeof *a->roles);
 	for (size_t k = 0; k < bl->nrole; k++)
 		a->roles[a->nroles++] = span(bl->role[k].s, bl->role[k].n);
 	if (bl->agency.n && !a->agency.n)
@@ -260,7 +446,7 @@ static void join_block(struct parser *p, struct article *a, const struct block *
 	/* The paragraph's pieces are the last ones: nothing is added between
 	 * a paragraph and the block that continues it. */
 	if (para->piece + para->npieces != ed->npieces)
-		die(1, "internal error: line %zu joins a paragraph out of order", b->line);
+		die(1, "internal error: line %zu joins a paragraph out of order", (size_t)b->line);
 	if (p->jpara == para) {
 		/* Growing the buffer this paragraph already owns. */
 		buf = (struct sbuf){ed->owned[p->jowned], para->text.n, p->jcap};
@@ -317,10 +503,10 @@ static size_t heading_run(struct parser *p, size_t i)
 	size_t k = 1;
 
 	while (k < HEADING_LINES && i + k < p->nb && heading_line(p, i + k, 0) &&
-	       (p->b[i + k].blank_before == 0 || (p->indents && p->ed->style == STYLE_BLANK &&
-						   p->b[i + k].blank_before <= p->gap)))
+	       (blk(p, i + k)->blank_before == 0 || (p->indents && p->ed->style == STYLE_BLANK &&
+						   blk(p, i + k)->blank_before <= p->gap)))
 		k++;
-	if (i + k < p->nb && k > 1 && heading_line(p, i + k, 0) && !p->b[i + k].blank_before)
+	if (i + k < p->nb && k > 1 && heading_line(p, i + k, 0) && !blk(p, i + k)->blank_before)
 		return 1;  /* more lines than a heading has: verse or a list */
 	return k;
 }
@@ -338,7 +524,7 @@ static int next_starts_article(struct parser *p, size_t i)
 
 /* Take the dateline opening an article's first paragraph: the text stays
  * in the paragraph; the names in the bracket after it are the byline. */
-static void take_dateline(struct article *a, const char *s, size_t n)
+static void take_dateline(struct edition *ed, struct article *a, const char *s, size_t n)
 {
 	struct dateline d;
 
@@ -350,7 +536,7 @@ static void take_dateline(struct article *a, const char *s, size_t n)
 	a->dateline_place = span(d.place.s, d.place.n);
 	if (d.agency.n)
 		a->agency = span(d.agency.s, d.agency.n);
-	add_names(a, &d.names);
+	add_names(ed, a, &d.names);
 }
 
 /* Does s read as running prose (ends a sentence, holds a comma, or is
@@ -365,7 +551,7 @@ static int prose(const char *s, size_t n)
  * the byline's start in b, or b->n when there is none. */
 static size_t glued_byline(struct parser *p, size_t i, struct byline *bl)
 {
-	const struct block *b = &p->b[i];
+	const struct block *b = blk(p, i);
 	size_t cut = b->n;
 	uint32_t cp;
 	const char *r;
@@ -401,7 +587,7 @@ static size_t glued_byline(struct parser *p, size_t i, struct byline *bl)
  */
 static void add_paragraph(struct parser *p, struct article *a, size_t i)
 {
-	const struct block *b = &p->b[i];
+	const struct block *b = blk(p, i);
 	size_t n = glued_byline(p, i, &(struct byline){0});
 	struct byline bl;
 
@@ -411,13 +597,13 @@ static void add_paragraph(struct parser *p, struct article *a, size_t i)
 			     b->col + text_count(b->s, n, SIZE_MAX),
 			     "byline \"%.*s\" split off the end of the paragraph",
 			     (int)(b->n - n), b->s + n);
-		add_names(a, &bl);
+		add_names(p->ed, a, &bl);
 		/* Closing the article, unless prose goes on under it. */
-		p->closed = next_starts_article(p, i) || !prose(p->b[i + 1].s, p->b[i + 1].n);
+		p->closed = next_starts_article(p, i) || !prose(blk(p, i + 1)->s, blk(p, i + 1)->n);
 	}
-	take_dateline(a, b->s, n);
-	XGROW(a->paras, a->capparas, a->nparas + 1);
-	p->jpara = NULL;  /* a new paragraph: the next join starts a buffer */
+	take_dateline(p->ed, a, b->s, n);
+	end_join(p);  /* a new paragraph: the next join starts a buffer */
+	a->paras = pool_room(&p->ed->pool_paras, a->nparas, 1, sizeof *a->paras);
 	a->paras[a->nparas++] = (struct paragraph){span(b->s, n), shape_para_kind(b->s, n, b->head),
 						   b->line, b->line, add_piece(p->ed, b, b->s, 0), 1};
 	add_item(p->ed, a, ITEM_PARA, span(NULL, 0), b);
@@ -493,8 +679,8 @@ static int spaced(const char *s, size_t n)
  * kicker and headline or headline and subtitle; three are all of them. */
 static struct article *take_heading(struct parser *p, size_t i, size_t k, int *need_head)
 {
-	struct article *a = new_article(p, p->b[i].line);
-	const struct block *l0 = &p->b[i], *l1 = k > 1 ? &p->b[i + 1] : NULL;
+	struct article *a = new_article(p, blk(p, i)->line);
+	const struct block *l0 = blk(p, i), *l1 = k > 1 ? blk(p, i + 1) : NULL;
 	int kick = k == 3 || (k == 1 && l0->kdash), sub = k == 3;
 	size_t h = kick ? 1 : 0;
 
@@ -519,12 +705,12 @@ static struct article *take_heading(struct parser *p, size_t i, size_t k, int *n
 	}
 	*need_head = h >= k;
 	if (h < k) {
-		a->headline = span(p->b[i + h].s, p->b[i + h].n);
-		add_item(p->ed, a, ITEM_HEADLINE, a->headline, &p->b[i + h]);
+		a->headline = span(blk(p, i + h)->s, blk(p, i + h)->n);
+		add_item(p->ed, a, ITEM_HEADLINE, a->headline, blk(p, i + h));
 	}
 	if (sub) {
-		a->subtitle = span(p->b[i + k - 1].s, p->b[i + k - 1].n);
-		add_item(p->ed, a, ITEM_SUBTITLE, a->subtitle, &p->b[i + k - 1]);
+		a->subtitle = span(blk(p, i + k - 1)->s, blk(p, i + k - 1)->n);
+		add_item(p->ed, a, ITEM_SUBTITLE, a->subtitle, blk(p, i + k - 1));
 	}
 	return a;
 }
@@ -536,7 +722,7 @@ static struct article *take_heading(struct parser *p, size_t i, size_t k, int *n
  * recorded as a boundary note. */
 static int starts_article(struct parser *p, const struct article *a, size_t i)
 {
-	const struct block *b = &p->b[i];
+	const struct block *b = blk(p, i);
 
 	if (!a || p->closed || p->indents || b->blank_before > p->gap ||
 	    (i + 1 < p->nb && classify(p, i + 1)->dl) || shape_column_tag(b->s, b->n))
@@ -555,10 +741,10 @@ static struct article *take_kicker(struct parser *p, const struct block *b, int 
 {
 	struct article *a = new_article(p, b->line);
 	const char *ks = b->s;
-	size_t kn = b->hn ? (size_t)(b->hs - b->s) : b->n;
+	size_t kn = b->hn ? b->hoff : b->n;
 
 	a->kicker = span(b->s, b->klen);
-	a->headline = span(b->hs, b->hn);
+	a->headline = span(b->s + b->hoff, b->hn);
 	*need_head = b->hn == 0;
 	text_trim(&ks, &kn);
 	add_item(p->ed, a, ITEM_KICKER, span(ks, kn), b);
@@ -571,7 +757,7 @@ static struct article *take_kicker(struct parser *p, const struct block *b, int 
  * item. Returns 1 when block i was one. */
 static int take_byline(struct parser *p, struct article *a, size_t i)
 {
-	const struct block *b = &p->b[i];
+	const struct block *b = blk(p, i);
 	struct byline bl;
 
 	if (!a || !(b->byl != BYLINE_NONE ? (a->nparas || a->headline.n) : b->brk && a->nparas))
@@ -584,7 +770,7 @@ static int take_byline(struct parser *p, struct article *a, size_t i)
 		byline_parse(b->s, b->n, &bl);
 	else
 		shape_bracket_byline(b->s, b->n, &bl);
-	add_names(a, &bl);
+	add_names(p->ed, a, &bl);
 	add_item(p->ed, a, ITEM_BYLINE, span(b->s, b->n), b);
 	if (a->nparas)
 		p->closed = 1;
@@ -594,7 +780,7 @@ static int take_byline(struct parser *p, struct article *a, size_t i)
 /* Join block i to the last paragraph, or record it as a candidate. */
 static int take_join(struct parser *p, struct article *a, size_t i)
 {
-	const struct block *b = &p->b[i];
+	const struct block *b = blk(p, i);
 	enum join j;
 
 	if (!a || p->closed || !a->nparas || !p->open)
@@ -657,36 +843,47 @@ static void parse_articles(struct parser *p, size_t start)
  * them, and whether they are indented (then headings are not). */
 static void page_style(struct parser *p)
 {
-	size_t adjacent = 0, indented = 0, gaps[4] = {0};
 	struct edition *ed = p->ed;
 
-	for (size_t i = 0; i < p->nb; i++) {
-		adjacent += i > 0 && p->b[i].blank_before == 0;
-		indented += p->b[i].indented;
-		if (p->b[i].blank_before)
-			gaps[p->b[i].blank_before < 3 ? p->b[i].blank_before : 3]++;
-	}
-	ed->style = p->nb >= 2 && adjacent * 2 >= p->nb ? STYLE_LINE : STYLE_BLANK;
-	p->indents = p->nb >= 4 && indented * 3 >= p->nb;
-	p->gap = gaps[2] > gaps[1] ? 2 : 1;
+	ed->style = p->nb >= 2 && p->adjacent * 2 >= p->nb ? STYLE_LINE : STYLE_BLANK;
+	p->indents = p->nb >= 4 && p->nindented * 3 >= p->nb;
+	p->gap = p->gaps[2] > p->gaps[1] ? 2 : 1;
 }
 
-void edition_parse(struct edition *ed, const char *path, struct decoded *dec)
+/* edition_parse() and edition_parse_each(): each is NULL for the first. */
+static void parse(struct edition *ed, const char *path, const struct decoded *dec,
+		  edition_each_fn each, void *ctx)
 {
-	struct parser p = {.ed = ed};
+	struct parser p = {.ed = ed, .each = each, .ctx = ctx};
 	size_t start;
 
 	memset(ed, 0, sizeof *ed);
 	ed->path = xstrdup(path ? path : "");
 	ed->dec = *dec;
-	memset(dec, 0, sizeof *dec);
 	ed->encoding = ed->dec.encoding;
 	scan_lines(&p);
 	page_style(&p);
+	if (p.nb)  /* the front matter's blocks, in the window's first slots */
+		blk(&p, (p.nb < FRONT_BLOCKS ? p.nb : FRONT_BLOCKS) - 1);
 	start = front_parse(ed, p.b, p.nb);
 	parse_articles(&p, start);
+	end_join(&p);
+	hand_over(&p);
+	fit_edition(ed);
 	findings_sort(&ed->findings);
-	free(p.b);
+}
+
+void edition_parse(struct edition *ed, const char *path, struct decoded *dec)
+{
+	parse(ed, path, dec, NULL, NULL);
+	memset(dec, 0, sizeof *dec);
+}
+
+void edition_parse_each(struct edition *ed, const char *path, const struct decoded *dec,
+			edition_each_fn each, void *ctx)
+{
+	parse(ed, path, dec, each, ctx);
+	memset(&ed->dec, 0, sizeof ed->dec);  /* the caller's */
 }
 
 int edition_load(struct edition *ed, const char *path, struct error *err)

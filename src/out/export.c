@@ -30,28 +30,30 @@ void export_outline_header(FILE *f)
 	      f);
 }
 
+void export_outline_article(FILE *f, const struct edition *ed, const struct article *a)
+{
+	tsv_field(f, ed->path, strlen(ed->path));
+	fprintf(f, "\t%zu\t", a->index);
+	tsv_field(f, a->locality.s, a->locality.n);
+	fputc('\t', f);
+	tsv_field(f, a->kicker.s, a->kicker.n);
+	fputc('\t', f);
+	tsv_field(f, a->headline.s, a->headline.n);
+	fputc('\t', f);
+	/* A credit-only article shows its photographers as the byline. */
+	if (a->nbyline)
+		tsv_names(f, a->byline, a->nbyline);
+	else
+		tsv_names(f, a->credit, a->ncredit);
+	fprintf(f, "\t%zu\t%zu\t", a->nparas, a->line);
+	tsv_field(f, a->subtitle.s, a->subtitle.n);
+	fputc('\n', f);
+}
+
 void export_outline(FILE *f, const struct edition *ed)
 {
-	for (size_t i = 0; i < ed->narticles; i++) {
-		const struct article *a = &ed->articles[i];
-
-		tsv_field(f, ed->path, strlen(ed->path));
-		fprintf(f, "\t%zu\t", a->index);
-		tsv_field(f, a->locality.s, a->locality.n);
-		fputc('\t', f);
-		tsv_field(f, a->kicker.s, a->kicker.n);
-		fputc('\t', f);
-		tsv_field(f, a->headline.s, a->headline.n);
-		fputc('\t', f);
-		/* A credit-only article shows its photographers as the byline. */
-		if (a->nbyline)
-			tsv_names(f, a->byline, a->nbyline);
-		else
-			tsv_names(f, a->credit, a->ncredit);
-		fprintf(f, "\t%zu\t%zu\t", a->nparas, a->line);
-		tsv_field(f, a->subtitle.s, a->subtitle.n);
-		fputc('\n', f);
-	}
+	for (size_t i = 0; i < ed->narticles; i++)
+		export_outline_article(f, ed, &ed->articles[i]);
 }
 
 static void json_str(struct json *j, struct str s)

@@ -323,6 +323,7 @@ int input_prompt(struct tui *t, const char *lead, const char *init, char *buf, s
 	snprintf(buf, size, "%s", init);
 	n = cur = strlen(buf);
 	curs_set(1);
+	leaveok(stdscr, FALSE);
 	for (;;) {
 		if (COLS < MIN_COLS || LINES < MIN_ROWS)
 			t->redraw(t);  /* no room: say so, and wait for room */
@@ -346,6 +347,7 @@ int input_prompt(struct tui *t, const char *lead, const char *init, char *buf, s
 			input_edit(t, buf, &n, &cur, size, key);
 	}
 	curs_set(0);
+	leaveok(stdscr, TRUE);
 	free(saved);
 	return ok;
 }

@@ -217,6 +217,9 @@ static int start_terminal(int mouse)
 	scrollok(stdscr, FALSE);
 	set_escdelay(50);
 	curs_set(0);
+	/* The cursor is hidden: curses need not move it back into place
+	 * after each screen (prompts show it, and place it). */
+	leaveok(stdscr, TRUE);
 	/* Wake up now and then to notice a signal. */
 	timeout(250);
 	/* Asking for the wheel takes every click from the terminal, and with

@@ -9,6 +9,11 @@
  * (text: the bytes of what is drawn, outside escape sequences and control
  * characters, to compare programs that show more or less text per key).
  * Exits 1 without figures when COMMAND ends before its first screen.
+ * With PTYBYTES_DUMP=FILE in the environment, everything the program
+ * writes is also copied to FILE, a line "=== key N" before the answer to
+ * each key, to see what the bytes are. PTYBYTES_BEFORE=KEYS sends KEYS, one
+ * byte at a time, after the first screen and before the counted keys (to
+ * start elsewhere than the top: "]]" then k).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -34,6 +39,7 @@ static double now_ms(void)
 
 static long text_bytes;
 static int hung_up;  /* the terminal's other end closed: the command ended */
+static FILE *dump;
 
 /* Count the text in buf: bytes outside ESC sequences (ESC [ ... final,
  * ESC ( X, ESC and one byte) and control characters. The state carries
@@ -78,6 +84,8 @@ static long drain(int fd, double *last)
 			return total;
 		}
 		total += n;
+		if (dump)
+			fwrite(buf, 1, (size_t)n, dump);
 		count_text((const unsigned char *)buf, n);
 		*last = now_ms();
 	}
@@ -99,6 +107,10 @@ int main(int argc, char **argv)
 	ws.ws_col = (unsigned short)atoi(argv[1]);
 	ws.ws_row = (unsigned short)atoi(argv[2]);
 	n = atoi(argv[3]);
+	if (getenv("PTYBYTES_DUMP") && !(dump = fopen(getenv("PTYBYTES_DUMP"), "wb"))) {
+		perror(getenv("PTYBYTES_DUMP"));
+		return 1;
+	}
 	t0 = now_ms();
 	pid = forkpty(&fd, NULL, NULL, &ws);
 	if (pid < 0) {
@@ -134,8 +146,17 @@ int main(int argc, char **argv)
 		}
 	}
 	printf("%.1f %ld ", last - t0, first);
+	for (const char *b = getenv("PTYBYTES_BEFORE"); b && *b; b++) {
+		if (write(fd, b, 1) < 0)
+			break;
+		drain(fd, &last);
+	}
+	if (dump)
+		fprintf(dump, "\n=== counted from here\n");
 	text_bytes = 0;
 	for (int i = 0; i < n; i++) {
+		if (dump)
+			fprintf(dump, "\n=== key %d\n", i + 1);
 		if (write(fd, argv[4], strlen(argv[4])) < 0)
 			break;
 		sum += drain(fd, &last);
@@ -146,5 +167,7 @@ int main(int argc, char **argv)
 	usleep(100000);
 	kill(pid, SIGTERM);
 	waitpid(pid, NULL, 0);
+	if (dump)
+		fclose(dump);
 	return 0;
 }
