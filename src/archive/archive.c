@@ -448,7 +448,7 @@ static int walk(struct scan *sc, const char *path)
 
 		add_skip(a, path, strerror(e));
 	}
-	if (n)  /* an empty directory: names is NULL, which qsort may not take */
+	if (n)  /* qsort(NULL, 0) is undefined: an empty directory */
 		qsort(names, n, sizeof *names, cmp_name);
 	for (size_t i = 0; i < n; i++) {
 		char *p = join(path, names[i]);

@@ -2,8 +2,9 @@
  * catalog: the archive's index in SQLite. See catalog.h.
  *
  * The schema: editions (one row per file, current or not an edition),
- * articles (one row per article, with its items' texts joined in the body
- * and where each item and each of its source lines start in the map), and
+ * articles (one row per article), texts (its items' texts joined in the
+ * body, and where each item and each of its source lines start in the
+ * map: apart, so that the lists and the places read small rows), and
  * the search index, made apart (catalog_index()): an article whose body is
  * not in it yet (fts = 0) is searched by reading its body, so that the
  * answers are the same before and after.
@@ -55,7 +56,7 @@
 /* 'RdCt': what marks a file as a reader catalogue; the version of its
  * schema and of how text is folded into the search index. */
 #define CATALOG_APP_ID 0x52644374
-#define CATALOG_VERSION 3
+#define CATALOG_VERSION 5
 
 /* How many ids the postings of one batch hold at most before they are
  * written: about 32 MB of them. */
@@ -67,7 +68,7 @@
 struct catalog {
 	sqlite3 *db;
 	char *path;
-	sqlite3_stmt *find, *ins_ed, *ins_art, *del_art, *del_ed;
+	sqlite3_stmt *find, *ins_ed, *ins_art, *ins_txt, *del_txt, *del_art, *del_ed;
 	int filled;                 /* the TEMP table cur is set */
 	const struct archive *a;    /* the archive of the last fill */
 	size_t nv;                  /* its number of entries then */
@@ -347,12 +348,15 @@ static const char schema[] =
 	"CREATE TABLE articles("
 	" id INTEGER PRIMARY KEY AUTOINCREMENT, edition INTEGER NOT NULL, number INTEGER NOT NULL,"
 	" headline TEXT NOT NULL, locality TEXT NOT NULL, code TEXT NOT NULL,"
-	" byline TEXT NOT NULL, line INTEGER NOT NULL, body TEXT NOT NULL, map BLOB,"
+	" byline TEXT NOT NULL, line INTEGER NOT NULL,"
 	" fts INTEGER NOT NULL DEFAULT 0);"    /* 1: its pairs are in pairs */
+	/* The text apart, so that the lists read small rows. */
+	"CREATE TABLE texts(id INTEGER PRIMARY KEY, body TEXT NOT NULL, map BLOB);"
 	"CREATE INDEX articles_edition ON articles(edition);"
 	"CREATE INDEX articles_pending ON articles(id) WHERE fts = 0;"
-	"CREATE INDEX articles_code ON articles(code) WHERE code <> '';"
-	"CREATE INDEX articles_locality ON articles(locality) WHERE locality <> '';"
+	/* The places in order, with what the lists join on: the locality
+	 * index and a place's stories read this index only. */
+	"CREATE INDEX articles_place ON articles(code, locality, edition);"
 	/* The search index: for each pair of folded characters and each
 	 * batch that saw it, the articles holding it (varint deltas). Ids of
 	 * articles since deleted stay until the pair is rewritten: a query
@@ -410,8 +414,13 @@ static int prepare(struct catalog *c)
 				  " title, page, narticles, why) VALUES(?,?,?,?,?,?,?,?,?,?)",
 				  -1, SQLITE_PREPARE_PERSISTENT, &c->ins_ed, NULL) != SQLITE_OK ||
 	       sqlite3_prepare_v3(c->db, "INSERT INTO articles(edition, number, headline, locality, code,"
-				  " byline, line, body, map) VALUES(?,?,?,?,?,?,?,?,?)",
+				  " byline, line) VALUES(?,?,?,?,?,?,?)",
 				  -1, SQLITE_PREPARE_PERSISTENT, &c->ins_art, NULL) != SQLITE_OK ||
+	       sqlite3_prepare_v3(c->db, "INSERT INTO texts(id, body, map) VALUES(?,?,?)",
+				  -1, SQLITE_PREPARE_PERSISTENT, &c->ins_txt, NULL) != SQLITE_OK ||
+	       sqlite3_prepare_v3(c->db, "DELETE FROM texts WHERE id IN"
+				  " (SELECT id FROM articles WHERE edition = ?)", -1,
+				  SQLITE_PREPARE_PERSISTENT, &c->del_txt, NULL) != SQLITE_OK ||
 	       sqlite3_prepare_v3(c->db, "DELETE FROM articles WHERE edition = ?", -1,
 				  SQLITE_PREPARE_PERSISTENT, &c->del_art, NULL) != SQLITE_OK ||
 	       sqlite3_prepare_v3(c->db, "DELETE FROM editions WHERE id = ?", -1,
@@ -424,9 +433,11 @@ static void finalize_all(struct catalog *c)
 	sqlite3_finalize(c->find);
 	sqlite3_finalize(c->ins_ed);
 	sqlite3_finalize(c->ins_art);
+	sqlite3_finalize(c->ins_txt);
+	sqlite3_finalize(c->del_txt);
 	sqlite3_finalize(c->del_art);
 	sqlite3_finalize(c->del_ed);
-	c->find = c->ins_ed = c->ins_art = c->del_art = c->del_ed = NULL;
+	c->find = c->ins_ed = c->ins_art = c->ins_txt = c->del_txt = c->del_art = c->del_ed = NULL;
 }
 
 /* Is the file at path cut short? Its header says how many pages it has
@@ -662,9 +673,10 @@ static int store(struct catalog *c, const struct archive_entry *e, long long old
 	int fail = 0;
 
 	if (old) {
+		sqlite3_bind_int64(c->del_txt, 1, old);
 		sqlite3_bind_int64(c->del_art, 1, old);
 		sqlite3_bind_int64(c->del_ed, 1, old);
-		if (step_done(c->del_art) < 0 || step_done(c->del_ed) < 0)
+		if (step_done(c->del_txt) < 0 || step_done(c->del_art) < 0 || step_done(c->del_ed) < 0)
 			return -1;
 	}
 	sqlite3_bind_text(c->ins_ed, 1, e->path, -1, SQLITE_STATIC);
@@ -719,9 +731,13 @@ static int store(struct catalog *c, const struct archive_entry *e, long long old
 		sqlite3_bind_text(c->ins_art, 5, a->has_place ? a->place_code : "", -1, SQLITE_STATIC);
 		sqlite3_bind_text(c->ins_art, 6, by.s ? by.s : "", (int)by.len, SQLITE_STATIC);
 		sqlite3_bind_int64(c->ins_art, 7, (long long)a->line);
-		sqlite3_bind_text(c->ins_art, 8, body.s ? body.s : "", (int)body.len, SQLITE_STATIC);
-		sqlite3_bind_blob(c->ins_art, 9, map.s ? map.s : "", (int)map.len, SQLITE_STATIC);
 		fail = step_done(c->ins_art) < 0;
+		if (fail)
+			break;
+		sqlite3_bind_int64(c->ins_txt, 1, sqlite3_last_insert_rowid(c->db));
+		sqlite3_bind_text(c->ins_txt, 2, body.s ? body.s : "", (int)body.len, SQLITE_STATIC);
+		sqlite3_bind_blob(c->ins_txt, 3, map.s ? map.s : "", (int)map.len, SQLITE_STATIC);
+		fail = step_done(c->ins_txt) < 0;
 	}
 	sbuf_free(&body);
 	sbuf_free(&map);
@@ -885,8 +901,8 @@ int catalog_index(struct catalog *c, struct catalog_progress *p, struct error *e
 	pthread_once(&variants_once, variants_build);
 	if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM articles WHERE fts = 0", -1, &count,
 			       NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(c->db, "SELECT id, body FROM articles WHERE fts = 0 AND id > ?"
-				      " ORDER BY id LIMIT 256", -1, &rd, NULL) != SQLITE_OK)
+	    sqlite3_prepare_v2(c->db, "SELECT a.id, t.body FROM articles a JOIN texts t ON t.id = a.id"
+				      " WHERE a.fts = 0 AND a.id > ? ORDER BY a.id LIMIT 256", -1, &rd, NULL) != SQLITE_OK)
 		goto fail;
 	if (p && sqlite3_step(count) == SQLITE_ROW) {
 		atomic_store(&p->total, (size_t)sqlite3_column_int64(count, 0));
@@ -1378,8 +1394,8 @@ int catalog_search(struct catalog *c, const char *query, size_t limit,
 		free(q);
 		return query_error(c, err);
 	}
-	rc = sqlite3_prepare_v2(c->db, "SELECT " STORY_COLS ", a.body, a.map FROM cand"
-				       " JOIN articles a ON a.id = cand.id"
+	rc = sqlite3_prepare_v2(c->db, "SELECT " STORY_COLS ", t.body, t.map FROM cand"
+				       " JOIN articles a ON a.id = cand.id JOIN texts t ON t.id = a.id"
 				       " JOIN cur ON cur.id = a.edition " NEWEST, -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		free(q);

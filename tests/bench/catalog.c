@@ -110,7 +110,7 @@ static void options(const char *db, const char *query)
 				"CREATE VIRTUAL TABLE tri USING fts5(folded, content='plain',"
 				" content_rowid='id', tokenize='trigram', detail=none);"
 				"BEGIN", NULL, NULL, NULL);
-		sqlite3_prepare_v2(src, "SELECT id, body FROM articles", -1, &rd, NULL);
+		sqlite3_prepare_v2(src, "SELECT id, body FROM texts", -1, &rd, NULL);
 		sqlite3_prepare_v2(d, "INSERT INTO plain VALUES(?, ?)", -1, &wr, NULL);
 		while (sqlite3_step(rd) == SQLITE_ROW) {
 			char *fb;
@@ -240,15 +240,43 @@ int main(int argc, char **argv)
 		t = now_ms();
 		catalog_fill(c, &a);
 		printf("fill\t%.1f ms\n", now_ms() - t);
+		double bestcpu = 1e9;
+
 		for (int r = 0; r < 5; r++) {
+			clock_t cpu = clock();
+
 			t = now_ms();
 			if (catalog_search(c, argv[3], 0, &v, &n, &err) < 0)
 				error_print(&err, stderr);
 			t = now_ms() - t;
 			best = t < best ? t : best;
+			if ((double)(clock() - cpu) * 1e3 / CLOCKS_PER_SEC < bestcpu)
+				bestcpu = (double)(clock() - cpu) * 1e3 / CLOCKS_PER_SEC;
 			catalog_stories_free(v, n);
 		}
-		printf("search\t%.1f ms\t%zu hits\n", best, n);
+		printf("search\t%.1f ms (%.1f ms of CPU)\t%zu hits\n", best, bestcpu, n);
+		{
+			/* What the locality index asks: every place, then the
+			 * stories of the one with most. */
+			struct catalog_place *pl;
+			size_t np = 0, ns = 0;
+
+			clock_t cpu = clock();
+
+			t = now_ms();
+			if (catalog_places(c, &pl, &np, &err) < 0)
+				error_print(&err, stderr);
+			printf("places\t%.1f ms (%.1f ms of CPU)\t%zu places\n", now_ms() - t,
+			       (double)(clock() - cpu) * 1e3 / CLOCKS_PER_SEC, np);
+			if (np) {
+				t = now_ms();
+				if (catalog_stories(c, pl[0].code, pl[0].locality, &v, &ns, &err) < 0)
+					error_print(&err, stderr);
+				printf("stories\t%.1f ms\t%zu stories at %s\n", now_ms() - t, ns, pl[0].locality);
+				catalog_stories_free(v, ns);
+			}
+			catalog_places_free(pl, np);
+		}
 		catalog_close(c);
 		archive_free(&a);
 		if (strcmp(argv[1], "options") == 0)
