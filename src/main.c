@@ -21,6 +21,7 @@
 #include "i18n.h"
 #include "json.h"
 #include "keys.h"
+#include "library.h"
 #include "dump.h"
 #include "layout.h"
 #include "lintout.h"
@@ -48,7 +49,9 @@ static const char *const usage_text = N_(
 	"by display width. FILE - is standard input; with no FILE, standard input\n"
 	"when it is a pipe or a file, else the bundled edition. On a terminal and\n"
 	"with no option, the edition opens full-screen (h there lists the keys);\n"
-	"otherwise it is printed as --dump.\n"
+	"otherwise it is printed as --dump. A directory or several files open\n"
+	"full-screen as an archive, edition after edition ({ and } go through it,\n"
+	"e lists it, F searches it, L lists its localities).\n"
 	"\n"
 	"  -d, --dump          print the editions laid out as the reader shows them\n"
 	"  -w, --width=N       the widest text in columns (--dump: default $COLUMNS,\n"
@@ -258,7 +261,9 @@ static void parse_args(int argc, char **argv, struct cli *c)
 		c->mode = isatty(STDOUT_FILENO) ? MODE_TUI : MODE_DUMP;
 	}
 	if (c->mode == MODE_TUI && argc - optind > 1)
-		usage_error(N_("the reader opens one edition at a time"), "");
+		for (int i = optind; i < argc; i++)
+			if (strcmp(argv[i], "-") == 0)
+				usage_error(N_("standard input (%s) cannot be one of several editions"), "-");
 	if (c->mode == MODE_BOOKMARKS && argc - optind > 1)
 		usage_error(N_("%s reads one bookmark file"), "--bookmarks");
 	if (c->mode == MODE_SEARCH && c->lint)
@@ -327,7 +332,7 @@ static void show_edition(struct run *r, struct edition *ed)
 {
 	switch (r->c->mode) {
 	case MODE_TUI:
-		r->status = tui_run(ed, &r->gaz, r->opts, &r->lo);
+		r->status = tui_run(ed, NULL, &r->gaz, r->opts, &r->lo);
 		break;
 	case MODE_DUMP:
 		if (r->written)
@@ -425,6 +430,53 @@ static void run_files(struct run *r, const char **files, int nfiles)
 	}
 	if (r->c->mode == MODE_JSON && nfiles > 1 && r->written)
 		json_array_end(&r->j);
+}
+
+/* Does the full-screen reader open an archive: several files, a
+ * directory, or with nothing named (and nothing piped in) the editions
+ * directories of the settings? */
+static int wants_archive(const struct cli *c, const struct options *o)
+{
+	struct stat st;
+
+	if (c->mode != MODE_TUI)
+		return 0;
+	if (c->nfiles == 0)
+		return o->editions && *o->editions;
+	return c->nfiles > 1 || (stat(c->files[0], &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+/* The full-screen reader over an archive: the files and directories
+ * named, else the editions directories of the settings. */
+static void read_archive(struct run *r, const char **files, int nfiles)
+{
+	struct library lib;
+	struct edition ed;
+	struct error err;
+	char *dirs = NULL, *save = NULL;
+	const char **paths = files;
+	size_t n = (size_t)nfiles;
+
+	if (!nfiles) {
+		dirs = xstrdup(r->opts->editions);
+		paths = xcalloc(strlen(dirs) + 1, sizeof *paths);
+		for (char *d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save))
+			paths[n++] = d;
+	}
+	if (library_open(&lib, paths, n, &err) < 0 || library_load_first(&lib, r->opts, &ed, &err) < 0) {
+		error_print(&err, stderr);
+		r->status = 1;
+	} else {
+		r->status = tui_run(&ed, &lib, &r->gaz, r->opts, &r->lo);
+		edition_free(&ed);
+	}
+	/* Quitting while the archive is indexed: the indexing stops after
+	 * the file it is in. */
+	library_close(&lib);
+	if (dirs) {
+		free(dirs);
+		free(paths);
+	}
 }
 
 /* An update of the catalogue (and for a search, its text index), run in a
@@ -736,6 +788,16 @@ int main(int argc, char **argv)
 	r.lo = layout_for(&c, &opts);
 	if (c.width)  /* the full-screen view: the widest text */
 		opts.width = (int)c.width;
+	if (wants_archive(&c, &opts)) {
+		read_archive(&r, c.files, c.nfiles);
+		gazetteer_free(r.gaz);
+		options_free(&opts);
+		if (r.status > 128) {
+			signal(r.status - 128, SIG_DFL);
+			raise(r.status - 128);
+		}
+		return r.status;
+	}
 	if (c.nfiles == 0) {
 		bundled = paths_data(PATHS_DEFAULT_EDITION);
 		if (!bundled)

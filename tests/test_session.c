@@ -3,7 +3,11 @@
  * bookmarking and unbookmarking the story at the reading position (and
  * which articles are marked), listing, annotating and deleting bookmarks,
  * saving and restoring the position, and opening a bookmark of another
- * edition at its path, by id in the editions directories, or not at all.
+ * edition at its path, by id in the editions directories, or not at all;
+ * over an archive: opening edition i, the next and previous, each keeping
+ * its own position, the open edition found again after the archive is
+ * reordered or loses it, the bookmarked editions marked, and a story
+ * opened at a source line.
  */
 #include "testutil.h"
 
@@ -13,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "library.h"
+#include "positions.h"
 #include "session.h"
 #include "util.h"
 
@@ -214,6 +220,206 @@ static void test_less_commands(void **state)
 	close_session(&s, &ed);
 }
 
+/* A variant of the seed: the same text with one phrase changed. */
+static void write_variant(const char *path, const char *phrase)
+{
+	size_t len;
+	char *text = slurp(seed_path(), &len), *at = strstr(text, "讲诚信代代相传");
+
+	assert_non_null(at);
+	assert_int_equal(strlen(phrase), strlen("讲诚信代代相传"));
+	memcpy(at, phrase, strlen(phrase));
+	spit(path, text, len);
+	free(text);
+}
+
+/* An archive of the three files, by hand (as archive_scan and
+ * catalog_fill would leave it): dates 11, 12 and 13 November. */
+static void make_archive(struct archive *a, const char *const path[3])
+{
+	memset(a, 0, sizeof *a);
+	a->n = a->cap = 3;
+	a->v = xcalloc(3, sizeof *a->v);
+	for (size_t i = 0; i < 3; i++) {
+		a->v[i].path = xstrdup(path[i]);
+		snprintf(a->v[i].date, sizeof a->v[i].date, "2020-11-%zu", 11 + i);
+		a->v[i].date_from = DATE_NAME;
+	}
+}
+
+static void free_archive(struct archive *a)
+{
+	for (size_t i = 0; i < a->cap; i++)
+		free(a->v[i].path);
+	free(a->v);
+}
+
+static void test_archive(void **state)
+{
+	struct session s;
+	struct edition ed;
+	struct archive a;
+	struct error err;
+	const char *path[3] = {xstrdup(tmp_path("a.txt")), xstrdup(tmp_path("b.txt")),
+			       xstrdup(tmp_path("c.txt"))};
+	size_t art, off, art0, off0;
+	char id0[17], id1[17];
+	struct archive_entry e;
+
+	(void)state;
+	write_variant(path[0], "讲诚信代代相传");
+	write_variant(path[1], "讲诚实代代相传");  /* not test_other_edition's */
+	write_variant(path[2], "讲信用代代相传");
+	make_archive(&a, path);
+	open_at(&s, &ed, path[0]);
+	session_set_archive(&s, &a, 0);
+	snprintf(id0, sizeof id0, "%s", s.id);
+	view_open(&s.v, 2, 0);
+	view_scroll(&s.v, 3);
+	session_here(&s, &art0, &off0);
+	assert_true(off0 > 0);
+
+	/* Next, previous, with counts, stopping at the ends. */
+	assert_int_equal(session_edition_by(&s, 1, 1), 1);
+	assert_int_equal(session_edition_by(&s, 1, 5), 2);
+	assert_int_equal(session_edition_by(&s, -1, 1), 0);
+	assert_int_equal(session_open_edition(&s, 1, &err), 0);
+	assert_int_equal(s.cur, 1);
+	assert_string_not_equal(s.id, id0);
+	snprintf(id1, sizeof id1, "%s", s.id);
+	assert_string_equal(s.ed->path, path[1]);
+	session_here(&s, &art, &off);
+	assert_int_equal(art, 0);  /* never read: its start */
+	assert_int_equal(off, 0);
+	assert_int_equal(session_edition_by(&s, -1, 1), 0);
+	assert_int_equal(session_edition_by(&s, -1, 0), 0);
+	view_open(&s.v, 4, 0);
+
+	/* Each keeps its own position. */
+	assert_int_equal(session_open_edition(&s, 0, &err), 0);
+	session_here(&s, &art, &off);
+	assert_int_equal(art, art0);
+	assert_int_equal(off, off0);
+	assert_string_equal(s.id, id0);
+	assert_int_equal(session_open_edition(&s, 1, &err), 0);
+	assert_int_equal(s.v.art, 4);
+
+	/* One that cannot be read changes nothing. */
+	unlink(path[2]);
+	assert_int_equal(session_open_edition(&s, 2, &err), -1);
+	assert_int_equal(s.cur, 1);
+	assert_string_equal(s.id, id1);
+	assert_int_equal(s.v.art, 4);
+	write_variant(path[2], "讲信用代代相传");
+
+	/* A bookmark marks its edition, once the archive knows its id. */
+	assert_int_equal(session_bookmark_add(&s, "", &err), 0);
+	snprintf(a.v[1].id, sizeof a.v[1].id, "%s", id1);
+	snprintf(a.v[0].id, sizeof a.v[0].id, "%s", id0);
+	session_archive_changed(&s);
+	assert_true(a.v[1].marked);
+	assert_false(a.v[0].marked);
+	assert_false(a.v[2].marked);
+
+	/* Reordered (as a fill that learnt the datelines): found again. */
+	e = a.v[0], a.v[0] = a.v[1], a.v[1] = e;
+	session_archive_changed(&s);
+	assert_int_equal(s.cur, 0);
+	assert_int_equal(session_edition_by(&s, 1, 1), 1);
+	/* Gone from the archive: the next is the first not older. */
+	e = a.v[0], a.v[0] = a.v[2], a.v[2] = e;
+	a.n = 2;
+	session_archive_changed(&s);
+	assert_int_equal(s.cur, SIZE_MAX);
+	a.n = 3;
+	e = a.v[0], a.v[0] = a.v[2], a.v[2] = e;
+
+	/* A story at a line of its text: the article, scrolled there. */
+	assert_int_equal(session_open_story(&s, 2, 3, ed.articles[2].line, &err), 0);
+	assert_int_equal(s.cur, 2);
+	assert_string_equal(s.ed->path, path[2]);
+	assert_int_equal(s.v.art, 2);
+	assert_int_equal(session_open_story(&s, 2, 999, 0, &err), 1);
+	close_session(&s, &ed);
+	free_archive(&a);
+	for (size_t i = 0; i < 3; i++)
+		free((char *)path[i]);
+}
+
+/* The library: scanned, indexed in the background (polled until done),
+ * filled from the catalogue; the edition read last opens first; closing
+ * while the indexing runs stops it. */
+static void test_library(void **state)
+{
+	struct library l;
+	struct edition ed;
+	struct error err;
+	char *dir = xasprintf("%s/lib", test_tmpdir()), *cache = xasprintf("%s/cache", test_tmpdir());
+	char *p[3], *pos;
+	const char *paths[1] = {dir};
+	int r;
+
+	(void)state;
+	setenv("XDG_CACHE_HOME", cache, 1);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	p[0] = xasprintf("%s/x-2020-11-02.txt", dir);
+	p[1] = xasprintf("%s/x-2020-11-03.txt", dir);
+	p[2] = xasprintf("%s/x-2020-11-01.txt", dir);
+	write_variant(p[0], "讲诚信代代相续");
+	write_variant(p[1], "讲诚信代代相承");
+	write_variant(p[2], "讲诚信代代相守");
+	spit(tmp_path("lib/empty.txt"), "", 0);
+	assert_int_equal(library_open(&l, paths, 1, &err), 0);
+	assert_non_null(l.cat);
+	assert_int_equal(l.a.n, 3);
+	assert_int_equal(l.a.nskipped, 1);
+	assert_int_equal(l.unread, 3);
+	/* By the names' dates until read. */
+	assert_string_equal(l.a.v[0].path, p[2]);
+	assert_int_equal(library_first(&l, &opts), 0);
+	assert_int_equal(library_index(&l, NULL, &err), 1);
+	assert_int_equal(library_index(&l, NULL, &err), 0);  /* once */
+	for (int i = 0; i < 2000 && l.job; i++) {
+		r = library_poll(&l, &err);
+		assert_true(r >= 0);
+		if (l.job)
+			usleep(5000);
+	}
+	assert_null(l.job);
+	assert_true(l.indexed);
+	assert_int_equal(l.unread, 0);
+	for (size_t i = 0; i < 3; i++) {
+		assert_true(l.a.v[i].read);
+		assert_int_equal(l.a.v[i].narticles, 8);
+		assert_int_equal(strlen(l.a.v[i].id), 16);
+	}
+	/* The one read last opens first. */
+	pos = options_positions_file(&opts);
+	assert_int_equal(pos_set(pos, l.a.v[1].id, "/elsewhere/x.txt", 2, 0, &err), 0);
+	assert_int_equal(library_first(&l, &opts), 1);
+	assert_int_equal(library_load_first(&l, &opts, &ed, &err), 0);
+	assert_int_equal(l.first, 1);
+	assert_string_equal(ed.path, l.a.v[1].path);
+	edition_free(&ed);
+	library_close(&l);
+
+	/* A fresh catalogue, closed at once: the indexing stops. */
+	free(cache);
+	cache = xasprintf("%s/cache2", test_tmpdir());
+	setenv("XDG_CACHE_HOME", cache, 1);
+	assert_int_equal(library_open(&l, paths, 1, &err), 0);
+	assert_int_equal(library_index(&l, NULL, &err), 1);
+	library_close(&l);
+	assert_null(l.job);
+
+	unsetenv("XDG_CACHE_HOME");
+	free(pos);
+	for (size_t i = 0; i < 3; i++)
+		free(p[i]);
+	free(dir);
+	free(cache);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +427,8 @@ int main(void)
 		cmocka_unit_test(test_position),
 		cmocka_unit_test(test_other_edition),
 		cmocka_unit_test(test_less_commands),
+		cmocka_unit_test(test_archive),
+		cmocka_unit_test(test_library),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -124,6 +124,32 @@ static void go(struct session *s, size_t art, size_t offset)
 	view_seek(&s->v, p);
 }
 
+/* Go to the position saved for the open edition, if the settings say so. */
+static void restore(struct session *s)
+{
+	size_t art, off;
+
+	if (s->opts->restore_position && s->pos_path && s->ed->narticles &&
+	    pos_get(s->pos_path, s->id, &art, &off) == 1 && art >= 1 && art <= s->ed->narticles)
+		go(s, art - 1, off);
+}
+
+/* Which editions of the archive hold a bookmark: by their ids, once per
+ * change of the store or the archive. */
+static void mark_editions(struct session *s)
+{
+	if (!s->arc)
+		return;
+	for (size_t i = 0; i < s->arc->n; i++) {
+		struct archive_entry *e = &s->arc->v[i];
+
+		e->marked = 0;
+		for (size_t b = 0; e->id[0] && b < s->bm.n && !e->marked; b++)
+			e->marked = s->bm.v[b].kind == BM_GOOD &&
+				    strcmp(s->bm.v[b].b.edition_id, e->id) == 0;
+	}
+}
+
 int session_open(struct session *s, struct error *err)
 {
 	const struct options *o = s->opts;
@@ -136,13 +162,8 @@ int session_open(struct session *s, struct error *err)
 		r = s->bm_ok ? 0 : -1;
 	}
 	mark_articles(s);
-	if (o->restore_position && s->pos_path && s->ed->narticles) {
-		size_t art, off;
-
-		if (pos_get(s->pos_path, s->id, &art, &off) == 1 && art >= 1 &&
-		    art <= s->ed->narticles)
-			go(s, art - 1, off);
-	}
+	mark_editions(s);
+	restore(s);
 	return r;
 }
 
@@ -178,6 +199,7 @@ int session_close(struct session *s, struct error *err)
 	free(s->order);
 	free(s->marked);
 	free(s->path);
+	free(s->cur_path);
 	memset(s, 0, sizeof *s);
 	return rc < 0 ? -1 : 0;
 }
@@ -191,6 +213,7 @@ int session_is_bookmarked(const struct session *s, size_t article)
 static void store_changed(struct session *s)
 {
 	mark_articles(s);
+	mark_editions(s);
 	free(s->order);
 	s->order = xcalloc(s->bm.n + 1, sizeof *s->order);
 	s->norder = bm_sorted(&s->bm, s->order);
@@ -335,6 +358,28 @@ static int find_edition(const struct session *s, const struct bookmark *b, struc
 	return found;
 }
 
+static void set_current(struct session *s, size_t i);
+
+/* An edition opened otherwise than by its index (a bookmark's): which
+ * entry of the archive it is, by id, else by path; SIZE_MAX when none,
+ * with its own date to go on from. */
+static void find_in_archive(struct session *s)
+{
+	size_t i;
+
+	if (!s->arc)
+		return;
+	for (i = 0; i < s->arc->n; i++)
+		if (strcmp(s->arc->v[i].id, s->id) == 0 || strcmp(s->arc->v[i].path, s->ed->path) == 0)
+			break;
+	set_current(s, i);
+	if (i == s->arc->n) {
+		s->cur = SIZE_MAX;
+		snprintf(s->cur_date, sizeof s->cur_date, "%.*s", (int)s->ed->date.n,
+			 s->ed->date.s ? s->ed->date.s : "");
+	}
+}
+
 /* Open another edition in place of the session's. */
 static int switch_edition(struct session *s, const struct bookmark *b, session_progress *progress,
 			  void *ctx)
@@ -350,6 +395,7 @@ static int switch_edition(struct session *s, const struct bookmark *b, session_p
 	*s->ed = other;
 	view_free(&s->v);
 	take_edition(s, rows, cols);
+	find_in_archive(s);
 	return 0;
 }
 
@@ -513,5 +559,102 @@ int session_reload(struct session *s, struct error *err)
 	if (art != SIZE_MAX)
 		go(s, art, off);
 	free(headline);
+	return 0;
+}
+
+/* Remember which entry of the archive is open. */
+static void set_current(struct session *s, size_t i)
+{
+	s->cur = i;
+	free(s->cur_path);
+	s->cur_path = i < s->arc->n ? xstrdup(s->arc->v[i].path) : NULL;
+	snprintf(s->cur_date, sizeof s->cur_date, "%s", i < s->arc->n ? s->arc->v[i].date : "");
+}
+
+void session_set_archive(struct session *s, struct archive *a, size_t cur)
+{
+	s->arc = a;
+	set_current(s, cur);
+	mark_editions(s);
+}
+
+void session_archive_changed(struct session *s)
+{
+	size_t i;
+
+	if (!s->arc)
+		return;
+	/* The archive is in order (archive.h): a binary search would do,
+	 * but a linear one needs no archive function and takes microseconds
+	 * for thousands of entries. */
+	for (i = 0; s->cur_path && i < s->arc->n; i++)
+		if (strcmp(s->arc->v[i].path, s->cur_path) == 0)
+			break;
+	if (s->cur_path && i < s->arc->n) {
+		s->cur = i;
+		snprintf(s->cur_date, sizeof s->cur_date, "%s", s->arc->v[i].date);
+	} else {
+		s->cur = SIZE_MAX;
+	}
+	mark_editions(s);
+}
+
+int session_open_edition(struct session *s, size_t i, struct error *err)
+{
+	struct edition other;
+	struct error ignored;
+	int rows = s->v.rows, cols = s->v.cols;
+
+	if (!s->arc || i >= s->arc->n) {
+		error_set(err, "", 0, 0, "%s", _("no such edition in the archive"));
+		return -1;
+	}
+	if (edition_load(&other, s->arc->v[i].path, err) < 0)
+		return -1;
+	locality_resolve(&other, s->gaz);
+	session_save_position(s, &ignored);
+	edition_free(s->ed);
+	*s->ed = other;
+	view_free(&s->v);
+	take_edition(s, rows, cols);
+	set_current(s, i);
+	restore(s);
+	return 0;
+}
+
+size_t session_edition_by(const struct session *s, int dir, long count)
+{
+	size_t n = s->arc ? s->arc->n : 0, i = s->cur, steps = count > 0 ? (size_t)count : 1;
+
+	if (!n)
+		return SIZE_MAX;
+	if (i >= n) {
+		/* The open edition has left the archive: go on from where its
+		 * date would be, the first edition not older than it. */
+		for (i = 0; i < n && strcmp(s->arc->v[i].date, s->cur_date) < 0; i++)
+			;
+		if (dir > 0)
+			return steps - 1 < n - i ? i + steps - 1 : n - 1;
+	}
+	if (dir > 0)
+		return steps < n - i ? i + steps : n - 1;
+	return steps < i ? i - steps : 0;
+}
+
+int session_open_story(struct session *s, size_t i, size_t article, size_t line,
+		       struct error *err)
+{
+	if (i != s->cur && session_open_edition(s, i, err) < 0)
+		return -1;
+	if (article < 1 || article > s->ed->narticles)
+		return 1;
+	view_open(&s->v, article - 1, 0);
+	if (line) {
+		struct view_pos p;
+
+		/* The line, when it is the story's: else its top. */
+		if (proof_line_pos(s->ed, line, &p) == 0 && p.article == article - 1)
+			view_seek(&s->v, p);
+	}
 	return 0;
 }

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "archive.h"
 #include "bookmarks.h"
 #include "edition.h"
 #include "error.h"
@@ -52,6 +53,13 @@ struct session {
 	struct findings lint;      /* the edition's proofreading findings,
 	                              sorted, once session_findings() ran */
 	int linted;                /* lint holds them for this edition */
+	struct archive *arc;       /* the archive ed is one of (the caller's),
+	                              or NULL for a single edition */
+	size_t cur;                /* ed's index in arc->v, or SIZE_MAX when
+	                              it is no longer there */
+	char *cur_path;            /* arc->v[cur].path as stored: to find it
+	                              again when the archive is reordered */
+	char cur_date[11];         /* its date, to go on from when it is gone */
 };
 
 /* Start a session over ed with the view laid out by lo (its width is the
@@ -143,5 +151,33 @@ int session_file_changed(struct session *s);
  * edition is replaced in place. Returns 0, or -1 with err filled (the old
  * edition stays open). */
 int session_reload(struct session *s, struct error *err);
+
+/*
+ * Archives: the session over one edition of an archive (archive.h), all
+ * the others on disk only. The archive is the caller's: it may fill and
+ * reorder it (catalog_fill), then call session_archive_changed().
+ */
+/* Make the open edition entry cur of a. Marks the editions that hold a
+ * bookmark (their marked field). */
+void session_set_archive(struct session *s, struct archive *a, size_t cur);
+/* The archive was filled or reordered: find the open edition again (by
+ * its path as stored) and mark the bookmarked editions again. */
+void session_archive_changed(struct session *s);
+/* Open edition i of the archive in place of the open one: the position
+ * in this one is saved, the new one opens at its saved position (with
+ * restore_position), else at its start. Returns 0, or -1 with err when it
+ * cannot be read (nothing changed). */
+int session_open_edition(struct session *s, size_t i, struct error *err);
+/* The index of the edition count editions after (dir 1) or before (dir
+ * -1) the open one in the archive's order, stopping at either end; the
+ * open one's own index when there is none that way (SIZE_MAX without an
+ * archive, or when the archive is empty). */
+size_t session_edition_by(const struct session *s, int dir, long count);
+/* Open article `article` (from 1) of edition i, at source line `line`
+ * of the file when that is in the article (0: at its top). Returns 0, -1
+ * with err when the edition cannot be read, 1 when it has no such article
+ * (the edition is open, at its saved position). */
+int session_open_story(struct session *s, size_t i, size_t article, size_t line,
+		       struct error *err);
 
 #endif

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arcview.h"
 #include "i18n.h"
 #include "rows.h"
 
@@ -132,6 +133,7 @@ static void status_left(struct tui *t, struct sbuf *left)
 		sbuf_add(left, ed->title.s, ed->title.n), sbuf_addc(left, ' ');
 	if (ed->date.n)
 		sbuf_add(left, ed->date.s, ed->date.n), sbuf_addc(left, ' ');
+	arcview_status(t, left, NULL);
 	if (ed->narticles) {
 		const struct article *a = &ed->articles[art];
 
@@ -162,8 +164,8 @@ static void draw_message(struct tui *t, int width, attr_t st)
 
 static void draw_status(struct tui *t)
 {
-	char right[96], hit[64] = "";
-	struct sbuf left = {0};
+	char right[160], hit[64] = "";
+	struct sbuf left = {0}, progress = {0};
 	int used, rw, lw;
 	attr_t st = draw_attr(t, PAIR_STATUS);
 	size_t total, k = view_hit(&t->s.v, &total);
@@ -174,7 +176,10 @@ static void draw_status(struct tui *t)
 	if (k && !t->hide_hits && t->panel == PANEL_NONE)
 		/* TRANSLATORS: the current search hit of how many, on the status line. */
 		snprintf(hit, sizeof hit, _("hit %zu/%zu "), k, total);
-	snprintf(right, sizeof right, " %s%d%% ", hit, view_percent(&t->s.v));
+	arcview_status(t, NULL, &progress);
+	snprintf(right, sizeof right, " %s%s%d%% ", progress.s ? progress.s : "", hit,
+		 view_percent(&t->s.v));
+	sbuf_free(&progress);
 	status_left(t, &left);
 	layout_fit(right, strlen(right), COLS, &t->s.lo, &rw);
 	lw = COLS - 1 - rw > 0 ? COLS - 1 - rw : 0;

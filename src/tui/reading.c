@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "width.h"
 
+#include "arcview.h"
 #include "booklist.h"
 #include "commands.h"
 #include "contents.h"
@@ -185,6 +186,11 @@ static void goto_line(struct tui *t, long count)
 	if (count <= 0) {
 		if (!input_prompt(t, ":", "", q, sizeof q, &qn) || !qn)
 			return;
+		/* less's :n and :p: the next and previous edition. */
+		if (strcmp(q, "n") == 0 || strcmp(q, "p") == 0) {
+			arcview_step(t, q[0] == 'n' ? 1 : -1, 1);
+			return;
+		}
 		errno = 0;
 		line = strtoul(q, &end, 10);
 		if (errno || *end || q[0] == '-' || q[0] == '+' || !line) {
@@ -235,6 +241,8 @@ static int go_by(struct tui *t, enum action act, long count)
 	case ACT_NEXT_FINDING: proofing_step(t, 1, count > 0 ? count : 1); break;
 	case ACT_PREV_FINDING: proofing_step(t, -1, count > 0 ? count : 1); break;
 	case ACT_PERCENT: session_percent(&t->s, count > 100 ? 100 : (int)count); break;
+	case ACT_NEXT_EDITION: arcview_step(t, 1, times); break;
+	case ACT_PREV_EDITION: arcview_step(t, -1, times); break;
 	default: return 0;
 	}
 	return 1;
@@ -312,6 +320,9 @@ int reading_key(struct tui *t, int key)
 	case ACT_PROOF: proofing_toggle(t); break;
 	case ACT_RAW: raw_open(t); break;
 	case ACT_EDIT: editing_open(t); break;
+	case ACT_EDITIONS: arcview_editions_open(t); break;
+	case ACT_ARCHIVE_SEARCH: arcview_search(t); break;
+	case ACT_ARCHIVE_LOCALITIES: arcview_places_open(t); break;
 	default:
 		if (key != NO_KEY) {
 			char name[16];

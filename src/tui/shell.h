@@ -9,13 +9,15 @@
 
 #include "gazetteer.h"
 #include "layout.h"
+#include "library.h"
 #include "lists.h"
 #include "options.h"
 #include "session.h"
 #include "util.h"
 
 enum panel { PANEL_NONE, PANEL_LOCALITIES, PANEL_CONTENTS, PANEL_HELP, PANEL_BOOKMARKS,
-	     PANEL_RAW, PANEL_COUNT };
+	     PANEL_RAW, PANEL_EDITIONS, PANEL_ARCHIVE_PLACES, PANEL_ARCHIVE_STORIES,
+	     PANEL_ARCHIVE_HITS, PANEL_COUNT };
 
 struct tui {
 	struct session s;          /* the edition, its view, the bookmarks */
@@ -53,6 +55,18 @@ struct tui {
 	struct gazetteer **places; /* read it after the first screen, or NULL */
 	void (*redraw)(struct tui *t);  /* the whole screen as it now is, for
 	                                   a prompt over it (set by the loop) */
+	struct library *lib;       /* the archive open, or NULL for one edition */
+	size_t shown_done;         /* the indexing progress last drawn */
+	struct catalog_place *aplaces;  /* the archive's localities (L), */
+	size_t naplaces;           /* while its panels are open */
+	size_t aplace;             /* the one whose stories are listed */
+	struct catalog_story *astories; /* the stories or search hits listed */
+	size_t nastories;
+	char **story_paths;        /* per story: its edition's path, to find
+	                              it after the archive is filled again */
+	size_t *hit_starts;        /* per hit: where its match starts in its
+	                              entry's label */
+	char aquery[512];          /* the archive search */
 };
 
 #endif

@@ -17,6 +17,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "arcview.h"
 #include "booklist.h"
 #include "contents.h"
 #include "draw.h"
@@ -42,6 +43,10 @@ static const struct {
 	[PANEL_HELP] = {help_draw, help_key},
 	[PANEL_BOOKMARKS] = {booklist_draw, booklist_key},
 	[PANEL_RAW] = {raw_draw, raw_key},
+	[PANEL_EDITIONS] = {arcview_editions_draw, arcview_editions_key},
+	[PANEL_ARCHIVE_PLACES] = {arcview_places_draw, arcview_places_key},
+	[PANEL_ARCHIVE_STORIES] = {arcview_stories_draw, arcview_stories_key},
+	[PANEL_ARCHIVE_HITS] = {arcview_hits_draw, arcview_hits_key},
 };
 
 static int curses_on;
@@ -292,6 +297,11 @@ static void run_loop(struct tui *t)
 			if (key == NO_KEY)
 				redraw(t);
 		}
+		/* An archive: its indexing goes on meanwhile. */
+		if (arcview_poll(t) && key == NO_KEY && !changed) {
+			redraw(t);
+			continue;
+		}
 		if (key == NO_KEY && !changed)
 			continue;
 		if (key == K_RESIZE) {
@@ -321,8 +331,8 @@ static int ambiguous_width(const struct options *opts, int fallback)
 	return amb ? amb : fallback;
 }
 
-int tui_run(struct edition *ed, struct gazetteer **gaz, const struct options *opts,
-	    const struct layout_opts *lo)
+int tui_run(struct edition *ed, struct library *lib, struct gazetteer **gaz,
+	    const struct options *opts, const struct layout_opts *lo)
 {
 	struct tui t;
 	struct error err;
@@ -339,6 +349,9 @@ int tui_run(struct edition *ed, struct gazetteer **gaz, const struct options *op
 	key_source();  /* before the crash handler keeps its modes */
 	l.amb = ambiguous_width(opts, lo->amb);
 	session_init(&t.s, ed, *gaz, opts, &l);
+	t.lib = lib;
+	if (lib)
+		session_set_archive(&t.s, &lib->a, lib->first);
 	width_set_ambiguous(l.amb);  /* what curses' wcwidth() says */
 	catch_crashes();
 	basic = start_terminal(opts->mouse);
@@ -346,6 +359,8 @@ int tui_run(struct edition *ed, struct gazetteer **gaz, const struct options *op
 	view_resize(&t.s.v, draw_text_rows(&t), COLS);
 	view_open(&t.s.v, 0, 0);
 	open_session(&t);
+	if (lib && (lib->scan_error[0] || lib->cat_error[0]))
+		draw_say(&t, "%s", lib->scan_error[0] ? lib->scan_error : lib->cat_error);
 	if (basic)
 		draw_say(&t, _("the terminal type TERM=%s is unknown here: drawing as a basic "
 			       "terminal (vt100)"), getenv("TERM") ? getenv("TERM") : "(unset)");
@@ -355,6 +370,7 @@ int tui_run(struct edition *ed, struct gazetteer **gaz, const struct options *op
 	restore();
 	die_set_hook(NULL);
 	list_free(&t.list);
+	arcview_free(&t);
 	sbuf_free(&t.buf);
 	free(t.marks.v);
 	for (size_t i = 0; i < t.hist.n; i++)

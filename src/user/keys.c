@@ -52,6 +52,12 @@ const struct action_info keys_actions[ACT_COUNT] = {
 			"＿ U+3000, ⍽ no-break space, ␣ space at the end, <200B> other invisible "
 			"characters")},
 	[ACT_EDIT] = {"edit", "v", N_("edit the file at the top line ($VISUAL, $EDITOR), then reload it")},
+	[ACT_NEXT_EDITION] = {"next_edition", "}", N_("archive: the next edition (also :n)")},
+	[ACT_PREV_EDITION] = {"previous_edition", "{", N_("archive: the previous edition (also :p)")},
+	[ACT_EDITIONS] = {"editions", "e", N_("archive: the list of editions (type a date or title to filter)")},
+	[ACT_ARCHIVE_SEARCH] = {"archive_search", "F", N_("archive: search every edition")},
+	[ACT_ARCHIVE_LOCALITIES] = {"archive_localities", "L",
+				    N_("archive: localities across every edition, with their stories")},
 	[ACT_LIST_DOWN] = {"list_down", "j Down C-n", N_("the next entry"), KEYMODE_LIST},
 	[ACT_LIST_UP] = {"list_up", "k Up C-p", N_("the previous entry"), KEYMODE_LIST},
 	[ACT_LIST_PAGE_DOWN] = {"list_page_down", "PgDn", N_("a page down"), KEYMODE_LIST},

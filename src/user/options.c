@@ -67,7 +67,8 @@ const struct option_def options_table[] = {
 	{"files", "positions", OPT_STRING, "", 0, 0, NULL, FIELD(positions),
 	 N_("reading positions file (empty: $XDG_STATE_HOME/reader/positions)")},
 	{"files", "editions", OPT_STRING, "", 0, 0, NULL, FIELD(editions),
-	 N_("directories searched for editions moved since they were bookmarked, ':'-separated")},
+	 N_("directories, ':'-separated, searched for editions moved since they were bookmarked, "
+	    "and opened as an archive when no file is named")},
 	{"lint", "off", OPT_STRING, "", 0, 0, NULL, FIELD(lint_off),
 	 N_("kinds of finding --lint leaves out, space-separated (the manual lists them)")},
 	{NULL, NULL, OPT_INT, NULL, 0, 0, NULL, 0, NULL},

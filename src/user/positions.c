@@ -8,6 +8,8 @@
  */
 #include "positions.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -72,6 +74,33 @@ int pos_get(const char *path, const char *edition_id, size_t *article, size_t *o
 	}
 	record_free(&rf);
 	return found;
+}
+
+int pos_latest(const char *path, int (*want)(void *ctx, const char *id, const char *edition_path),
+	       void *ctx, char id[17], size_t *article, size_t *offset)
+{
+	struct record_file rf;
+	size_t best = SIZE_MAX;
+
+	if (record_load(&rf, &pos_format, path, NULL) == 0) {
+		for (size_t i = 0; i < rf.n; i++) {
+			char **f = rf.v[i].field;
+
+			/* The times are all YYYY-MM-DDTHH:MM:SSZ: as strings
+			 * they sort as times. */
+			if (rf.v[i].kind == RECORD_GOOD &&
+			    (best == SIZE_MAX || strcmp(f[P_UPDATED], rf.v[best].field[P_UPDATED]) >= 0) &&
+			    want(ctx, f[P_ID], f[P_PATH]))
+				best = i;
+		}
+	}
+	if (best != SIZE_MAX) {
+		snprintf(id, 17, "%s", rf.v[best].field[P_ID]);
+		record_parse_num(rf.v[best].field[P_ARTICLE], article);
+		record_parse_num(rf.v[best].field[P_OFFSET], offset);
+	}
+	record_free(&rf);
+	return best != SIZE_MAX;
 }
 
 /* A position to record: the fields of its line, the id in lower case. */

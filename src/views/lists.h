@@ -24,13 +24,16 @@
 #include "fold.h"
 #include "gazetteer.h"
 
-/* What an entry refers to. Archives will add editions and stories. */
+/* What an entry refers to. */
 enum ref_kind {
 	REF_NONE,         /* a heading, or a line of text */
 	REF_ARTICLE,      /* value: index into ed->articles */
 	REF_BOOKMARK,     /* value: the bookmark's rank in the panel's order */
 	REF_ACTION,       /* value: an enum action */
 	REF_SEARCH_HIT,   /* value: the hit's index */
+	REF_EDITION,      /* value: index into an archive's editions */
+	REF_PLACE,        /* value: index into the archive's places */
+	REF_STORY,        /* value: index into a list of stories */
 };
 
 struct list_ref {

@@ -84,7 +84,7 @@ keys NPage NPage NPage NPage NPage NPage NPage NPage
 poll joined_has "[files] editions ="
 check "40x20: the settings with their help in Chinese, whole" \
 	joined_has "[files] bookmarks =" "书签文件（留空：\$XDG_DATA_HOME/reader/bookmarks）" \
-	"加书签后报纸文件被移走时到这些目录中查找，用 ':' 分隔"
+	"加书签后报纸文件被移走时到这些目录中查找，不给文件时作为报纸库打开，用 ':' 分隔"
 keys q
 wait_gone " 帮助："
 keys m
