@@ -80,7 +80,15 @@ wait_for " 帮助："
 check "40x20: the help's title is whole" row_starts 1 " 帮助：按键与设置（q 或 Esc 关闭）"
 check "40x20: help lines wider than the screen go on below, whole" \
 	joined_has "l 地区索引（输入文字筛选）" "t 目录（输入文字筛选）" "/ 向下搜索（往文末方向）"
-keys NPage NPage NPage NPage NPage NPage NPage NPage
+# Page down until the [files] settings show: the help grows with the keys.
+_n=0
+changed() { [ "$SCREEN" != "$_before" ]; }
+while snap; ! joined_has "[files] editions =" && [ $_n -lt 30 ]; do
+	_before=$SCREEN
+	keys NPage
+	poll changed || break
+	_n=$((_n + 1))
+done
 poll joined_has "[files] editions ="
 check "40x20: the settings with their help in Chinese, whole" \
 	joined_has "[files] bookmarks =" "书签文件（留空：\$XDG_DATA_HOME/reader/bookmarks）" \
