@@ -27,6 +27,16 @@
  * the same. A scan of the stored text, folded as it is read, runs at about
  * 110 MB/s: the fallback for what is not indexed yet, not the way.
  *
+ * Churn: an edition read again (or whose file is gone) loses its
+ * articles and text at once; their ids stay in the pairs' blobs, never
+ * found (a candidate must be in articles), and are counted in meta
+ * ('dead'); catalog_index() rewrites the blobs without them when they
+ * are more than 1/DEAD_FRACTION of the indexed articles, and SQLite uses
+ * the freed pages again, so the file does not grow with re-reading.
+ * The places depend on the gazetteer: meta ('gazetteer') holds the stamp
+ * of the one they were resolved with, and another makes every edition
+ * stale.
+ *
  * Map blob: for each item, in order, uint32 little-endian: the item's start
  * in the body, its number of pieces, then (offset in the item, source line)
  * per piece. The body holds each item's text followed by '\n'.

@@ -12,6 +12,11 @@
  * cannot be opened) the archive is still read, in the order the names and
  * modification times give.
  *
+ * A warm start (library_open_warm()) takes the archive from the catalogue
+ * without reading a directory, so that the first screen does not wait
+ * for a walk of thousands of files; the walk runs in a thread of its own
+ * after the first screen, and its result replaces the listed archive.
+ *
  * Memory: the entries (a path and a few fields each), never the editions'
  * text: the session holds the one edition open.
  */
