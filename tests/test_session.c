@@ -420,12 +420,16 @@ static void test_library(void **state)
 		assert_int_equal(utimensat(AT_FDCWD, p[1], t, 0), 0);
 		assert_int_equal(unlink(p[2]), 0);
 		assert_int_equal(library_open_warm(&l, paths, 1, &err), 0);
-		assert_int_equal(l.a.n, 3);
+		assert_int_equal(l.a.n, 0);                 /* not listed yet */
+		assert_true(l.relist);
 		assert_true(l.rescan);
+		/* The position's path is elsewhere: listed, found by its id. */
+		assert_int_equal(library_load_first(&l, &opts, &ed, &err), 0);
+		assert_false(l.relist);
+		assert_int_equal(l.a.n, 3);
 		assert_int_equal(l.unread, 0);
 		assert_string_equal(l.a.v[0].path, p[2]);   /* as the catalogue had it */
-		assert_int_equal(library_first(&l, &opts), 1);
-		assert_int_equal(library_load_first(&l, &opts, &ed, &err), 0);
+		assert_int_equal(l.first, 1);
 		assert_string_equal(ed.path, p[0]);
 		edition_free(&ed);
 		/* Nothing to index before the scan says what is on disk. */
@@ -459,13 +463,22 @@ static void test_library(void **state)
 		}
 		assert_int_equal(l.unread, 0);
 		library_close(&l);
-		/* Warm again: the added one is listed at once. */
+		/* Warm again, the position at the added file: it opens
+		 * straight from the positions file, the list after. */
+		assert_int_equal(pos_set(pos, "0123456789abcdef", added, 1, 0, &err), 0);
 		assert_int_equal(library_open_warm(&l, paths, 1, &err), 0);
-		assert_true(l.rescan);
+		assert_int_equal(library_load_first(&l, &opts, &ed, &err), 0);
+		assert_string_equal(ed.path, added);
+		assert_int_equal(l.first, (size_t)-1);
+		assert_int_equal(l.a.n, 0);
+		assert_int_equal(library_index(&l, NULL, &err), 0);
+		assert_int_equal(library_poll(&l, &err), 1);  /* the list */
 		assert_int_equal(l.a.n, 3);
 		assert_string_equal(l.a.v[2].path, added);
+		assert_true(l.rescan);
 		assert_int_equal(library_settle(&l, &err), 1);
 		assert_int_equal(l.unread, 0);
+		edition_free(&ed);
 		library_close(&l);
 		/* A catalogue that knows nothing there: a cold start. */
 		assert_int_equal(library_open_warm(&l, none, 0, &err), -1);

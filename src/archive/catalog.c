@@ -1401,6 +1401,30 @@ size_t catalog_list(struct catalog *c, const char *const *paths, size_t n, struc
 	return listed;
 }
 
+int catalog_knows(struct catalog *c, const char *const *paths, size_t n)
+{
+	sqlite3_stmt *st = NULL;
+	int known = 0;
+
+	if (sqlite3_prepare_v2(c->db, "SELECT 1 FROM editions WHERE why IS NULL AND (path = ?1 OR"
+				      " (path >= ?2 AND path < ?3)) LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	for (size_t r = 0; r < n && !known; r++) {
+		char *lo, *hi;
+
+		root_range(paths[r], &lo, &hi);
+		sqlite3_bind_text(st, 1, paths[r], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
+		known = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		free(lo);
+		free(hi);
+	}
+	sqlite3_finalize(st);
+	return known;
+}
+
 long long catalog_forget_gone(struct catalog *c, const char *const *paths, size_t n,
 			      struct error *err)
 {

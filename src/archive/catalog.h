@@ -100,6 +100,9 @@ size_t catalog_fill(struct catalog *c, struct archive *a);
  * editions it listed (0: none known, or an error).
  */
 size_t catalog_list(struct catalog *c, const char *const *paths, size_t n, struct archive *a);
+/* Does the catalogue hold anything at or below paths[0..n)? (One look
+ * at the index: whether catalog_list() would list anything.) */
+int catalog_knows(struct catalog *c, const char *const *paths, size_t n);
 
 /*
  * Remove the editions at or below paths[0..n) whose files are gone (stat

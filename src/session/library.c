@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "i18n.h"
@@ -101,7 +102,7 @@ int library_open_warm(struct library *l, const char *const *paths, size_t n, str
 {
 	memset(l, 0, sizeof *l);
 	open_catalog(l);
-	if (!l->cat || !catalog_list(l->cat, paths, n, &l->a)) {
+	if (!l->cat || !catalog_knows(l->cat, paths, n)) {
 		/* Nothing known: the scan first, as a cold start does. */
 		if (l->cat)
 			catalog_close(l->cat);
@@ -115,8 +116,74 @@ int library_open_warm(struct library *l, const char *const *paths, size_t n, str
 	for (size_t i = 0; i < n; i++)
 		l->scan_paths[i] = xstrdup(paths[i]);
 	l->scan_n = n;
+	l->relist = 1;
 	l->rescan = 1;
 	return 0;
+}
+
+/* A warm start's list, when it is still to make. 1 when made. */
+static int relist(struct library *l)
+{
+	if (!l->relist)
+		return 0;
+	l->relist = 0;
+	catalog_list(l->cat, (const char *const *)l->scan_paths, l->scan_n, &l->a);
+	l->last_fill = now_seconds();
+	return 1;
+}
+
+/* Is path at or below one of the warm start's paths? */
+static int below_roots(const struct library *l, const char *path)
+{
+	for (size_t i = 0; i < l->scan_n; i++) {
+		const char *r = l->scan_paths[i];
+		size_t n = strlen(r);
+
+		if (strcmp(path, r) == 0 ||
+		    (strncmp(path, r, n) == 0 && n && (r[n - 1] == '/' || path[n] == '/')))
+			return 1;
+	}
+	return 0;
+}
+
+/* pos_latest()'s question on a warm start, before the list: is this a
+ * file below the archive's paths that is there? The last yes is the
+ * answer. */
+struct latest_path {
+	const struct library *l;
+	char *path;
+};
+
+static int below_and_there(void *ctx, const char *id, const char *path)
+{
+	struct latest_path *q = ctx;
+	struct stat st;
+
+	(void)id;
+	if (!below_roots(q->l, path) || stat(path, &st) < 0 || !S_ISREG(st.st_mode))
+		return 0;
+	free(q->path);
+	q->path = xstrdup(path);
+	return 1;
+}
+
+/* A warm start with a position: the edition read last opened before the
+ * list is made, from the path the positions file gives. 0, or -1 when
+ * there is none or it cannot be read. */
+static int load_latest(struct library *l, const struct options *o, struct edition *ed)
+{
+	char *pos = options_positions_file(o), id[17];
+	struct latest_path q = {l, NULL};
+	struct error ignored;
+	size_t art, off;
+	int rc = -1;
+
+	if (pos && o->restore_position && pos_latest(pos, below_and_there, &q, id, &art, &off) == 1 &&
+	    q.path && edition_load(ed, q.path, &ignored) == 0)
+		rc = 0;
+	free(q.path);
+	free(pos);
+	return rc;
 }
 
 static void *scan_main(void *arg)
@@ -206,6 +273,7 @@ static int scan_collect(struct library *l, struct error *err)
 
 int library_settle(struct library *l, struct error *err)
 {
+	relist(l);
 	if (l->rescan && scan_start(l, err) < 0)
 		return -1;
 	if (!l->scan)
@@ -247,8 +315,16 @@ size_t library_first(const struct library *l, const struct options *o)
 int library_load_first(struct library *l, const struct options *o, struct edition *ed,
 		       struct error *err)
 {
-	size_t i = library_first(l, o);
+	size_t i;
 
+	/* The place in the archive comes with the list, after the first
+	 * screen (library_poll()). */
+	if (l->relist && load_latest(l, o, ed) == 0) {
+		l->first = SIZE_MAX;
+		return 0;
+	}
+	relist(l);
+	i = library_first(l, o);
 	while (l->a.n) {
 		if (i >= l->a.n)
 			i = 0;
@@ -307,7 +383,7 @@ int library_index(struct library *l, const struct gazetteer *gaz, struct error *
 	int rc;
 
 	/* After a warm start's scan: what it finds is what to read. */
-	if (!l->cat || l->started || !l->unread || l->rescan || l->scan)
+	if (!l->cat || l->started || !l->unread || l->relist || l->rescan || l->scan)
 		return 0;
 	l->started = 1;
 	j = xcalloc(1, sizeof *j);
@@ -358,8 +434,10 @@ int library_poll(struct library *l, struct error *err)
 {
 	int rc = 0;
 
-	/* A warm start: the scan once the first screen is out, the archive
-	 * filled again when it ends. */
+	/* A warm start: the list, then the scan once the first screen is
+	 * out, the archive filled again when it ends. */
+	if (relist(l))
+		return 1;
 	if (l->rescan)
 		return scan_start(l, err);
 	if (l->scan)

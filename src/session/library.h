@@ -51,6 +51,7 @@ struct library {
 	 * still to start (rescan) or running (scan). */
 	char **scan_paths;
 	size_t scan_n;
+	int relist;                /* the list from the catalogue is still to make */
 	int rescan;
 	struct library_scan *scan;
 	int indexed;               /* an indexing has run to its end */
@@ -62,13 +63,17 @@ struct library {
 int library_open(struct library *l, const char *const *paths, size_t n, struct error *err);
 /* The same, fast on a warm start: when the catalogue knows editions at or
  * below the paths, the archive is those (catalog_list()), with no
- * directory read; the scan starts at the first library_poll() (after the
- * first screen), in the background, and when it ends the archive is
- * filled again with what is on disk (new and changed files unread, gone
- * ones left out, and the catalogue's editions whose files are gone
- * removed). Otherwise as library_open(). */
+ * directory read: made by library_load_first(), or when that opens the
+ * edition read last straight from the positions file (first is then
+ * SIZE_MAX, the place not known yet), by the first library_poll() (after
+ * the first screen). The scan starts at the next library_poll(), in the
+ * background, and when it ends the archive is filled again with what is
+ * on disk (new and changed files unread, gone ones left out, and the
+ * catalogue's editions whose files are gone removed). Otherwise as
+ * library_open(). */
 int library_open_warm(struct library *l, const char *const *paths, size_t n, struct error *err);
-/* Wait for a warm start's scan (starting it if need be) and fill the
+/* Make a warm start's list if it is still to make, wait for its scan
+ * (starting it if need be) and fill the
  * archive with its result: 1 when it did, 0 when there was none, -1 with
  * err when a path could not be read (the others are in). */
 int library_settle(struct library *l, struct error *err);
@@ -76,7 +81,8 @@ int library_settle(struct library *l, struct error *err);
  * (found by its id, else its path), else the first. */
 size_t library_first(const struct library *l, const struct options *o);
 /* Load that entry into ed, its index into first; entries that cannot be
- * read are moved to the skipped ones and the next is tried. Returns 0, or
+ * read are moved to the skipped ones and the next is tried. (A warm
+ * start: see library_open_warm().) Returns 0, or
  * -1 with err when none can be read. */
 int library_load_first(struct library *l, const struct options *o, struct edition *ed,
 		       struct error *err);

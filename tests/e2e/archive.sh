@@ -161,8 +161,9 @@ stop
 # once the directories are scanned, after the first screen.
 sed 's/2020年11月11日/2020年12月31日/' "$EDITION" >"$ARC/2020-10/tongxinyuan-2020-12-31.txt"
 start 100 30 xterm-256color '' "$ARC"
-poll status_has "2020-10-25 ("
-check "a warm start opens the edition read last" status_has "2020-10-25 ($((N - 1))/"
+poll status_has "2020-10-25 ($((N - 1))/"
+check "a warm start opens the edition read last, its place in the archive shown" \
+	status_has "2020-10-25 ($((N - 1))/"
 poll status_has "/$((N + 1)))"
 check "a file added since the last run is counted in once the scan is done" \
 	status_has "2020-10-25 ($((N - 1))/$((N + 1)))"
