@@ -325,6 +325,8 @@ int library_load_first(struct library *l, const struct options *o, struct editio
 	}
 	relist(l);
 	i = library_first(l, o);
+	if (!l->a.n)
+		error_set(err, l->scan_n ? l->scan_paths[0] : "", 0, 0, "%s", _("no editions found here"));
 	while (l->a.n) {
 		if (i >= l->a.n)
 			i = 0;
