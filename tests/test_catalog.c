@@ -1001,6 +1001,15 @@ static void test_list(void **state)
 	archive_free(&l);
 	assert_int_equal(catalog_list(c, other, 1, &l), 3);
 	archive_free(&l);
+	{
+		/* A file named beside its directory: once. */
+		char *b_txt = xasprintf("%s/b.txt", dir);
+		const char *nested[] = { dir, b_txt };
+
+		assert_int_equal(catalog_list(c, nested, 2, &l), 3);
+		archive_free(&l);
+		free(b_txt);
+	}
 	assert_int_equal(catalog_list(c, none, 1, &l), 0);
 	assert_int_equal(l.n, 0);
 	archive_free(&l);

@@ -1343,6 +1343,15 @@ static void root_range(const char *root, char **lo, char **hi)
 	(*hi)[strlen(*hi) - 1] = '/' + 1;
 }
 
+/* Is path root, or below it as archive_scan() joins names? */
+static int at_or_below(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+
+	return strcmp(path, root) == 0 ||
+	       (n && strncmp(path, root, n) == 0 && (root[n - 1] == '/' || path[n] == '/'));
+}
+
 size_t catalog_list(struct catalog *c, const char *const *paths, size_t n, struct archive *a)
 {
 	sqlite3_stmt *st = NULL;
@@ -1356,14 +1365,6 @@ size_t catalog_list(struct catalog *c, const char *const *paths, size_t n, struc
 	for (size_t r = 0; r < n; r++) {
 		char *lo, *hi;
 
-		/* A root named twice (or below another) lists nothing more:
-		 * its rows are already in. */
-		int dup = 0;
-
-		for (size_t k = 0; k < r && !dup; k++)
-			dup = strcmp(paths[k], paths[r]) == 0;
-		if (dup)
-			continue;
 		root_range(paths[r], &lo, &hi);
 		sqlite3_bind_text(st, 1, paths[r], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
@@ -1374,7 +1375,13 @@ size_t catalog_list(struct catalog *c, const char *const *paths, size_t n, struc
 			const unsigned char *date = sqlite3_column_text(st, 6);
 			const unsigned char *title = sqlite3_column_text(st, 7);
 			struct archive_entry *e;
+			int dup = 0;
 
+			/* A root named twice, or below another: each file once. */
+			for (size_t k = 0; k < r && !dup; k++)
+				dup = at_or_below(path, paths[k]);
+			if (dup)
+				continue;
 			if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
 				archive_add_skip(a, path, (const char *)sqlite3_column_text(st, 10));
 				continue;
