@@ -463,7 +463,7 @@ static void read_archive(struct run *r, const char **files, int nfiles)
 		for (char *d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save))
 			paths[n++] = d;
 	}
-	if (library_open(&lib, paths, n, &err) < 0 || library_load_first(&lib, r->opts, &ed, &err) < 0) {
+	if (library_open_warm(&lib, paths, n, &err) < 0 || library_load_first(&lib, r->opts, &ed, &err) < 0) {
 		error_print(&err, stderr);
 		r->status = 1;
 	} else {
@@ -623,6 +623,10 @@ static void run_archive(struct run *r)
 		r->status = 1;
 	}
 	cat = open_catalog();
+	/* The editions below these paths whose files are gone leave the
+	 * catalogue (it would only grow otherwise). */
+	if (catalog_forget_gone(cat, r->c->files, (size_t)r->c->nfiles, &err) < 0)
+		error_print(&err, stderr);
 	if (update_catalog(cat, &a, r->gaz, r->c->mode == MODE_SEARCH, &err) < 0) {
 		/* What was stored stays; the rest is read as it comes. */
 		error_print(&err, stderr);

@@ -494,7 +494,23 @@ bench_archive() {
 		echo "        first screen (reader DIR, 80x24 pty): n/a ($(head -n 1 "$tmp/err"))"
 	else
 		sort -n -k 1 "$tmp/pty" | sed -n 3p | awk -v index_="$index" '{
-			printf "        first screen (reader DIR, 80x24 pty, %s): %.1f ms (%d bytes), median of 5  target %s (under 50 ms)\n",
+			printf "        first screen (reader DIR, 80x24 pty, %s, no position): %.1f ms (%d bytes), median of 5  target %s (under 50 ms)\n",
+				index_, $1, $2, $1 < 50 ? "met" : "missed"
+		}'
+	fi
+	# again with a position held (one run that goes to the next edition
+	# and quits first): the edition read last opens before the archive
+	# is listed
+	rm -rf "$tmp/home/.local"
+	HOME=$tmp/home XDG_CONFIG_HOME= XDG_DATA_HOME= XDG_STATE_HOME= XDG_CACHE_HOME=$tmp/xdg/1 \
+		LANG=C.UTF-8 "$PTYBYTES_BIN" 80 24 1 "}q" "$READER_BIN" "$dir" >/dev/null 2>&1
+	for _ in 1 2 3 4 5; do
+		HOME=$tmp/home XDG_CONFIG_HOME= XDG_DATA_HOME= XDG_STATE_HOME= XDG_CACHE_HOME=$tmp/xdg/1 \
+			LANG=C.UTF-8 "$PTYBYTES_BIN" 80 24 1 " " "$READER_BIN" "$dir" 2>"$tmp/err" || break
+	done >"$tmp/pty"
+	if [ "$(wc -l <"$tmp/pty")" -ge 5 ]; then
+		sort -n -k 1 "$tmp/pty" | sed -n 3p | awk -v index_="$index" '{
+			printf "        first screen (reader DIR, 80x24 pty, %s, a position held): %.1f ms (%d bytes), median of 5  target %s (under 50 ms)\n",
 				index_, $1, $2, $1 < 50 ? "met" : "missed"
 		}'
 	fi

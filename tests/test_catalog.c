@@ -738,6 +738,289 @@ static void test_search_before_index(void **state)
 }
 
 /* No place to keep it: catalog_open fails with a reason; in memory works. */
+/* The postings in the search index of articles no longer in the
+ * catalogue (an article counts once per pair row that holds it). */
+static long long dead_in_pairs(const char *db)
+{
+	sqlite3 *d;
+	sqlite3_stmt *st, *has;
+	long long dead = 0;
+
+	assert_int_equal(sqlite3_open_v2(db, &d, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(d, "SELECT ids FROM pairs", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(d, "SELECT 1 FROM articles WHERE id = ?", -1, &has, NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *b = sqlite3_column_blob(st, 0);
+		int bn = sqlite3_column_bytes(st, 0);
+		long long id = 0;
+
+		for (int i = 0; i < bn;) {
+			unsigned long long v = 0;
+			int shift = 0;
+
+			while (i < bn) {
+				v |= (unsigned long long)(b[i] & 0x7f) << shift;
+				shift += 7;
+				if (!(b[i++] & 0x80))
+					break;
+			}
+			id += (long long)v;
+			sqlite3_bind_int64(has, 1, id);
+			dead += sqlite3_step(has) != SQLITE_ROW;
+			sqlite3_reset(has);
+		}
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(has);
+	sqlite3_close(d);
+	return dead;
+}
+
+/* Touch every file of dir to another modification time: all stale. */
+static void touch_all(const char *dir, long long sec)
+{
+	const char *names[] = { "a.txt", "b.txt", "c.txt" };
+
+	for (size_t i = 0; i < 3; i++) {
+		char *p = xasprintf("%s/%s", dir, names[i]);
+		struct timespec t[2] = { { (time_t)sec, 0 }, { (time_t)sec, 0 } };
+
+		if (access(p, F_OK) == 0)
+			assert_int_equal(utimensat(AT_FDCWD, p, t, 0), 0);
+		free(p);
+	}
+}
+
+/* A file read again leaves no rows behind; the search index's dead ids
+ * are counted, never found, and rewritten away when they are many (or
+ * when asked); the file stops growing however often the archive churns. */
+static void test_churn(void **state)
+{
+	char *dir = three_editions("churn");
+	char *db = xstrdup(tmp_path("churn.sqlite"));
+	struct archive a;
+	struct catalog *c;
+	struct error err;
+	long long arts, texts, eds, pages2 = 0;
+	const char *jj[] = { "靖江", NULL };
+	size_t want;
+
+	(void)state;
+	c = indexed(db, dir, &a);
+	arts = rows(db, "SELECT count(*) FROM articles");
+	texts = rows(db, "SELECT count(*) FROM texts");
+	eds = rows(db, "SELECT count(*) FROM editions");
+	want = hits(c, "靖江", jj);
+	assert_true(want >= 2);
+	assert_true(arts > 0);
+	assert_int_equal(catalog_dead(c), 0);
+	assert_int_equal(dead_in_pairs(db), 0);
+	archive_free(&a);
+	for (int round = 1; round <= 6; round++) {
+		touch_all(dir, 1000000000LL + round);
+		catalog_close(c);
+		c = indexed(db, dir, &a);
+		/* The old articles, texts and editions are gone. */
+		assert_int_equal(rows(db, "SELECT count(*) FROM articles"), arts);
+		assert_int_equal(rows(db, "SELECT count(*) FROM texts"), texts);
+		assert_int_equal(rows(db, "SELECT count(*) FROM editions"), eds);
+		/* Every article was read again: more than a quarter dead,
+		 * so the index was rewritten. */
+		assert_int_equal(catalog_dead(c), 0);
+		assert_int_equal(dead_in_pairs(db), 0);
+		assert_int_equal(hits(c, "靖江", jj), want);
+		if (round == 2)
+			pages2 = rows(db, "SELECT page_count FROM pragma_page_count");
+		archive_free(&a);
+	}
+	/* Freed pages are used again: no growth from round 2 to 6. */
+	assert_true(rows(db, "SELECT page_count FROM pragma_page_count") <= pages2 + 2);
+
+	/* One of three read again: few dead, kept and counted until a
+	 * rewrite, and never found. */
+	{
+		char *p = xasprintf("%s/a.txt", dir);
+		struct timespec t[2] = { { 1100000000, 0 }, { 1100000000, 0 } };
+
+		assert_int_equal(utimensat(AT_FDCWD, p, t, 0), 0);
+		free(p);
+	}
+	catalog_close(c);
+	c = open_at(db, NULL);
+	catalog_set_batch(c, 0);
+	scan_dir(&a, dir);
+	assert_int_equal(catalog_update(c, &a, gaz, NULL, &err), 0);
+	assert_int_equal(catalog_index(c, NULL, &err), 0);
+	catalog_fill(c, &a);
+	if (catalog_dead(c) > 0) {
+		assert_true(dead_in_pairs(db) > 0);
+		assert_int_equal(hits(c, "靖江", jj), want);
+		assert_int_equal(catalog_compact(c, &err), 0);
+	}
+	assert_int_equal(catalog_dead(c), 0);
+	assert_int_equal(dead_in_pairs(db), 0);
+	assert_int_equal(hits(c, "靖江", jj), want);
+	archive_free(&a);
+	catalog_close(c);
+	free(db);
+	free(dir);
+}
+
+/* Editions whose files are gone leave the catalogue; not those of a root
+ * that is not there, nor those outside the roots named. */
+static void test_forget_gone(void **state)
+{
+	char *dir = three_editions("gone");
+	char *other = fresh_dir("gone-other");
+	char *db = xstrdup(tmp_path("gone.sqlite"));
+	char *c_txt = xasprintf("%s/c.txt", dir), *o_txt = xasprintf("%s/o.txt", other);
+	char *missing = xasprintf("%s/nowhere", dir);
+	const char *roots[] = { dir }, *both[] = { missing, other };
+	struct archive a, b;
+	struct catalog *c;
+	struct error err;
+	long long arts;
+
+	(void)state;
+	copy_file(SEED, other, "o.txt");
+	c = indexed(db, dir, &a);
+	catalog_close(c);
+	c = indexed(db, other, &b);
+	arts = rows(db, "SELECT count(*) FROM articles");
+	assert_int_equal(rows(db, "SELECT count(*) FROM editions WHERE why IS NULL"), 4);
+	assert_int_equal(unlink(c_txt), 0);
+	assert_int_equal(unlink(o_txt), 0);
+	/* Only below dir: o.txt is gone too, but not asked about. */
+	assert_int_equal(catalog_forget_gone(c, roots, 1, &err), 1);
+	assert_int_equal(catalog_forget_gone(c, roots, 1, &err), 0);
+	assert_int_equal(rows(db, "SELECT count(*) FROM editions WHERE why IS NULL"), 3);
+	assert_true(rows(db, "SELECT count(*) FROM articles") < arts);
+	assert_int_equal(rows(db, "SELECT count(*) FROM texts"), rows(db, "SELECT count(*) FROM articles"));
+	/* Its articles' ids stay in the index, counted (articles, not
+	 * postings), until a rewrite. */
+	assert_int_equal(catalog_dead(c), arts - rows(db, "SELECT count(*) FROM articles"));
+	assert_true(dead_in_pairs(db) > 0);
+	/* A root that is not there says nothing; the other one does. */
+	assert_int_equal(catalog_forget_gone(c, both, 1, &err), 0);
+	assert_int_equal(catalog_forget_gone(c, both, 2, &err), 1);
+	assert_int_equal(rows(db, "SELECT count(*) FROM editions WHERE why IS NULL"), 2);
+	archive_free(&a);
+	archive_free(&b);
+	catalog_close(c);
+	free(missing);
+	free(c_txt);
+	free(o_txt);
+	free(db);
+	free(other);
+	free(dir);
+}
+
+/* The places are the gazetteer's: another gazetteer (or none) makes every
+ * edition stale, read again and resolved with it; the same one, nothing. */
+static void test_gazetteer_changed(void **state)
+{
+	char *dir = three_editions("gazchange");
+	char *db = xstrdup(tmp_path("gazchange.sqlite"));
+	char *gdir = fresh_dir("gazcopy"), *gpath = xasprintf("%s/gazetteer.tsv", gdir);
+	struct archive a;
+	struct catalog *c;
+	struct error err;
+	struct gazetteer *other;
+	long long coded, last;
+
+	(void)state;
+	/* The same table without abroad.tsv beside it: another stamp. */
+	copy_file("data/gazetteer.tsv", gdir, "gazetteer.tsv");
+	other = gazetteer_load(gpath, &err);
+	assert_non_null(other);
+	assert_true(gazetteer_stamp(other) != gazetteer_stamp(gaz));
+
+	c = indexed(db, dir, &a);
+	coded = rows(db, "SELECT count(*) FROM articles WHERE code <> ''");
+	last = rows(db, "SELECT max(id) FROM articles");
+	assert_true(coded > 0);
+	/* The same gazetteer: nothing read again. */
+	assert_int_equal(catalog_update(c, &a, gaz, NULL, &err), 0);
+	assert_int_equal(rows(db, "SELECT max(id) FROM articles"), last);
+	/* None: every edition read again, no place resolved. */
+	assert_int_equal(catalog_update(c, &a, NULL, NULL, &err), 0);
+	assert_true(rows(db, "SELECT min(id) FROM articles") > last);
+	assert_int_equal(rows(db, "SELECT count(*) FROM articles WHERE code <> ''"), 0);
+	/* Another one: read again with it. */
+	last = rows(db, "SELECT max(id) FROM articles");
+	assert_int_equal(catalog_update(c, &a, other, NULL, &err), 0);
+	assert_true(rows(db, "SELECT min(id) FROM articles") > last);
+	assert_true(rows(db, "SELECT count(*) FROM articles WHERE code <> ''") > 0);
+	/* And back: as first. */
+	assert_int_equal(catalog_update(c, &a, gaz, NULL, &err), 0);
+	assert_int_equal(rows(db, "SELECT count(*) FROM articles WHERE code <> ''"), coded);
+	assert_int_equal(catalog_fill(c, &a), 0);
+	archive_free(&a);
+	catalog_close(c);
+	gazetteer_free(other);
+	free(gpath);
+	free(gdir);
+	free(db);
+	free(dir);
+}
+
+/* A warm start's list: what the catalogue holds below the roots, in
+ * order, without the disk; a root named twice lists once. */
+static void test_list(void **state)
+{
+	char *dir = three_editions("list");
+	char *db = xstrdup(tmp_path("list.sqlite"));
+	const char *roots[] = { dir, dir };
+	char *slash = xasprintf("%s/", dir), *nowhere = xasprintf("%s-not", dir);
+	const char *other[] = { slash }, *none[] = { nowhere };
+	struct archive a, l;
+	struct catalog *c;
+	struct error err;
+	struct catalog_place *pl;
+	size_t npl;
+
+	(void)state;
+	c = indexed(db, dir, &a);
+	memset(&l, 0, sizeof l);
+	assert_int_equal(catalog_list(c, roots, 2, &l), 3);
+	assert_int_equal(l.n, a.n);
+	assert_int_equal(l.nskipped, 1);   /* the binary one; the empty one is never stored */
+	for (size_t i = 0; i < a.n; i++) {
+		assert_string_equal(l.v[i].path, a.v[i].path);
+		assert_string_equal(l.v[i].date, a.v[i].date);
+		assert_string_equal(l.v[i].id, a.v[i].id);
+		assert_int_equal(l.v[i].narticles, a.v[i].narticles);
+		assert_int_equal(l.v[i].page, a.v[i].page);
+		assert_true(l.v[i].read);
+	}
+	/* The queries are over it. */
+	assert_int_equal(catalog_places(c, &pl, &npl, &err), 0);
+	assert_true(npl > 0);
+	catalog_places_free(pl, npl);
+	archive_free(&l);
+	assert_int_equal(catalog_list(c, other, 1, &l), 3);
+	archive_free(&l);
+	{
+		/* A file named beside its directory: once. */
+		char *b_txt = xasprintf("%s/b.txt", dir);
+		const char *nested[] = { dir, b_txt };
+
+		assert_int_equal(catalog_list(c, nested, 2, &l), 3);
+		archive_free(&l);
+		free(b_txt);
+	}
+	assert_int_equal(catalog_list(c, none, 1, &l), 0);
+	assert_int_equal(l.n, 0);
+	archive_free(&l);
+	archive_free(&a);
+	catalog_close(c);
+	free(slash);
+	free(nowhere);
+	free(db);
+	free(dir);
+}
+
 static void test_cannot_open(void **state)
 {
 	char *dir = three_editions("nowhere");
@@ -782,6 +1065,10 @@ int main(void)
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_search_before_index),
 		cmocka_unit_test(test_cannot_open),
+		cmocka_unit_test(test_churn),
+		cmocka_unit_test(test_forget_gone),
+		cmocka_unit_test(test_gazetteer_changed),
+		cmocka_unit_test(test_list),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -11,10 +11,12 @@
  */
 #include "testutil.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "library.h"
@@ -402,6 +404,87 @@ static void test_library(void **state)
 	assert_string_equal(ed.path, l.a.v[1].path);
 	edition_free(&ed);
 	library_close(&l);
+
+	/* A warm start: the archive from the catalogue at once, no file
+	 * looked at; then the scan, after which a file added since appears,
+	 * a changed one is to be read again and a deleted one is gone (from
+	 * the archive and from the catalogue). */
+	{
+		char *added = xasprintf("%s/x-2020-11-04.txt", dir);
+		struct timespec t[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+		struct archive known;
+		const char *none[] = { NULL };
+		int filled = 0;
+
+		write_variant(added, "讲诚信代代相伴");
+		assert_int_equal(utimensat(AT_FDCWD, p[1], t, 0), 0);
+		assert_int_equal(unlink(p[2]), 0);
+		assert_int_equal(library_open_warm(&l, paths, 1, &err), 0);
+		assert_int_equal(l.a.n, 0);                 /* not listed yet */
+		assert_true(l.relist);
+		assert_true(l.rescan);
+		/* The position's path is elsewhere: listed, found by its id. */
+		assert_int_equal(library_load_first(&l, &opts, &ed, &err), 0);
+		assert_false(l.relist);
+		assert_int_equal(l.a.n, 3);
+		assert_int_equal(l.unread, 0);
+		assert_string_equal(l.a.v[0].path, p[2]);   /* as the catalogue had it */
+		assert_int_equal(l.first, 1);
+		assert_string_equal(ed.path, p[0]);
+		edition_free(&ed);
+		/* Nothing to index before the scan says what is on disk. */
+		assert_int_equal(library_index(&l, NULL, &err), 0);
+		for (int i = 0; i < 2000 && (l.rescan || l.scan); i++) {
+			r = library_poll(&l, &err);
+			assert_true(r >= 0);
+			filled += r;
+			if (l.scan)
+				usleep(5000);
+		}
+		assert_false(l.rescan);
+		assert_null(l.scan);
+		assert_int_equal(filled, 1);
+		assert_int_equal(l.a.n, 3);
+		assert_int_equal(l.a.nskipped, 1);
+		assert_true(archive_find(&l.a, added) != (size_t)-1);
+		assert_true(archive_find(&l.a, p[2]) == (size_t)-1);
+		assert_int_equal(l.unread, 2);             /* the added and the changed */
+		/* The deleted one left the catalogue. */
+		memset(&known, 0, sizeof known);
+		assert_int_equal(catalog_list(l.cat, paths, 1, &known), 2);
+		assert_true(archive_find(&known, p[2]) == (size_t)-1);
+		archive_free(&known);
+		/* Then the indexing reads the two. */
+		assert_int_equal(library_index(&l, NULL, &err), 1);
+		for (int i = 0; i < 2000 && l.job; i++) {
+			assert_true(library_poll(&l, &err) >= 0);
+			if (l.job)
+				usleep(5000);
+		}
+		assert_int_equal(l.unread, 0);
+		library_close(&l);
+		/* Warm again, the position at the added file: it opens
+		 * straight from the positions file, the list after. */
+		assert_int_equal(pos_set(pos, "0123456789abcdef", added, 1, 0, &err), 0);
+		assert_int_equal(library_open_warm(&l, paths, 1, &err), 0);
+		assert_int_equal(library_load_first(&l, &opts, &ed, &err), 0);
+		assert_string_equal(ed.path, added);
+		assert_int_equal(l.first, (size_t)-1);
+		assert_int_equal(l.a.n, 0);
+		assert_int_equal(library_index(&l, NULL, &err), 0);
+		assert_int_equal(library_poll(&l, &err), 1);  /* the list */
+		assert_int_equal(l.a.n, 3);
+		assert_string_equal(l.a.v[2].path, added);
+		assert_true(l.rescan);
+		assert_int_equal(library_settle(&l, &err), 1);
+		assert_int_equal(l.unread, 0);
+		edition_free(&ed);
+		library_close(&l);
+		/* A catalogue that knows nothing there: a cold start. */
+		assert_int_equal(library_open_warm(&l, none, 0, &err), -1);
+		library_close(&l);
+		free(added);
+	}
 
 	/* A fresh catalogue, closed at once: the indexing stops. */
 	free(cache);

@@ -353,6 +353,35 @@ static void entry_date(struct archive_entry *en)
 	en->page = page;
 }
 
+struct archive_entry *archive_add(struct archive *a, const char *path, long long size,
+				  long long mtime_s, long mtime_ns, const char *date)
+{
+	struct archive_entry *en;
+
+	free(a->bypath);
+	a->bypath = NULL;
+	a->nbypath = 0;
+	XGROW(a->v, a->cap, a->n + 1);
+	en = &a->v[a->n++];
+	memset(en, 0, sizeof *en);
+	en->path = xstrdup(path);
+	en->size = size;
+	en->mtime_s = mtime_s;
+	en->mtime_ns = mtime_ns;
+	if (date && strlen(date) == 10) {
+		memcpy(en->date, date, 11);
+		en->date_from = DATE_DATELINE;
+	} else {
+		entry_date(en);
+	}
+	return en;
+}
+
+void archive_add_skip(struct archive *a, const char *path, const char *why)
+{
+	add_skip(a, path, why);
+}
+
 /* One call of archive_scan(): the archive, the directories entered, and
  * the process's effective ids (looked up once, not per file). */
 struct scan {

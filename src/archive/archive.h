@@ -88,6 +88,15 @@ struct archive {
  * texts).
  */
 int archive_scan(struct archive *a, const char *const *paths, size_t n, struct error *err);
+/* Add an entry as known from elsewhere (the catalogue), without looking
+ * at the disk: its date the dateline's date when given (YYYY-MM-DD, page
+ * then 0 for the caller to set), else from its name (and the page), else
+ * from mtime_s. No check that the path is new: for an archive made only
+ * so. Returns it, to fill further. */
+struct archive_entry *archive_add(struct archive *a, const char *path, long long size,
+				  long long mtime_s, long mtime_ns, const char *date);
+/* Add a skipped file with why (both copied). */
+void archive_add_skip(struct archive *a, const char *path, const char *why);
 /* Move entry i to the skipped files with why (copied). */
 void archive_skip(struct archive *a, size_t i, const char *why);
 /* Sort v into reading order. */

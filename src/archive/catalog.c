@@ -27,6 +27,16 @@
  * the same. A scan of the stored text, folded as it is read, runs at about
  * 110 MB/s: the fallback for what is not indexed yet, not the way.
  *
+ * Churn: an edition read again (or whose file is gone) loses its
+ * articles and text at once; their ids stay in the pairs' blobs, never
+ * found (a candidate must be in articles), and are counted in meta
+ * ('dead'); catalog_index() rewrites the blobs without them when they
+ * are more than 1/DEAD_FRACTION of the indexed articles, and SQLite uses
+ * the freed pages again, so the file does not grow with re-reading.
+ * The places depend on the gazetteer: meta ('gazetteer') holds the stamp
+ * of the one they were resolved with, and another makes every edition
+ * stale.
+ *
  * Map blob: for each item, in order, uint32 little-endian: the item's start
  * in the body, its number of pieces, then (offset in the item, source line)
  * per piece. The body holds each item's text followed by '\n'.
@@ -56,11 +66,15 @@
 /* 'RdCt': what marks a file as a reader catalogue; the version of its
  * schema and of how text is folded into the search index. */
 #define CATALOG_APP_ID 0x52644374
-#define CATALOG_VERSION 5
+#define CATALOG_VERSION 6
 
 /* How many ids the postings of one batch hold at most before they are
  * written: about 32 MB of them. */
 #define BATCH_IDS (4u << 20)
+
+/* The search index is rewritten without the ids of deleted articles when
+ * they are more than this fraction (1/n) of the indexed ones. */
+#define DEAD_FRACTION 4
 
 /* How long a batch of files may hold the write lock before it commits. */
 #define BATCH_NS 250000000LL
@@ -68,8 +82,9 @@
 struct catalog {
 	sqlite3 *db;
 	char *path;
-	sqlite3_stmt *find, *ins_ed, *ins_art, *ins_txt, *del_txt, *del_art, *del_ed;
-	int filled;                 /* the TEMP table cur is set */
+	sqlite3_stmt *find, *ins_ed, *ins_art, *ins_txt, *del_txt, *del_art, *del_ed, *dead;
+	int filled;                 /* the TEMP table cur is set (1), or is
+	                               to be made from a at the first query (2) */
 	const struct archive *a;    /* the archive of the last fill */
 	size_t nv;                  /* its number of entries then */
 	struct folded f, tmp;       /* search scratch */
@@ -363,7 +378,12 @@ static const char schema[] =
 	 * finds them gone. */
 	"CREATE TABLE batches(id INTEGER PRIMARY KEY AUTOINCREMENT, made INTEGER);"
 	"CREATE TABLE pairs(pair INTEGER NOT NULL, batch INTEGER NOT NULL, ids BLOB NOT NULL,"
-	" PRIMARY KEY(pair, batch)) WITHOUT ROWID;";
+	" PRIMARY KEY(pair, batch)) WITHOUT ROWID;"
+	/* gazetteer: the stamp of the gazetteer the places were resolved
+	 * with (a hash, in hex); dead: how many ids in pairs are of articles
+	 * deleted since (the index is rewritten when they are many). */
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+	"INSERT INTO meta(key, value) VALUES('gazetteer', ''), ('dead', 0);";
 
 static int exec(sqlite3 *db, const char *sql)
 {
@@ -424,7 +444,10 @@ static int prepare(struct catalog *c)
 	       sqlite3_prepare_v3(c->db, "DELETE FROM articles WHERE edition = ?", -1,
 				  SQLITE_PREPARE_PERSISTENT, &c->del_art, NULL) != SQLITE_OK ||
 	       sqlite3_prepare_v3(c->db, "DELETE FROM editions WHERE id = ?", -1,
-				  SQLITE_PREPARE_PERSISTENT, &c->del_ed, NULL) != SQLITE_OK
+				  SQLITE_PREPARE_PERSISTENT, &c->del_ed, NULL) != SQLITE_OK ||
+	       sqlite3_prepare_v3(c->db, "UPDATE meta SET value = value + (SELECT count(*) FROM articles"
+				  " WHERE edition = ? AND fts = 1) WHERE key = 'dead'", -1,
+				  SQLITE_PREPARE_PERSISTENT, &c->dead, NULL) != SQLITE_OK
 		       ? -1 : 0;
 }
 
@@ -437,7 +460,9 @@ static void finalize_all(struct catalog *c)
 	sqlite3_finalize(c->del_txt);
 	sqlite3_finalize(c->del_art);
 	sqlite3_finalize(c->del_ed);
+	sqlite3_finalize(c->dead);
 	c->find = c->ins_ed = c->ins_art = c->ins_txt = c->del_txt = c->del_art = c->del_ed = NULL;
+	c->dead = NULL;
 }
 
 /* Is the file at path cut short? Its header says how many pages it has
@@ -664,6 +689,18 @@ static int is_iso_date(const struct str *d)
 	return d->n == 10 && d->s[4] == '-' && d->s[7] == '-';
 }
 
+/* Remove edition id with its articles and their text, inside the open
+ * transaction; its articles' ids in the search index are counted dead. */
+static int drop(struct catalog *c, long long id)
+{
+	sqlite3_bind_int64(c->dead, 1, id);
+	sqlite3_bind_int64(c->del_txt, 1, id);
+	sqlite3_bind_int64(c->del_art, 1, id);
+	sqlite3_bind_int64(c->del_ed, 1, id);
+	return step_done(c->dead) < 0 || step_done(c->del_txt) < 0 || step_done(c->del_art) < 0 ||
+	       step_done(c->del_ed) < 0 ? -1 : 0;
+}
+
 /* Store one file's result: the edition, or (ed NULL) why it is none. */
 static int store(struct catalog *c, const struct archive_entry *e, long long old,
 		 struct edition *ed, const char *why)
@@ -672,13 +709,8 @@ static int store(struct catalog *c, const struct archive_entry *e, long long old
 	struct sbuf body = {0}, map = {0}, by = {0};
 	int fail = 0;
 
-	if (old) {
-		sqlite3_bind_int64(c->del_txt, 1, old);
-		sqlite3_bind_int64(c->del_art, 1, old);
-		sqlite3_bind_int64(c->del_ed, 1, old);
-		if (step_done(c->del_txt) < 0 || step_done(c->del_art) < 0 || step_done(c->del_ed) < 0)
-			return -1;
-	}
+	if (old && drop(c, old) < 0)
+		return -1;
 	sqlite3_bind_text(c->ins_ed, 1, e->path, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(c->ins_ed, 2, e->size);
 	sqlite3_bind_int64(c->ins_ed, 3, e->mtime_s);
@@ -766,6 +798,53 @@ static int update_one(struct catalog *c, const struct archive_entry *e,
 	return r;
 }
 
+/* The gazetteer the stored places were resolved with: when gaz is
+ * another, every edition stored is made stale (its size -1), so that an
+ * update reads it again. 0, or -1 on an SQLite error. */
+static int check_gazetteer(struct catalog *c, const struct gazetteer *gaz)
+{
+	char stamp[17];
+	sqlite3_stmt *st = NULL;
+	int same, rc;
+
+	snprintf(stamp, sizeof stamp, "%016llx", gaz ? (unsigned long long)gazetteer_stamp(gaz) : 0ULL);
+	if (exec(c->db, "BEGIN") != SQLITE_OK)
+		return -1;
+	for (int pass = 0; pass < 2; pass++) {
+		if (sqlite3_prepare_v2(c->db, "SELECT value FROM meta WHERE key = 'gazetteer'", -1, &st,
+				       NULL) != SQLITE_OK)
+			goto fail;
+		rc = sqlite3_step(st);
+		same = rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT &&
+		       strcmp((const char *)sqlite3_column_text(st, 0), stamp) == 0;
+		sqlite3_finalize(st);
+		st = NULL;
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			goto fail;
+		if (same)
+			return exec(c->db, "COMMIT") == SQLITE_OK ? 0 : -1;
+		if (pass)
+			break;
+		/* Asked again with the write lock: another reader may have
+		 * just done it. */
+		if (exec(c->db, "COMMIT") != SQLITE_OK || exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK)
+			goto fail;
+	}
+	if (exec(c->db, "UPDATE editions SET size = -1 WHERE why IS NULL") != SQLITE_OK ||
+	    sqlite3_prepare_v2(c->db, "INSERT OR REPLACE INTO meta(key, value) VALUES('gazetteer', ?)",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(st, 1, stamp, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE || exec(c->db, "COMMIT") != SQLITE_OK)
+		goto fail;
+	return 0;
+fail:
+	exec(c->db, "ROLLBACK");
+	return -1;
+}
+
 int catalog_update(struct catalog *c, const struct archive *a, const struct gazetteer *gaz,
 		   struct catalog_progress *p, struct error *err)
 {
@@ -776,6 +855,12 @@ int catalog_update(struct catalog *c, const struct archive *a, const struct gaze
 	if (p) {
 		atomic_store(&p->total, a->n);
 		atomic_store(&p->done, 0);
+	}
+	if (check_gazetteer(c, gaz) < 0) {
+		free(stale);
+		error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+		gone_bad(c);
+		return -1;
 	}
 	/* Which files it does not hold current, all seen in one read
 	 * transaction (one lock, not one a file). */
@@ -889,6 +974,184 @@ fail:
 	return -1;
 }
 
+/* One value of meta as a number (0 when missing), or -1 on error. */
+static long long meta_number(struct catalog *c, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+	int rc;
+
+	if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	else if (rc == SQLITE_DONE)
+		v = 0;
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* A row of pairs being rewritten. */
+struct pair_row {
+	int64_t pair, batch;
+	char *ids;                  /* the blob kept, NULL: delete the row */
+	size_t n;
+	int changed;
+};
+
+static int cmp_i64(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* Rewrite the search index without the ids of articles that are gone, in
+ * one write transaction; the dead count is then 0. -1 on error. */
+static int compact(struct catalog *c)
+{
+	sqlite3_stmt *live = NULL, *rd = NULL, *up = NULL, *del = NULL;
+	int64_t *ids = NULL, lastpair = INT64_MIN, lastbatch = INT64_MIN;
+	size_t nids = 0, capids = 0, nrows = 0, caprows = 0;
+	struct pair_row *rows = NULL;
+	struct sbuf blob = {0};
+	int rc, fail = 1;
+
+	if (exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK)
+		return -1;
+	if (sqlite3_prepare_v2(c->db, "SELECT id FROM articles WHERE fts = 1", -1, &live, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(c->db, "SELECT pair, batch, ids FROM pairs WHERE (pair, batch) > (?, ?)"
+				      " ORDER BY pair, batch LIMIT 4096", -1, &rd, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(c->db, "UPDATE pairs SET ids = ? WHERE pair = ? AND batch = ?", -1, &up,
+			       NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(c->db, "DELETE FROM pairs WHERE pair = ? AND batch = ?", -1, &del,
+			       NULL) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(live)) == SQLITE_ROW) {
+		XGROW(ids, capids, nids + 1);
+		ids[nids++] = sqlite3_column_int64(live, 0);
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	if (nids)
+		qsort(ids, nids, sizeof *ids, cmp_i64);
+	for (;;) {
+		/* A slice read, then written: never a row changed under a
+		 * statement still reading the table. */
+		nrows = 0;
+		sqlite3_bind_int64(rd, 1, lastpair);
+		sqlite3_bind_int64(rd, 2, lastbatch);
+		while ((rc = sqlite3_step(rd)) == SQLITE_ROW) {
+			const unsigned char *b = sqlite3_column_blob(rd, 2);
+			size_t bn = (size_t)sqlite3_column_bytes(rd, 2), kept = 0, all = 0;
+			int64_t id = 0, last = 0;
+			struct pair_row *r;
+
+			XGROW(rows, caprows, nrows + 1);
+			r = &rows[nrows++];
+			r->pair = lastpair = sqlite3_column_int64(rd, 0);
+			r->batch = lastbatch = sqlite3_column_int64(rd, 1);
+			blob.len = 0;
+			for (size_t i = 0; i < bn;) {
+				uint64_t d = 0;
+				int shift = 0;
+
+				while (i < bn && shift < 63) {
+					d |= (uint64_t)(b[i] & 0x7f) << shift;
+					shift += 7;
+					if (!(b[i++] & 0x80))
+						break;
+				}
+				id += (int64_t)d;
+				all++;
+				if (nids && bsearch(&id, ids, nids, sizeof *ids, cmp_i64)) {
+					put_varint(&blob, (uint64_t)(id - last));
+					last = id;
+					kept++;
+				}
+			}
+			r->changed = kept != all;
+			r->n = blob.len;
+			r->ids = NULL;
+			if (kept && r->changed) {
+				r->ids = xmalloc(blob.len);
+				memcpy(r->ids, blob.s, blob.len);
+			}
+		}
+		sqlite3_reset(rd);
+		if (rc != SQLITE_DONE)
+			goto out;
+		if (!nrows)
+			break;
+		for (size_t i = 0; i < nrows; i++) {
+			struct pair_row *r = &rows[i];
+
+			if (!r->changed)
+				continue;
+			if (r->ids) {
+				sqlite3_bind_blob(up, 1, r->ids, (int)r->n, SQLITE_STATIC);
+				sqlite3_bind_int64(up, 2, r->pair);
+				sqlite3_bind_int64(up, 3, r->batch);
+				rc = step_done(up);
+			} else {
+				sqlite3_bind_int64(del, 1, r->pair);
+				sqlite3_bind_int64(del, 2, r->batch);
+				rc = step_done(del);
+			}
+			free(r->ids);
+			r->ids = NULL;
+			if (rc < 0) {
+				for (size_t k = i + 1; k < nrows; k++)
+					free(rows[k].ids);
+				goto out;
+			}
+		}
+	}
+	if (exec(c->db, "UPDATE meta SET value = 0 WHERE key = 'dead'") != SQLITE_OK)
+		goto out;
+	fail = exec(c->db, "COMMIT") != SQLITE_OK;
+out:
+	if (fail)
+		exec(c->db, "ROLLBACK");
+	sqlite3_finalize(live);
+	sqlite3_finalize(rd);
+	sqlite3_finalize(up);
+	sqlite3_finalize(del);
+	sbuf_free(&blob);
+	free(rows);
+	free(ids);
+	return fail ? -1 : 0;
+}
+
+/* When the dead ids are more than 1/DEAD_FRACTION of the indexed ones,
+ * rewrite the index without them. */
+static int compact_if_due(struct catalog *c)
+{
+	long long dead = meta_number(c, "SELECT value FROM meta WHERE key = 'dead'"), indexed;
+
+	if (dead <= 0)
+		return dead < 0 ? -1 : 0;
+	indexed = meta_number(c, "SELECT count(*) FROM articles WHERE fts = 1");
+	if (indexed < 0)
+		return -1;
+	return dead * DEAD_FRACTION > indexed ? compact(c) : 0;
+}
+
+int catalog_compact(struct catalog *c, struct error *err)
+{
+	if (compact(c) == 0)
+		return 0;
+	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+	gone_bad(c);
+	return -1;
+}
+
+long long catalog_dead(struct catalog *c)
+{
+	return meta_number(c, "SELECT value FROM meta WHERE key = 'dead'");
+}
+
 int catalog_index(struct catalog *c, struct catalog_progress *p, struct error *err)
 {
 	sqlite3_stmt *rd = NULL, *count = NULL;
@@ -948,6 +1211,8 @@ int catalog_index(struct catalog *c, struct catalog_progress *p, struct error *e
 	if (nids && flush_postings(c, &ps, ids, nids) < 0)
 		goto fail;
 	postings_clear(&ps);
+	if (status == 0 && compact_if_due(c) < 0)
+		goto fail;
 	free(ids);
 	sqlite3_finalize(rd);
 	sqlite3_finalize(count);
@@ -969,9 +1234,11 @@ void catalog_set_batch(struct catalog *c, size_t ids)
 
 /* ---- filling ---------------------------------------------------------- */
 
+static void set_current(struct catalog *c, struct archive *a);
+
 size_t catalog_fill(struct catalog *c, struct archive *a)
 {
-	sqlite3_stmt *get = NULL, *ins = NULL;
+	sqlite3_stmt *get = NULL;
 	size_t unread = 0;
 
 	if (sqlite3_prepare_v2(c->db, "SELECT id, size, mtime_s, mtime_ns, eid, date, title, page,"
@@ -1023,13 +1290,32 @@ size_t catalog_fill(struct catalog *c, struct archive *a)
 order:
 	sqlite3_finalize(get);
 	archive_order(a);
-	/* The archive the queries are over: its editions' rows, in order. */
+	set_current(c, a);
+	return unread;
+}
+
+/* Make a (in order) the archive the queries are over; the TEMP table cur
+ * that says so is made by the first query (build_current()), not here: a
+ * warm start shows its first screen without it. */
+static void set_current(struct catalog *c, struct archive *a)
+{
+	c->filled = 2;
+	c->a = a;
+	c->nv = a->n;
+}
+
+/* The archive's editions' rows, in order, into the TEMP table cur. */
+static void build_current(struct catalog *c)
+{
+	const struct archive *a = c->a;
+	sqlite3_stmt *ins = NULL;
+
 	c->filled = 0;
 	if (exec(c->db, "CREATE TEMP TABLE IF NOT EXISTS cur(id INTEGER PRIMARY KEY,"
 			" idx INTEGER NOT NULL, date TEXT NOT NULL); DELETE FROM cur;") != SQLITE_OK ||
 	    sqlite3_prepare_v2(c->db, "INSERT OR IGNORE INTO cur(id, idx, date) VALUES(?,?,?)", -1,
 			       &ins, NULL) != SQLITE_OK)
-		return unread;
+		return;
 	exec(c->db, "BEGIN");
 	for (size_t i = 0; i < a->n; i++) {
 		if (!a->v[i].rowid)
@@ -1042,9 +1328,169 @@ order:
 	exec(c->db, "COMMIT");
 	sqlite3_finalize(ins);
 	c->filled = 1;
-	c->a = a;
-	c->nv = a->n;
-	return unread;
+}
+
+/* The rows at or below each of paths[0..n): the path itself, or one
+ * starting with it and a slash (as archive_scan() joins them). The
+ * statement selects path and then what cols says; bound for path i by
+ * bind_root(). */
+static void root_range(const char *root, char **lo, char **hi)
+{
+	size_t n = strlen(root);
+
+	*lo = n && root[n - 1] == '/' ? xstrdup(root) : xasprintf("%s/", root);
+	*hi = xstrdup(*lo);
+	(*hi)[strlen(*hi) - 1] = '/' + 1;
+}
+
+/* Is path root, or below it as archive_scan() joins names? */
+static int at_or_below(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+
+	return strcmp(path, root) == 0 ||
+	       (n && strncmp(path, root, n) == 0 && (root[n - 1] == '/' || path[n] == '/'));
+}
+
+size_t catalog_list(struct catalog *c, const char *const *paths, size_t n, struct archive *a)
+{
+	sqlite3_stmt *st = NULL;
+	size_t listed = 0;
+
+	if (sqlite3_prepare_v2(c->db, "SELECT path, size, mtime_s, mtime_ns, id, eid, date, title, page,"
+				      " narticles, why FROM editions WHERE path = ?1 OR (path >= ?2 AND path < ?3)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	exec(c->db, "BEGIN");
+	for (size_t r = 0; r < n; r++) {
+		char *lo, *hi;
+
+		root_range(paths[r], &lo, &hi);
+		sqlite3_bind_text(st, 1, paths[r], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *path = (const char *)sqlite3_column_text(st, 0);
+			const unsigned char *eid = sqlite3_column_text(st, 5);
+			const unsigned char *date = sqlite3_column_text(st, 6);
+			const unsigned char *title = sqlite3_column_text(st, 7);
+			struct archive_entry *e;
+			int dup = 0;
+
+			/* A root named twice, or below another: each file once. */
+			for (size_t k = 0; k < r && !dup; k++)
+				dup = at_or_below(path, paths[k]);
+			if (dup)
+				continue;
+			if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
+				archive_add_skip(a, path, (const char *)sqlite3_column_text(st, 10));
+				continue;
+			}
+			e = archive_add(a, path, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+					(long)sqlite3_column_int64(st, 3), (const char *)date);
+			e->rowid = sqlite3_column_int64(st, 4);
+			snprintf(e->id, sizeof e->id, "%s", eid ? (const char *)eid : "");
+			e->title = title ? xstrdup((const char *)title) : NULL;
+			if (sqlite3_column_int(st, 8))
+				e->page = sqlite3_column_int(st, 8);
+			e->narticles = (unsigned)sqlite3_column_int64(st, 9);
+			e->read = 1;
+			listed++;
+		}
+		sqlite3_reset(st);
+		free(lo);
+		free(hi);
+	}
+	exec(c->db, "COMMIT");
+	sqlite3_finalize(st);
+	archive_order(a);
+	set_current(c, a);
+	return listed;
+}
+
+int catalog_knows(struct catalog *c, const char *const *paths, size_t n)
+{
+	sqlite3_stmt *st = NULL;
+	int known = 0;
+
+	if (sqlite3_prepare_v2(c->db, "SELECT 1 FROM editions WHERE why IS NULL AND (path = ?1 OR"
+				      " (path >= ?2 AND path < ?3)) LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	for (size_t r = 0; r < n && !known; r++) {
+		char *lo, *hi;
+
+		root_range(paths[r], &lo, &hi);
+		sqlite3_bind_text(st, 1, paths[r], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
+		known = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		free(lo);
+		free(hi);
+	}
+	sqlite3_finalize(st);
+	return known;
+}
+
+long long catalog_forget_gone(struct catalog *c, const char *const *paths, size_t n,
+			      struct error *err)
+{
+	sqlite3_stmt *st = NULL;
+	long long *gone = NULL, forgotten = 0;
+	size_t ngone = 0, cap = 0;
+	int rc = SQLITE_DONE;
+
+	if (sqlite3_prepare_v2(c->db, "SELECT id, path FROM editions WHERE path = ?1 OR"
+				      " (path >= ?2 AND path < ?3)", -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	for (size_t r = 0; r < n && rc == SQLITE_DONE; r++) {
+		struct stat sb;
+		char *lo, *hi;
+
+		/* A root that is not there (an unmounted disk, a typing
+		 * error) says nothing of its files. */
+		if (stat(paths[r], &sb) < 0)
+			continue;
+		root_range(paths[r], &lo, &hi);
+		sqlite3_bind_text(st, 1, paths[r], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			if (stat((const char *)sqlite3_column_text(st, 1), &sb) < 0 && errno == ENOENT) {
+				XGROW(gone, cap, ngone + 1);
+				gone[ngone++] = sqlite3_column_int64(st, 0);
+			}
+		sqlite3_reset(st);
+		free(lo);
+		free(hi);
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_DONE)
+		goto fail;
+	if (!ngone)
+		return 0;
+	if (exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK)
+		goto fail;
+	for (size_t i = 0; i < ngone; i++) {
+		if (drop(c, gone[i]) < 0) {
+			exec(c->db, "ROLLBACK");
+			goto fail;
+		}
+		forgotten += sqlite3_changes(c->db) > 0;
+	}
+	if (exec(c->db, "COMMIT") != SQLITE_OK) {
+		exec(c->db, "ROLLBACK");
+		goto fail;
+	}
+	free(gone);
+	return forgotten;
+fail:
+	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+	gone_bad(c);
+	sqlite3_finalize(st);
+	free(gone);
+	return -1;
 }
 
 /* ---- queries ---------------------------------------------------------- */
@@ -1056,8 +1502,15 @@ static int query_error(struct catalog *c, struct error *err)
 	return -1;
 }
 
+/* No archive chosen (-1 with err), or its table made when it is not yet
+ * (0). */
 static int not_filled(struct catalog *c, struct error *err)
 {
+	if (c->filled == 2) {
+		build_current(c);
+		if (c->filled == 1)
+			return 0;
+	}
 	error_set(err, c->path, 0, 0, "%s", _("no archive chosen"));
 	return -1;
 }
@@ -1082,8 +1535,8 @@ int catalog_places(struct catalog *c, struct catalog_place **v, size_t *n, struc
 
 	*v = NULL;
 	*n = 0;
-	if (!c->filled)
-		return not_filled(c, err);
+	if (c->filled != 1 && not_filled(c, err) < 0)
+		return -1;
 	/* Each (code, spelling) with its count; a code's places add up, and
 	 * its most frequent spelling names it. */
 	if (sqlite3_prepare_v2(c->db, "SELECT a.code, a.locality, count(*) FROM articles a"
@@ -1159,8 +1612,8 @@ int catalog_stories(struct catalog *c, const char *code, const char *locality,
 
 	*v = NULL;
 	*n = 0;
-	if (!c->filled)
-		return not_filled(c, err);
+	if (c->filled != 1 && not_filled(c, err) < 0)
+		return -1;
 	if (code && *code) {
 		/* The code and every code it is a prefix of. */
 		char hi[16];
@@ -1380,8 +1833,8 @@ int catalog_search(struct catalog *c, const char *query, size_t limit,
 
 	*v = NULL;
 	*n = 0;
-	if (!c->filled)
-		return not_filled(c, err);
+	if (c->filled != 1 && not_filled(c, err) < 0)
+		return -1;
 	pthread_once(&variants_once, variants_build);
 	canon(query, strlen(query), &c->f, &c->tmp, c->memo);
 	q = xstrndup(c->f.s, c->f.n);

@@ -57,7 +57,10 @@ struct catalog_progress {
  * Bring the catalogue up to date for the files of a: each one it does not
  * hold with this size and modification time is read (edition_load, then
  * locality_resolve with gaz, which may be NULL) and stored, or recorded as
- * no edition with the reason. a is only read. p may be NULL. Returns 0,
+ * no edition with the reason; an edition read again loses its old
+ * articles and text. When gaz is not the gazetteer the stored places
+ * were resolved with (gazetteer_stamp(), NULL counting as one), every
+ * edition stored, of any archive, is stale first and read again. a is only read. p may be NULL. Returns 0,
  * 1 when cancelled, -1 with err (the catalogue keeps what was stored).
  */
 int catalog_update(struct catalog *c, const struct archive *a, const struct gazetteer *gaz,
@@ -86,6 +89,36 @@ void catalog_set_batch(struct catalog *c, size_t ids);
  * queries below are over. Returns how many entries are still unread.
  */
 size_t catalog_fill(struct catalog *c, struct archive *a);
+
+/*
+ * A warm start's archive without reading a directory: every edition the
+ * catalogue holds at or below paths[0..n) (a named file, or a directory's
+ * files as archive_scan() names them), filled as catalog_fill() fills,
+ * the ones it knows are no editions in a->skipped, into a (empty), put
+ * in order and made the archive the queries are over. What changed on
+ * disk since is not seen: scan and fill afterwards. Returns how many
+ * editions it listed (0: none known, or an error).
+ */
+size_t catalog_list(struct catalog *c, const char *const *paths, size_t n, struct archive *a);
+/* Does the catalogue hold anything at or below paths[0..n)? (One look
+ * at the index: whether catalog_list() would list anything.) */
+int catalog_knows(struct catalog *c, const char *const *paths, size_t n);
+
+/*
+ * Remove the editions at or below paths[0..n) whose files are gone (stat
+ * says ENOENT; a root that is itself not there is left alone), with their
+ * articles and text. Nothing else: the catalogue is shared by every
+ * archive. Returns how many were removed, or -1 with err.
+ */
+long long catalog_forget_gone(struct catalog *c, const char *const *paths, size_t n,
+			      struct error *err);
+
+/* The search index keeps the ids of articles deleted since (an edition
+ * read again, or gone) until it is rewritten: catalog_index() rewrites it
+ * when they are more than a quarter of the indexed ones. How many there
+ * are (-1 on error), and the rewrite itself (0, or -1 with err). */
+long long catalog_dead(struct catalog *c);
+int catalog_compact(struct catalog *c, struct error *err);
 
 /* A locality over the archive, with its number of stories. */
 struct catalog_place {

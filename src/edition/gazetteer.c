@@ -80,7 +80,18 @@ struct gazetteer {
 		size_t n;
 	} *ab;
 	size_t nab;
+	uint64_t stamp;         /* FNV-1a of both files' bytes as read */
 };
+
+/* FNV-1a over n bytes, continuing from h. */
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
 
 struct lit {
 	const char *s;
@@ -470,6 +481,7 @@ static void load_abroad(struct gazetteer *g, const char *path)
 
 	if (file_read(apath, MAX_FILE, 0, NULL, &f, &e) == 0) {
 		g->abuf = file_take(&f, &len);
+		g->stamp = fnv(g->stamp ^ 0x61627264ULL, g->abuf, len);
 		for (char *row = g->abuf, *eol; row < g->abuf + len; row = eol + 1) {
 			eol = memchr(row, '\n', (size_t)(g->abuf + len - row));
 			if (!eol)
@@ -510,6 +522,7 @@ struct gazetteer *gazetteer_load(const char *path, struct error *err)
 		return NULL;
 	}
 	g->buf = file_take(&f, &len);
+	g->stamp = fnv(0xcbf29ce484222325ULL, g->buf, len);
 	if (parse_rows(g, path, len, err) < 0) {
 		gazetteer_free(g);
 		return NULL;
@@ -540,6 +553,11 @@ void gazetteer_free(struct gazetteer *g)
 size_t gazetteer_size(const struct gazetteer *g)
 {
 	return g->ndiv;
+}
+
+uint64_t gazetteer_stamp(const struct gazetteer *g)
+{
+	return g->stamp;
 }
 
 /* Division i's full name, built from its parent's on first use. */

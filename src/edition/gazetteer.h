@@ -12,6 +12,7 @@
 #define READER_GAZETTEER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 
@@ -66,5 +67,8 @@ int gazetteer_find_code(const struct gazetteer *g, const char *code, struct plac
 
 /* Number of divisions loaded. */
 size_t gazetteer_size(const struct gazetteer *g);
+/* A hash of what was loaded (data/gazetteer.tsv and data/abroad.tsv, as
+ * read): what the places resolved with it depend on. */
+uint64_t gazetteer_stamp(const struct gazetteer *g);
 
 #endif

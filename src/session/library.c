@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "i18n.h"
@@ -36,6 +37,21 @@ struct library_job {
 	struct error err;
 };
 
+/* The scan of a warm start, in a thread of its own after the first
+ * screen: the directories walked into an archive of its own, and the
+ * catalogue's editions whose files are gone removed (on a connection of
+ * its own). */
+struct library_scan {
+	pthread_t thread;
+	char **paths;
+	size_t n;
+	char *cat_path;            /* or NULL */
+	struct archive a;
+	atomic_int finished;
+	int rc;
+	struct error err;
+};
+
 static double now_seconds(void)
 {
 	struct timespec ts;
@@ -56,25 +72,213 @@ static void fill(struct library *l)
 	l->last_fill = now_seconds();
 }
 
-int library_open(struct library *l, const char *const *paths, size_t n, struct error *err)
+static void open_catalog(struct library *l)
 {
 	struct error cerr;
 
-	memset(l, 0, sizeof *l);
-	if (archive_scan(&l->a, paths, n, err) < 0)
-		snprintf(l->scan_error, sizeof l->scan_error, "%s: %s", err->file, err->reason);
 	l->cat_path = catalog_default_path();
 	if (!l->cat_path)
 		snprintf(l->cat_error, sizeof l->cat_error, "%s",
 			 _("no home directory for the archive's index"));
 	else if (!(l->cat = catalog_open(l->cat_path, NULL, &cerr)))
 		snprintf(l->cat_error, sizeof l->cat_error, "%s: %s", cerr.file, cerr.reason);
+}
+
+int library_open(struct library *l, const char *const *paths, size_t n, struct error *err)
+{
+	memset(l, 0, sizeof *l);
+	if (archive_scan(&l->a, paths, n, err) < 0)
+		snprintf(l->scan_error, sizeof l->scan_error, "%s: %s", err->file, err->reason);
+	open_catalog(l);
 	fill(l);
 	if (l->a.n)
 		return 0;
 	if (!l->scan_error[0])
 		error_set(err, n ? paths[0] : "", 0, 0, "%s", _("no editions found here"));
 	return -1;
+}
+
+int library_open_warm(struct library *l, const char *const *paths, size_t n, struct error *err)
+{
+	memset(l, 0, sizeof *l);
+	open_catalog(l);
+	if (!l->cat || !catalog_knows(l->cat, paths, n)) {
+		/* Nothing known: the scan first, as a cold start does. */
+		if (l->cat)
+			catalog_close(l->cat);
+		archive_free(&l->a);
+		free(l->cat_path);
+		return library_open(l, paths, n, err);
+	}
+	l->last_fill = now_seconds();
+	l->unread = 0;
+	l->scan_paths = xcalloc(n ? n : 1, sizeof *l->scan_paths);
+	for (size_t i = 0; i < n; i++)
+		l->scan_paths[i] = xstrdup(paths[i]);
+	l->scan_n = n;
+	l->relist = 1;
+	l->rescan = 1;
+	return 0;
+}
+
+/* A warm start's list, when it is still to make. 1 when made. */
+static int relist(struct library *l)
+{
+	if (!l->relist)
+		return 0;
+	l->relist = 0;
+	catalog_list(l->cat, (const char *const *)l->scan_paths, l->scan_n, &l->a);
+	l->last_fill = now_seconds();
+	return 1;
+}
+
+/* Is path at or below one of the warm start's paths? */
+static int below_roots(const struct library *l, const char *path)
+{
+	for (size_t i = 0; i < l->scan_n; i++) {
+		const char *r = l->scan_paths[i];
+		size_t n = strlen(r);
+
+		if (strcmp(path, r) == 0 ||
+		    (strncmp(path, r, n) == 0 && n && (r[n - 1] == '/' || path[n] == '/')))
+			return 1;
+	}
+	return 0;
+}
+
+/* pos_latest()'s question on a warm start, before the list: is this a
+ * file below the archive's paths that is there? The last yes is the
+ * answer. */
+struct latest_path {
+	const struct library *l;
+	char *path;
+};
+
+static int below_and_there(void *ctx, const char *id, const char *path)
+{
+	struct latest_path *q = ctx;
+	struct stat st;
+
+	(void)id;
+	if (!below_roots(q->l, path) || stat(path, &st) < 0 || !S_ISREG(st.st_mode))
+		return 0;
+	free(q->path);
+	q->path = xstrdup(path);
+	return 1;
+}
+
+/* A warm start with a position: the edition read last opened before the
+ * list is made, from the path the positions file gives. 0, or -1 when
+ * there is none or it cannot be read. */
+static int load_latest(struct library *l, const struct options *o, struct edition *ed)
+{
+	char *pos = options_positions_file(o), id[17];
+	struct latest_path q = {l, NULL};
+	struct error ignored;
+	size_t art, off;
+	int rc = -1;
+
+	if (pos && o->restore_position && pos_latest(pos, below_and_there, &q, id, &art, &off) == 1 &&
+	    q.path && edition_load(ed, q.path, &ignored) == 0)
+		rc = 0;
+	free(q.path);
+	free(pos);
+	return rc;
+}
+
+static void *scan_main(void *arg)
+{
+	struct library_scan *sc = arg;
+
+	sc->rc = archive_scan(&sc->a, (const char *const *)sc->paths, sc->n, &sc->err);
+	if (sc->cat_path) {
+		struct error cerr;
+		struct catalog *c = catalog_open(sc->cat_path, NULL, &cerr);
+
+		/* What it fails to forget stays until the next start. */
+		if (c) {
+			catalog_forget_gone(c, (const char *const *)sc->paths, sc->n, &cerr);
+			catalog_close(c);
+		}
+	}
+	atomic_store(&sc->finished, 1);
+	return NULL;
+}
+
+/* Start a thread with every signal blocked (they are the foreground's:
+ * they end the reader through its loop, and none may interrupt the
+ * thread's reads and writes). Returns pthread_create()'s result. */
+static int start_thread(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	sigset_t all, old;
+	int rc;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(t, NULL, fn, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
+static void scan_free(struct library_scan *sc)
+{
+	archive_free(&sc->a);
+	free(sc->cat_path);
+	free(sc);
+}
+
+/* Start the warm start's scan. 0, or -1 with err. */
+static int scan_start(struct library *l, struct error *err)
+{
+	struct library_scan *sc = xcalloc(1, sizeof *sc);
+	int rc;
+
+	l->rescan = 0;
+	sc->paths = l->scan_paths;
+	sc->n = l->scan_n;
+	sc->cat_path = l->cat_path ? xstrdup(l->cat_path) : NULL;
+	atomic_init(&sc->finished, 0);
+	rc = start_thread(&sc->thread, scan_main, sc);
+	if (rc != 0) {
+		error_set(err, l->cat_path ? l->cat_path : "", 0, 0, "%s", strerror(rc));
+		scan_free(sc);
+		return -1;
+	}
+	l->scan = sc;
+	return 0;
+}
+
+/* The scan has ended: its archive replaces the listed one (in place: the
+ * session keeps its pointer), filled from the catalogue. 1, or -1 with
+ * err naming the path that could not be read (the others are in). */
+static int scan_collect(struct library *l, struct error *err)
+{
+	struct library_scan *sc = l->scan;
+	int rc = 1;
+
+	pthread_join(sc->thread, NULL);
+	l->scan = NULL;
+	if (sc->rc < 0) {
+		snprintf(l->scan_error, sizeof l->scan_error, "%s: %s", sc->err.file, sc->err.reason);
+		*err = sc->err;
+		rc = -1;
+	}
+	archive_free(&l->a);
+	l->a = sc->a;
+	memset(&sc->a, 0, sizeof sc->a);
+	scan_free(sc);
+	fill(l);
+	return rc;
+}
+
+int library_settle(struct library *l, struct error *err)
+{
+	relist(l);
+	if (l->rescan && scan_start(l, err) < 0)
+		return -1;
+	if (!l->scan)
+		return 0;
+	return scan_collect(l, err);
 }
 
 /* pos_latest()'s question: is this position one of an edition of the
@@ -111,8 +315,18 @@ size_t library_first(const struct library *l, const struct options *o)
 int library_load_first(struct library *l, const struct options *o, struct edition *ed,
 		       struct error *err)
 {
-	size_t i = library_first(l, o);
+	size_t i;
 
+	/* The place in the archive comes with the list, after the first
+	 * screen (library_poll()). */
+	if (l->relist && load_latest(l, o, ed) == 0) {
+		l->first = SIZE_MAX;
+		return 0;
+	}
+	relist(l);
+	i = library_first(l, o);
+	if (!l->a.n)
+		error_set(err, l->scan_n ? l->scan_paths[0] : "", 0, 0, "%s", _("no editions found here"));
 	while (l->a.n) {
 		if (i >= l->a.n)
 			i = 0;
@@ -168,10 +382,10 @@ static void job_free(struct library_job *j)
 int library_index(struct library *l, const struct gazetteer *gaz, struct error *err)
 {
 	struct library_job *j;
-	sigset_t all, old;
 	int rc;
 
-	if (!l->cat || l->started || !l->unread)
+	/* After a warm start's scan: what it finds is what to read. */
+	if (!l->cat || l->started || !l->unread || l->relist || l->rescan || l->scan)
 		return 0;
 	l->started = 1;
 	j = xcalloc(1, sizeof *j);
@@ -185,13 +399,7 @@ int library_index(struct library *l, const struct gazetteer *gaz, struct error *
 	atomic_init(&j->p.cancel, 0);
 	atomic_init(&j->finished, 0);
 	atomic_init(&j->phase, 0);
-	/* The signals are the foreground's (they end the reader through its
-	 * loop): the thread blocks them all, so that none interrupts its
-	 * reads and writes. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(&j->thread, NULL, index_main, j);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	rc = start_thread(&j->thread, index_main, j);
 	if (rc != 0) {
 		error_set(err, l->cat_path, 0, 0, "%s", strerror(rc));
 		job_free(j);
@@ -228,6 +436,14 @@ int library_poll(struct library *l, struct error *err)
 {
 	int rc = 0;
 
+	/* A warm start: the list, then the scan once the first screen is
+	 * out, the archive filled again when it ends. */
+	if (relist(l))
+		return 1;
+	if (l->rescan)
+		return scan_start(l, err);
+	if (l->scan)
+		return atomic_load(&l->scan->finished) ? scan_collect(l, err) : 0;
 	if (!l->job)
 		return 0;
 	if (atomic_load(&l->job->finished)) {
@@ -257,6 +473,15 @@ void library_close(struct library *l)
 		atomic_store(&l->job->p.cancel, 1);
 		collect(l, &err);
 	}
+	if (l->scan) {
+		/* The walk is not cancelled: it ends when the directories
+		 * are read. */
+		pthread_join(l->scan->thread, NULL);
+		scan_free(l->scan);
+	}
+	for (size_t i = 0; i < l->scan_n; i++)
+		free(l->scan_paths[i]);
+	free(l->scan_paths);
 	if (l->cat)
 		catalog_close(l->cat);
 	archive_free(&l->a);

@@ -575,6 +575,14 @@ void session_set_archive(struct session *s, struct archive *a, size_t cur)
 {
 	s->arc = a;
 	set_current(s, cur);
+	if (cur >= a->n && s->ed->path) {
+		/* Not in it yet (a warm start's list comes after the first
+		 * screen): found by its path when the archive changes. */
+		s->cur = SIZE_MAX;
+		s->cur_path = xstrdup(s->ed->path);
+		snprintf(s->cur_date, sizeof s->cur_date, "%.*s", (int)s->ed->date.n,
+			 s->ed->date.s ? s->ed->date.s : "");
+	}
 	mark_editions(s);
 }
 

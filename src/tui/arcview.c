@@ -421,7 +421,7 @@ void arcview_status(const struct tui *t, struct sbuf *left, struct sbuf *right)
 			sbuf_addf(left, "%s ", l->a.v[t->s.cur].date);
 		if (t->s.cur < l->a.n)
 			sbuf_addf(left, "(%zu/%zu) ", t->s.cur + 1, l->a.n);
-		else
+		else if (!l->relist)   /* a warm start's place comes with its list */
 			sbuf_addf(left, "(-/%zu) ", l->a.n);
 	}
 	switch (right ? library_progress(l, &done, &total) : 0) {

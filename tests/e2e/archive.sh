@@ -4,8 +4,9 @@
 # progress on the status line), } { :n :p by date, the editions list
 # filtered by a date typed either way, the archive search finding a story
 # in traditional characters from a simplified query, the archive's
-# locality index with its counts and a story opened from it, q quitting
-# while the indexing runs, and one edition alone saying it is no archive.
+# locality index with its counts and a story opened from it, a warm start
+# seeing a file added since, q quitting while the indexing runs, and one
+# edition alone saying it is no archive.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/archive.sh
 # (GENARCHIVE_BIN, when set, is the synthetic-archive generator of make
 # bench; the checks here need the archive below, written by awk.)
@@ -154,6 +155,28 @@ keys q
 poll has "EXITED"
 check "q quits" has "EXITED 0"
 stop
+
+# A warm start (the same home and index): the archive listed from the
+# index at once, the edition read last open; a file added since is in it
+# once the directories are scanned, after the first screen.
+sed 's/2020年11月11日/2020年12月31日/' "$EDITION" >"$ARC/2020-10/tongxinyuan-2020-12-31.txt"
+start 100 30 xterm-256color '' "$ARC"
+poll status_has "2020-10-25 ($((N - 1))/"
+check "a warm start opens the edition read last, its place in the archive shown" \
+	status_has "2020-10-25 ($((N - 1))/"
+poll status_has "/$((N + 1)))"
+check "a file added since the last run is counted in once the scan is done" \
+	status_has "2020-10-25 ($((N - 1))/$((N + 1)))"
+keys e
+wait_for " Editions ($((N + 1)); 1 file skipped"
+type_text 2020-12
+poll has "2020-12-31 Thu"
+check "e lists the added file" both has " Editions ($((N + 1)); 1 file skipped" -- has "2020-12-31 Thu"
+keys C-u
+keys Escape q
+poll has "EXITED"
+stop
+rm "$ARC/2020-10/tongxinyuan-2020-12-31.txt"
 
 # q while the indexing runs (a fresh cache: everything to read).
 E2E_HOME=$TMPD/home2
