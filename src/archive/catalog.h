@@ -91,7 +91,9 @@ size_t catalog_fill(struct catalog *c, struct archive *a);
 struct catalog_place {
 	char code[16];           /* the place code, or "" when unresolved */
 	char *locality;          /* as printed (the most frequent spelling) */
-	size_t count;
+	size_t count;            /* the stories catalog_stories() lists for
+	                            it: a code's with those of the codes below
+	                            it (a county's with its towns') */
 };
 /* Every locality of the archive's stories, most stories first. Returns 0,
  * or -1 with err. */
