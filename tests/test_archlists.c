@@ -55,6 +55,12 @@ static void test_date_query(void **state)
 	query_is("同心圆", "同心圆");          /* not a date */
 	query_is("2020年11月的", "2020年11月的");
 	query_is("", "");
+	/* A month or a day alone: the key's own field, never the other. */
+	query_is("11月", "\x1f" "11月");
+	query_is("５日", "月05日\x1f");
+	query_is("5号", "月05日\x1f");
+	query_is("45日", "45日");
+	query_is("5日的", "5日的");
 }
 
 /* The labels of the entries shown, one a line. */
@@ -65,6 +71,50 @@ static char *shown_labels(const struct list *l)
 	for (size_t k = 0; k < l->nshown; k++)
 		sbuf_addf(&b, "%s\n", l->v[l->shown[k]].label);
 	return b.s ? sbuf_take(&b) : xstrdup("");
+}
+
+/* A month typed alone finds that month, not that day of every month; a
+ * day alone that day, not a file name or a year holding its digits. */
+static void test_month_or_day_alone(void **state)
+{
+	struct archive_entry v[] = {
+		{.path = "a/x-2015-05-11.txt", .date = "2015-05-11"},
+		{.path = "a/x-2015-11-02.txt", .date = "2015-11-02"},
+		{.path = "a/x-2016-10-11.txt", .date = "2016-10-11"},
+		{.path = "a/x-2011-11-11.txt", .date = "2011-11-11"},
+		{.path = "a/x-2015-05-15.txt", .date = "2015-05-15"},
+		{.path = "a/x-2015-06-05.txt", .date = "2015-06-05"},
+	};
+	struct archive a = {.v = v, .n = 6, .cap = 6};
+	struct list l;
+	char q[64], *s;
+	size_t qn;
+
+	(void)state;
+	archlist_editions(&l, &a);
+	qn = archlist_date_query("11月", strlen("11月"), q, sizeof q);
+	list_filter(&l, q, qn);
+	s = shown_labels(&l);
+	assert_int_equal(l.nshown, 2);
+	assert_non_null(strstr(s, "2015-11-02"));
+	assert_non_null(strstr(s, "2011-11-11"));
+	free(s);
+	qn = archlist_date_query("5日", strlen("5日"), q, sizeof q);
+	list_filter(&l, q, qn);
+	s = shown_labels(&l);
+	assert_int_equal(l.nshown, 1);
+	assert_non_null(strstr(s, "2015-06-05"));
+	free(s);
+	qn = archlist_date_query("5月", strlen("5月"), q, sizeof q);
+	list_filter(&l, q, qn);
+	assert_int_equal(l.nshown, 2);
+	qn = archlist_date_query("11日", strlen("11日"), q, sizeof q);
+	list_filter(&l, q, qn);
+	s = shown_labels(&l);
+	assert_int_equal(l.nshown, 3);
+	assert_null(strstr(s, "2015-11-02"));
+	free(s);
+	list_free(&l);
 }
 
 static void test_editions(void **state)
@@ -165,6 +215,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_date_query),
+		cmocka_unit_test(test_month_or_day_alone),
 		cmocka_unit_test(test_editions),
 		cmocka_unit_test(test_places),
 		cmocka_unit_test(test_hits),

@@ -611,6 +611,13 @@ static void test_places_and_stories(void **state)
 	}
 	assert_true(beijing);
 	assert_true(total >= 4 + 16);
+	/* Each count is the number of stories its list gives: a place's
+	 * code with those below it (the review's 靖江市 176 that listed 249). */
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(catalog_stories(c, pl[i].code, pl[i].locality, &v, &m, &err), 0);
+		assert_int_equal(m, pl[i].count);
+		catalog_stories_free(v, m);
+	}
 	catalog_places_free(pl, n);
 
 	/* A prefecture takes in its counties and towns: 泰州 (3212) holds
@@ -635,6 +642,49 @@ static void test_places_and_stories(void **state)
 	catalog_stories_free(v, m);
 	archive_free(&a);
 	catalog_close(c);
+	free(db);
+	free(dir);
+}
+
+/* A county's count takes in its towns, as its list does: the seed's
+ * story from 海陵区罡杨镇 (321202101) and a copy whose story says 海陵区
+ * (321202) alone. */
+static void test_place_counts_its_towns(void **state)
+{
+	char *dir = fresh_dir("towns");
+	char *db = xstrdup(tmp_path("towns.sqlite"));
+	const char *town = "泰州市海陵区罡杨镇: ";
+	struct archive a;
+	struct catalog *c;
+	struct catalog_place *pl;
+	struct catalog_story *v;
+	size_t n, m, len;
+	struct error err;
+	char *seed = slurp(SEED, &len), *at = strstr(seed, town), *county;
+	int seen = 0;
+
+	(void)state;
+	assert_non_null(at);
+	county = xasprintf("%.*s泰州市海陵区: %s", (int)(at - seed), seed, at + strlen(town));
+	put_file(dir, "town.txt", seed);
+	put_file(dir, "county.txt", county);
+	c = indexed(db, dir, &a);
+	assert_int_equal(catalog_places(c, &pl, &n, &err), 0);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(pl[i].code, "321202") == 0) {
+			seen = 1;
+			assert_int_equal(pl[i].count, 2);
+		}
+		assert_int_equal(catalog_stories(c, pl[i].code, pl[i].locality, &v, &m, &err), 0);
+		assert_int_equal(m, pl[i].count);
+		catalog_stories_free(v, m);
+	}
+	assert_true(seen);
+	catalog_places_free(pl, n);
+	archive_free(&a);
+	catalog_close(c);
+	free(seed);
+	free(county);
 	free(db);
 	free(dir);
 }
@@ -1062,6 +1112,7 @@ int main(void)
 		cmocka_unit_test(test_killed_updating),
 		cmocka_unit_test(test_killed_indexing),
 		cmocka_unit_test(test_places_and_stories),
+		cmocka_unit_test(test_place_counts_its_towns),
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_search_before_index),
 		cmocka_unit_test(test_cannot_open),

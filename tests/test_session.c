@@ -403,6 +403,25 @@ static void test_library(void **state)
 	assert_int_equal(l.first, 1);
 	assert_string_equal(ed.path, l.a.v[1].path);
 	edition_free(&ed);
+	/* The newest position of the archive's, by id or by path, whatever
+	 * comes after it in the file; the later line on a tie. */
+	{
+		char *lines = xasprintf("# reader positions 1\n"
+					"%s\t/elsewhere/x.txt\t1\t0\t2026-01-01T00:00:05Z\n"
+					"ffffffffffffffff\t%s\t1\t0\t2026-01-01T00:00:09Z\n"
+					"0123456789abcdef\t/nowhere/y.txt\t1\t0\t2026-01-01T00:00:10Z\n"
+					"%s\t/elsewhere/x.txt\t1\t0\t2026-01-01T00:00:01Z\n",
+					l.a.v[2].id, l.a.v[0].path, l.a.v[1].id);
+		char *tie = xasprintf("%s%s\t/elsewhere/x.txt\t1\t0\t2026-01-01T00:00:09Z\n",
+				      lines, l.a.v[1].id);
+
+		spit(pos, lines, strlen(lines));
+		assert_int_equal(library_first(&l, &opts), 0);
+		spit(pos, tie, strlen(tie));
+		assert_int_equal(library_first(&l, &opts), 1);
+		free(lines);
+		free(tie);
+	}
 	library_close(&l);
 
 	/* A warm start: the archive from the catalogue at once, no file

@@ -1526,6 +1526,24 @@ static int place_cmp(const void *x, const void *y)
 	return strcmp(a->locality, b->locality);
 }
 
+/* Each coded place's count taken with those of the places below it (the
+ * codes it is a prefix of, which follow it in v sorted by code), as
+ * catalog_stories() lists them. */
+static void count_below(struct catalog_place *v, size_t n)
+{
+	size_t *own = xcalloc(n + 1, sizeof *own);
+
+	for (size_t i = 0; i < n; i++)
+		own[i] = v[i].count;
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(v[i].code);
+
+		for (size_t j = i + 1; l && j < n && strncmp(v[j].code, v[i].code, l) == 0; j++)
+			v[i].count += own[j];
+	}
+	free(own);
+}
+
 int catalog_places(struct catalog *c, struct catalog_place **v, size_t *n, struct error *err)
 {
 	sqlite3_stmt *st;
@@ -1572,6 +1590,7 @@ int catalog_places(struct catalog *c, struct catalog_place **v, size_t *n, struc
 		catalog_places_free(out, m);
 		return query_error(c, err);
 	}
+	count_below(out, m);
 	if (m)
 		qsort(out, m, sizeof *out, place_cmp);
 	*v = out;

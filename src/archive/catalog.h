@@ -124,7 +124,9 @@ int catalog_compact(struct catalog *c, struct error *err);
 struct catalog_place {
 	char code[16];           /* the place code, or "" when unresolved */
 	char *locality;          /* as printed (the most frequent spelling) */
-	size_t count;
+	size_t count;            /* the stories catalog_stories() lists for
+	                            it: a code's with those of the codes below
+	                            it (a county's with its towns') */
 };
 /* Every locality of the archive's stories, most stories first. Returns 0,
  * or -1 with err. */

@@ -6,6 +6,7 @@
  */
 #include "byline.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "text.h"
@@ -56,29 +57,34 @@ static const char *const roles[] = {
 	"記者", "通訊員", "實習生", "文/图", "文／图", "图/文", "图／文", "文", "图", NULL,
 };
 
-/* Is cp a surname character? A bitmap over the CJK Unified Ideographs
- * block, filled from the table on first use. */
+/* The surname characters: a bitmap over the CJK Unified Ideographs
+ * block, filled from the table once per process. Both the reader's
+ * thread and its background indexer load editions, so the filling is
+ * under pthread_once: neither reads the map half filled. */
+static unsigned char surname_map[(0x9FFF - 0x4E00 + 1) / 8 + 1];
+static pthread_once_t surname_once = PTHREAD_ONCE_INIT;
+
+static void fill_surnames(void)
+{
+	static const char *const lists[] = {surnames, surnames_traditional};
+
+	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+		for (size_t i = 0; lists[l][i];) {
+			uint32_t c;
+
+			i += text_next(lists[l] + i, strlen(lists[l] + i), &c);
+			if (c >= 0x4E00 && c <= 0x9FFF)
+				surname_map[(c - 0x4E00) / 8] |= (unsigned char)(1u << ((c - 0x4E00) % 8));
+		}
+}
+
+/* Is cp a surname character? */
 static int is_surname(uint32_t cp)
 {
-	static unsigned char map[(0x9FFF - 0x4E00 + 1) / 8 + 1];
-	static int ready;
-
-	if (!ready) {
-		static const char *const lists[] = {surnames, surnames_traditional};
-
-		for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
-			for (size_t i = 0; lists[l][i];) {
-				uint32_t c;
-
-				i += text_next(lists[l] + i, strlen(lists[l] + i), &c);
-				if (c >= 0x4E00 && c <= 0x9FFF)
-					map[(c - 0x4E00) / 8] |= (unsigned char)(1u << ((c - 0x4E00) % 8));
-			}
-		ready = 1;
-	}
+	pthread_once(&surname_once, fill_surnames);
 	if (cp < 0x4E00 || cp > 0x9FFF)
 		return 0;
-	return map[(cp - 0x4E00) / 8] >> ((cp - 0x4E00) % 8) & 1;
+	return surname_map[(cp - 0x4E00) / 8] >> ((cp - 0x4E00) % 8) & 1;
 }
 
 int byline_is_name(const char *s, size_t n)

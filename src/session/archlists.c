@@ -12,6 +12,11 @@
 
 static const struct list_ref heading = {REF_NONE, 0};
 
+/* Around the month-and-day field of an edition's key (11月05日): a byte
+ * nothing typed at the filter holds, so that a month alone matches only
+ * the month and a day alone only the day. */
+#define FIELD "\x1f"
+
 /* The last component of a path. */
 static const char *base_name(const char *path)
 {
@@ -51,6 +56,10 @@ void archlist_editions(struct list *l, const struct archive *a)
 		if (e->marked)
 			sbuf_add(&label, "  ★", strlen("  ★"));
 		sbuf_addf(&key, "%s %s %s", e->date, title, base_name(e->path));
+		/* The month and the day as fields of their own, for a month or
+		 * a day typed alone (see archlist_date_query). */
+		if (strlen(e->date) == 10)
+			sbuf_addf(&key, " " FIELD "%.2s月%.2s日" FIELD, e->date + 5, e->date + 8);
 		list_add(l, sbuf_take(&label), key.s, key.len, (struct list_ref){REF_EDITION, i});
 		sbuf_free(&key);
 	}
@@ -99,6 +108,12 @@ size_t archlist_date_query(const char *q, size_t n, char *out, size_t size)
 	if (!size)
 		return 0;
 	v = number_at(q, n, &i, 4);
+	if (v >= 0 && (word_at(q, n, &i, "日") || word_at(q, n, &i, "号")) && i == n && v >= 1 &&
+	    v <= 31) {
+		/* A day alone: the day field of the key. */
+		snprintf(out, size, "月%02d日" FIELD, v);
+		return strlen(out);
+	}
 	if (v >= 0 && word_at(q, n, &i, "年")) {
 		y = v;
 		v = number_at(q, n, &i, 2);
@@ -111,6 +126,11 @@ size_t archlist_date_query(const char *q, size_t n, char *out, size_t size)
 	}
 	if (i != n || (y < 0 && m < 0) || v >= 0) {
 		snprintf(out, size, "%.*s", (int)n, q);
+		return strlen(out);
+	}
+	if (y < 0 && d < 0) {
+		/* A month alone: the month field of the key, never a day. */
+		snprintf(out, size, FIELD "%02d月", m);
 		return strlen(out);
 	}
 	if (y >= 0)

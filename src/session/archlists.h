@@ -22,7 +22,9 @@ void archlist_editions(struct list *l, const struct archive *a);
 
 /* A date typed the Chinese way (2020年11月, 2020年11月5日, 11月5日) as the
  * editions list writes dates (2020-11, 2020-11-05, -11-05), into out (NUL
- * ended); anything else is copied as it is. Returns the bytes written. */
+ * ended); a month alone (11月) or a day alone (5日, 5号) as the key's
+ * month or day field, which matches no other part of the date; anything
+ * else is copied as it is. Returns the bytes written. */
 size_t archlist_date_query(const char *q, size_t n, char *out, size_t size);
 
 /* The localities (REF_PLACE, value an index into v), grouped under a

@@ -282,32 +282,64 @@ int library_settle(struct library *l, struct error *err)
 }
 
 /* pos_latest()'s question: is this position one of an edition of the
- * archive (by id, else by path)? The last yes is the answer's entry. */
+ * archive (by id, else by path)? The yes is the answer's entry. The ids
+ * are sorted once (the indices of the entries that have one) and both
+ * are looked up by binary search, so that a long positions file costs
+ * no scan of the archive per line. */
 struct latest {
 	const struct archive *a;
 	size_t found;
+	size_t *byid, nbyid;
 };
+
+static int cmp_byid(const void *x, const void *y, void *ctx)
+{
+	const struct archive_entry *v = ctx;
+
+	return strcmp(v[*(const size_t *)x].id, v[*(const size_t *)y].id);
+}
 
 static int in_archive(void *ctx, const char *id, const char *path)
 {
 	struct latest *q = ctx;
+	size_t lo = 0, hi, i;
 
-	for (size_t i = 0; i < q->a->n; i++)
-		if (strcmp(q->a->v[i].id, id) == 0 || strcmp(q->a->v[i].path, path) == 0) {
-			q->found = i;
+	if (!q->byid) {
+		q->byid = xreallocarray(NULL, q->a->n ? q->a->n : 1, sizeof *q->byid);
+		for (i = 0; i < q->a->n; i++)
+			if (q->a->v[i].id[0])
+				q->byid[q->nbyid++] = i;
+		qsort_r(q->byid, q->nbyid, sizeof *q->byid, cmp_byid, q->a->v);
+	}
+	for (hi = q->nbyid; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(q->a->v[q->byid[mid]].id, id);
+
+		if (c == 0) {
+			q->found = q->byid[mid];
 			return 1;
 		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if ((i = archive_find(q->a, path)) != (size_t)-1) {
+		q->found = i;
+		return 1;
+	}
 	return 0;
 }
 
 size_t library_first(const struct library *l, const struct options *o)
 {
 	char *pos = options_positions_file(o), id[17];
-	struct latest q = {&l->a, 0};
+	struct latest q = {&l->a, 0, NULL, 0};
 	size_t art, off;
 
 	if (!pos || !o->restore_position || pos_latest(pos, in_archive, &q, id, &art, &off) != 1)
 		q.found = 0;
+	free(q.byid);
 	free(pos);
 	return q.found;
 }

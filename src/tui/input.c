@@ -345,6 +345,11 @@ int input_prompt(struct tui *t, const char *lead, const char *init, char *buf, s
 		}
 		if (!search_key(t, key, &at, buf, size, &n, &cur, saved))
 			input_edit(t, buf, &n, &cur, size, key);
+		if (t->prompt_at_once && n == 1 && buf[0] && strchr(t->prompt_at_once, buf[0])) {
+			*len = n;
+			ok = 1;
+			break;
+		}
 	}
 	curs_set(0);
 	leaveok(stdscr, TRUE);

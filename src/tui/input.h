@@ -33,7 +33,9 @@ int input_closed(void);
  */
 int input_edit(const struct tui *t, char *buf, size_t *n, size_t *cur, size_t size, int key);
 /* A line of text input at the bottom row after lead, starting from init
- * (may be ""): 1 with the text in buf (*len bytes), 0 when cancelled. */
+ * (may be ""): 1 with the text in buf (*len bytes), 0 when cancelled.
+ * Enter accepts it, and so does a character of t->prompt_at_once typed
+ * as the whole text. */
 int input_prompt(struct tui *t, const char *lead, const char *init, char *buf, size_t size,
 		 size_t *len);
 /* Ask a yes-or-no question on the status line; 1 for yes. */

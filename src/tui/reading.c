@@ -184,9 +184,15 @@ static void goto_line(struct tui *t, long count)
 	unsigned long line = (unsigned long)count;
 
 	if (count <= 0) {
-		if (!input_prompt(t, ":", "", q, sizeof q, &qn) || !qn)
+		int ok;
+
+		/* less's :n and :p: the next and previous edition, at once
+		 * (no Enter), as in less. */
+		t->prompt_at_once = "np";
+		ok = input_prompt(t, ":", "", q, sizeof q, &qn);
+		t->prompt_at_once = NULL;
+		if (!ok || !qn)
 			return;
-		/* less's :n and :p: the next and previous edition. */
 		if (strcmp(q, "n") == 0 || strcmp(q, "p") == 0) {
 			arcview_step(t, q[0] == 'n' ? 1 : -1, 1);
 			return;

@@ -41,6 +41,9 @@ struct tui {
 	int prompt_search;         /* the open prompt is a search's: it walks
 	                              hist and toggles prompt_regex */
 	int prompt_regex;          /* a regular expression is being typed */
+	const char *prompt_at_once; /* characters that accept the open prompt
+	                              as soon as it holds one of them alone
+	                              (less's :n and :p), or NULL */
 	int hide_hits;             /* Esc took the highlight off */
 	long count;                /* digits typed before a key (5j), or 0 */
 	int proof;                 /* the proofreading view is on (P) */

@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -76,23 +77,37 @@ int pos_get(const char *path, const char *edition_id, size_t *article, size_t *o
 	return found;
 }
 
+/* Newest first: by updated time (YYYY-MM-DDTHH:MM:SSZ, which sorts as
+ * a string), the later line first on a tie. */
+static int newer_first(const void *x, const void *y, void *ctx)
+{
+	const struct record *v = ctx;
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	int c = strcmp(v[b].field[P_UPDATED], v[a].field[P_UPDATED]);
+
+	return c ? c : (a < b) - (a > b);
+}
+
 int pos_latest(const char *path, int (*want)(void *ctx, const char *id, const char *edition_path),
 	       void *ctx, char id[17], size_t *article, size_t *offset)
 {
 	struct record_file rf;
-	size_t best = SIZE_MAX;
+	size_t best = SIZE_MAX, *order = NULL, n = 0;
 
-	if (record_load(&rf, &pos_format, path, NULL) == 0) {
-		for (size_t i = 0; i < rf.n; i++) {
-			char **f = rf.v[i].field;
-
-			/* The times are all YYYY-MM-DDTHH:MM:SSZ: as strings
-			 * they sort as times. */
-			if (rf.v[i].kind == RECORD_GOOD &&
-			    (best == SIZE_MAX || strcmp(f[P_UPDATED], rf.v[best].field[P_UPDATED]) >= 0) &&
-			    want(ctx, f[P_ID], f[P_PATH]))
-				best = i;
-		}
+	/* The good lines sorted newest first, then asked in that order up
+	 * to the first yes: the cost is one sort, not a question for nearly
+	 * every line (the lines are appended in time order, so each was the
+	 * newest so far). */
+	if (record_load(&rf, &pos_format, path, NULL) == 0 && rf.n) {
+		order = xreallocarray(NULL, rf.n, sizeof *order);
+		for (size_t i = 0; i < rf.n; i++)
+			if (rf.v[i].kind == RECORD_GOOD)
+				order[n++] = i;
+		qsort_r(order, n, sizeof *order, newer_first, rf.v);
+		for (size_t k = 0; k < n && best == SIZE_MAX; k++)
+			if (want(ctx, rf.v[order[k]].field[P_ID], rf.v[order[k]].field[P_PATH]))
+				best = order[k];
+		free(order);
 	}
 	if (best != SIZE_MAX) {
 		snprintf(id, 17, "%s", rf.v[best].field[P_ID]);

@@ -43,8 +43,10 @@ int pos_set(const char *path, const char *edition_id, const char *edition_path,
  * The position most recently recorded (by its updated time; the later
  * line on a tie) among those for which want(ctx, id, path) is 1: 1 with
  * its id (lower case) in id, its article and offset; 0 when there is
- * none, or the file is missing or unreadable. An archive opens at the
- * edition read last this way.
+ * none, or the file is missing or unreadable. want is asked about the
+ * positions newest first and about none after its first yes, so that a
+ * long file costs one sort. An archive opens at the edition read last
+ * this way.
  */
 int pos_latest(const char *path, int (*want)(void *ctx, const char *id, const char *edition_path),
 	       void *ctx, char id[17], size_t *article, size_t *offset);

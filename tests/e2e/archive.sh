@@ -84,12 +84,19 @@ check "3} goes three editions on" status_has "2020-01-05 (5/$N)"
 keys '{'
 poll status_has "2020-01-04 (4/$N)"
 check "{ opens the previous edition" status_has "2020-01-04 (4/$N)"
-keys : n Enter
+keys : n
 poll status_has "2020-01-05 (5/$N)"
-check ":n opens the next edition, as in less" status_has "2020-01-05 (5/$N)"
-keys : p Enter
+check ":n opens the next edition at once, with no Enter, as in less" \
+	both status_has "2020-01-05 (5/$N)" -- not status_has ":n"
+keys : p
 poll status_has "2020-01-04 (4/$N)"
-check ":p the previous one" status_has "2020-01-04 (4/$N)"
+check ":p the previous one, at once too" status_has "2020-01-04 (4/$N)"
+# Keys typed after :n are keys again, not text appended to the prompt.
+keys : n : p : n
+poll status_has "2020-01-05 (5/$N)"
+check ":n:p:n goes on, back and on" both status_has "2020-01-05 (5/$N)" -- not status_has ":n:p"
+keys : p
+poll status_has "2020-01-04 (4/$N)"
 keys '{' '{' '{' '{'
 poll status_has "this is the first edition"
 check "{ at the first edition says so" both status_has "this is the first edition" -- not has "EXITED"
