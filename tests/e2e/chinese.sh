@@ -80,7 +80,7 @@ wait_for " 帮助："
 check "40x20: the help's title is whole" row_starts 1 " 帮助：按键与设置（q 或 Esc 关闭）"
 check "40x20: help lines wider than the screen go on below, whole" \
 	joined_has "l 地区索引（输入文字筛选）" "t 目录（输入文字筛选）" "/ 向下搜索（往文末方向）"
-keys NPage NPage NPage NPage NPage NPage NPage NPage
+keys NPage NPage NPage NPage NPage NPage NPage NPage NPage
 poll joined_has "[files] editions ="
 check "40x20: the settings with their help in Chinese, whole" \
 	joined_has "[files] bookmarks =" "书签文件（留空：\$XDG_DATA_HOME/reader/bookmarks）" \
