@@ -361,8 +361,8 @@ static void test_indent_recorded(void **state)
 /* Trailing whitespace trimmed off is a repair too: the page's usual kind
  * (here one ideographic space) a single note at its first line with the
  * count, any other a note at each line at the column where it starts, and
- * a line of only whitespace, taken as blank, too. CR of CRLF is no
- * whitespace. */
+ * a line of only whitespace, taken as blank, too (its usual kind apart:
+ * one note). CR of CRLF is no whitespace. */
 static void test_trailing_recorded(void **state)
 {
 	struct edition ed;
@@ -415,6 +415,12 @@ static void test_trailing_recorded(void **state)
 			assert_non_null(strstr(ed.findings.v[i].message,
 					       "usual line of only whitespace, 2 spaces"));
 		}
+	edition_free(&ed);
+	/* Every line ending with an ideographic space, the blank ones too:
+	 * both usual kinds are one note each, and nothing else. */
+	parse(&ed, "某地新闻标题\u3000\n\u3000\n第一段的正文。\u3000\n\u3000\n"
+		   "第二段的正文。\u3000\n\u3000\n第三段的正文。\u3000\n");
+	assert_int_equal(count(&ed, FK_TRAILING), 2);
 	edition_free(&ed);
 }
 

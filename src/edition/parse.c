@@ -1000,7 +1000,8 @@ static void record_indents(struct parser *p)
  * and no-break spaces, form feeds), and a line of only whitespace taken as
  * blank, are repairs too, recorded as the indentation is: the file's usual
  * kind (some pages end every line with an ideographic space) one finding
- * at its first line with the count, any other at each line, at the column
+ * at its first line with the count, and so the usual kind of line of only
+ * whitespace, any other at each line, at the column
  * where the whitespace starts. A kind is the indentation's key over the
  * whitespace, with bit 32 set for a line of only whitespace. This kind
  * covers all trailing whitespace; --lint's odd-space no longer looks at
@@ -1030,54 +1031,66 @@ static void tally_trailing(struct parser *p, const char *ls, const char *from, c
 		p->trail[k].n++;
 }
 
-/* Once the lines are counted: the usual kind is one finding, and only
- * when some line ends otherwise are the lines read again for those. */
+/* Once the lines are counted: the usual kind of trailing whitespace, and
+ * the usual kind of line of only whitespace (a page may have both: every
+ * line, blank ones too, ending with an ideographic space), are one finding
+ * each, and only when some line ends otherwise are the lines read again
+ * for those. */
 static void record_trailing(struct parser *p)
 {
 	const char *t = p->ed->dec.text;
-	size_t len = p->ed->dec.len, pos = 0, line = 0, n, usual = SIZE_MAX, nusual = 0;
+	size_t len = p->ed->dec.len, pos = 0, line = 0, n, nusual = 0;
+	size_t usual[2] = {SIZE_MAX, SIZE_MAX};  /* text lines, blank lines */
 	char what[160];
 
 	if (!p->ntrails)
 		return;
-	for (size_t k = 0; k < p->ntrail; k++)
-		if (p->trail[k].n > 1 && (usual == SIZE_MAX || p->trail[k].n > p->trail[usual].n))
-			usual = k;
-	if (usual != SIZE_MAX) {
-		const struct trail *u = &p->trail[usual];
+	for (size_t k = 0; k < p->ntrail; k++) {
+		size_t *u = &usual[(p->trail[k].key & TRAIL_BLANK) != 0];
 
-		nusual = u->n;
+		if (p->trail[k].n > 1 && (*u == SIZE_MAX || p->trail[k].n > p->trail[*u].n))
+			*u = k;
+	}
+	for (int b = 0; b < 2; b++) {
+		const struct trail *u = usual[b] == SIZE_MAX ? NULL : &p->trail[usual[b]];
+
+		if (!u)
+			continue;
+		nusual += u->n;
 		indent_words((uint32_t)u->key, what, sizeof what);
-		if (u->key & TRAIL_BLANK)
+		if (b)
 			findings_add(&p->ed->findings, FK_TRAILING, p->ed->path, u->line, u->column,
 				     "the file's usual line of only whitespace, %s, taken as blank here "
-				     "and at %zu more lines; any other trailing whitespace is reported "
-				     "at its line", what, nusual - 1);
+				     "and at %zu more lines; any other is reported at its line",
+				     what, u->n - 1);
 		else
 			findings_add(&p->ed->findings, FK_TRAILING, p->ed->path, u->line, u->column,
 				     "the file's usual trailing whitespace, %s, removed from this line "
 				     "and %zu more; any other trailing whitespace is reported at its line",
-				     what, nusual - 1);
+				     what, u->n - 1);
 	}
 	if (p->ntrails == nusual)
 		return;
 	while (pos < len) {
 		size_t next = text_next_line(t, len, pos, &n);
 		const char *ls = t + pos, *s = ls;
-		size_t sn = n;
+		size_t sn = n, u;
 		uint64_t key;
 
 		line++;
 		text_trim(&s, &sn);
 		if (!sn)
 			s = ls;  /* only whitespace: all of it */
-		if (s + sn < ls + n &&
-		    (key = trail_key(ls, s + sn, ls + n), usual == SIZE_MAX || key != p->trail[usual].key)) {
-			indent_words((uint32_t)key, what, sizeof what);
-			findings_add(&p->ed->findings, FK_TRAILING, p->ed->path, line,
-				     text_count(ls, (size_t)(s + sn - ls), SIZE_MAX) + 1,
-				     key & TRAIL_BLANK ? "a line of only whitespace taken as blank: %s"
-						       : "trailing whitespace removed: %s", what);
+		if (s + sn < ls + n) {
+			key = trail_key(ls, s + sn, ls + n);
+			u = usual[(key & TRAIL_BLANK) != 0];
+			if (u == SIZE_MAX || key != p->trail[u].key) {
+				indent_words((uint32_t)key, what, sizeof what);
+				findings_add(&p->ed->findings, FK_TRAILING, p->ed->path, line,
+					     text_count(ls, (size_t)(s + sn - ls), SIZE_MAX) + 1,
+					     key & TRAIL_BLANK ? "a line of only whitespace taken as blank: %s"
+							       : "trailing whitespace removed: %s", what);
+			}
 		}
 		pos = next;
 	}
