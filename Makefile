@@ -161,13 +161,18 @@ check test: $(BUILD)/reader $(TEST_BIN) $(BUILD)/genarchive locales
 	    sh tests/run.sh $(TEST_BIN)
 
 bench: $(BUILD)/reader $(BUILD)/bench-floor $(BUILD)/bench-ptybytes $(BUILD)/bench-relayout \
-       $(BUILD)/genarchive $(BUILD)/bench-catalog
+       $(BUILD)/genarchive $(BUILD)/bench-catalog $(BUILD)/bench-search
 	READER_BIN=$(CURDIR)/$(BUILD)/reader FLOOR_BIN=$(CURDIR)/$(BUILD)/bench-floor \
 	    CATALOG_BIN=$(CURDIR)/$(BUILD)/bench-catalog \
 	    PTYBYTES_BIN=$(CURDIR)/$(BUILD)/bench-ptybytes GENARCHIVE_BIN=$(CURDIR)/$(BUILD)/genarchive \
-	    RELAYOUT_BIN=$(CURDIR)/$(BUILD)/bench-relayout sh tests/bench.sh
+	    RELAYOUT_BIN=$(CURDIR)/$(BUILD)/bench-relayout SEARCH_BIN=$(CURDIR)/$(BUILD)/bench-search \
+	    sh tests/bench.sh
 
 $(BUILD)/bench-relayout: tests/bench/relayout.c $(CORE_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CORE_CPP) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) $(LDLIBS)
+
+$(BUILD)/bench-search: tests/bench/search.c $(CORE_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CORE_CPP) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(CORE_LIBS) $(LDLIBS)
 

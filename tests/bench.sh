@@ -18,7 +18,8 @@
 #
 # The terminal figures are for an 80x24 pseudo-terminal, or the size
 # BENCH_TTY gives (BENCH_TTY=40x20). --lint is timed against --outline at
-# BENCH_LINT_SIZE MB (default 100).
+# BENCH_LINT_SIZE MB (default 100). The edition search (/) is timed at
+# BENCH_SEARCH_SIZE MB (default 100).
 #
 # Usage: READER_BIN=/abs/path/reader [BENCH_SIZES="1 5"] [BENCH_RUNS=3] [BENCH_TTY=40x20] sh tests/bench.sh
 
@@ -379,6 +380,21 @@ bench_sparse() {
 	rm -f "$tmp/zeros"
 }
 
+# bench_search MB: the edition search (/) over all of $input without a
+# terminal (bench-search): each query literal and as a regular expression,
+# with the script kept (search_script = exact) and folded (either, the
+# default: 國 finds 国), in CPU ms; the first search's time includes
+# building OpenCC's table. No target: the figures are to compare.
+bench_search() {
+	[ -n "$SEARCH_BIN" ] && [ -x "$SEARCH_BIN" ] || {
+		echo "search: SEARCH_BIN not set (run it with make bench)"
+		return
+	}
+	echo "search  $1 MB: the edition search over the whole edition (bench-search, CPU time):"
+	"$SEARCH_BIN" "$input" >"$tmp/out" 2>"$tmp/err" || run_failed "$SEARCH_BIN" "$?"
+	sed 's/^/        /' "$tmp/out"
+}
+
 # shellcheck disable=SC2086 # split on purpose: the sizes are checked digits
 for mb in $(printf '%s\n' $SIZES | sort -n | uniq); do
 	make_input "$mb"
@@ -386,6 +402,7 @@ for mb in $(printf '%s\n' $SIZES | sort -n | uniq); do
 	bench_outline "$mb"
 	[ "$mb" != "${BENCH_LINT_SIZE:-100}" ] || bench_lint "$mb"
 	[ "$mb" != "${BENCH_DUMP_SIZE:-10}" ] || bench_dump "$mb"
+	[ "$mb" != "${BENCH_SEARCH_SIZE:-100}" ] || bench_search "$mb"
 	rm -f "$input"
 done
 bench_shapes

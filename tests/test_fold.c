@@ -10,7 +10,12 @@
  *     fold_find() and fold_find_back() give source ranges, from whole
  *     characters only;
  *   - empty input and an empty query; invalid bytes and NULs (folded, not
- *     lost); a long input; a struct reused from a longer text.
+ *     lost); a long input; a struct reused from a longer text;
+ *   - fold_text_script(): each character of the table's range becomes its
+ *     entry (after width and case folding), also where that changes its
+ *     length in bytes, and the map still leads back to whole source
+ *     characters; a NULL table and an identity one change nothing; the
+ *     memo of NFKC answers keeps keep_case apart.
  * (The 4 GiB cut is not tested: it would need 4 GiB of text.)
  */
 #include "testutil.h"
@@ -251,6 +256,63 @@ static void test_odd_input(void **state)
 	fold_free(&f);
 }
 
+/* A script table for the test: 國 to 国, 學 to 学, and 丽 (U+4E3D) to a
+ * character of four bytes (U+20000), which no real table does but which
+ * must still map back; the rest to itself. */
+static uint32_t *test_table(void)
+{
+	uint32_t *t = malloc((FOLD_SCRIPT_HI - FOLD_SCRIPT_LO + 1) * sizeof *t);
+
+	assert_non_null(t);
+	for (uint32_t cp = FOLD_SCRIPT_LO; cp <= FOLD_SCRIPT_HI; cp++)
+		t[cp - FOLD_SCRIPT_LO] = cp;
+	t[0x570B - FOLD_SCRIPT_LO] = 0x56FD;
+	t[0x5B78 - FOLD_SCRIPT_LO] = 0x5B66;
+	t[0x4E3D - FOLD_SCRIPT_LO] = 0x20000;
+	return t;
+}
+
+static void test_script(void **state)
+{
+	struct folded f = {0};
+	uint32_t *t = test_table();
+	const char *src = "ＡＢ國家,学校與學校丽x";
+	size_t n = strlen(src), s, e, from = 0, count = 0;
+	const char *guo = strstr(src, "國"), *li = strstr(src, "丽");
+
+	(void)state;
+	fold_text_script(src, n, &f, 0, t);
+	assert_string_equal(f.s, "ab国家,学校與学校\xF0\xA0\x80\x80x");
+	assert_well_formed(&f, n);
+	/* 国家 finds 國家 at its source bytes. */
+	assert_int_equal(find(&f, "国家", 0), (long)((guo - src) * 1000 + (guo - src) + 6));
+	/* 学校 finds both, each at its own source bytes. */
+	while (fold_find(&f, "学校", strlen("学校"), from, &s, &e)) {
+		assert_int_equal(e - s, 6);
+		assert_true(memcmp(src + s + 3, "校", 3) == 0);
+		from = s + 1;
+		count++;
+	}
+	assert_int_equal(count, 2);
+	/* Three bytes of source became four: the match is still 丽's three. */
+	assert_int_equal(find(&f, "\xF0\xA0\x80\x80x", 0),
+			 (long)((li - src) * 1000 + (li - src) + 4));
+	/* No table and an identity table fold the script not at all. */
+	fold_text_script(src, n, &f, 0, NULL);
+	assert_string_equal(f.s, "ab國家,学校與學校丽x");
+	for (uint32_t cp = FOLD_SCRIPT_LO; cp <= FOLD_SCRIPT_HI; cp++)
+		t[cp - FOLD_SCRIPT_LO] = cp;
+	fold_text_script(src, n, &f, 1, t);
+	assert_string_equal(f.s, "AB國家,学校與學校丽x");
+	/* The same character off the fast path, with and without case kept:
+	 * the remembered answer of one is not the other's. */
+	assert_string_equal(fold_s(&f, "\xC3\x84", 0), "\xC3\xA4");  /* Ä to ä */
+	assert_string_equal(fold_s(&f, "\xC3\x84", 1), "\xC3\x84");
+	assert_string_equal(fold_s(&f, "\xC3\x84", 0), "\xC3\xA4");
+	free(t);
+	fold_free(&f);
+}
+
 static void test_long_and_reuse(void **state)
 {
 	struct folded f = {0};
@@ -311,6 +373,7 @@ int main(void)
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_odd_input),
 		cmocka_unit_test(test_long_and_reuse),
+		cmocka_unit_test(test_script),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

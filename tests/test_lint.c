@@ -141,7 +141,8 @@ static void test_spaces_and_format(void **state)
 	expect("我们 一起去。", FK_ODD_SPACE, 1, 3);
 	expect("宣传片《紫玉金沙 圆梦小康》入围。", FK_ODD_SPACE, 0, 0);
 	expect("我们\xc2\xa0一起去。", FK_ODD_SPACE, 1, 3);
-	expect("我们一起去。   ", FK_ODD_SPACE, 1, 7);              /* at the line's end */
+	expect("我们一起去。   ", FK_ODD_SPACE, 0, 0);              /* the line's end: not odd-space */
+	expect("我们一起去。   ", FK_TRAILING, 1, 7);               /* but trailing-space */
 	expect("隐形\xe2\x80\x8d字符。", FK_FORMAT, 1, 3);
 	expect("反转\xe2\x80\xae控制。", FK_FORMAT, 1, 3);
 }

@@ -256,10 +256,11 @@ static void test_format_and_kinds(void **state)
 	static const char text[] =
 		"[display]\nwidth = 61\nindent = 2\nambiguous_width = 2\ncolors = off\n"
 		"status_line = no\nnormalize_punctuation = yes\nmouse = on\n[behaviour]\n"
-		"restore_position = 0\nsearch_case = sensitive\n[files]\nbookmarks = /b\n"
+		"restore_position = 0\nsearch_case = sensitive\nsearch_script = exact\n"
+		"[files]\nbookmarks = /b\n"
 		"positions = /p\neditions = /e:/f\n[lint]\noff = doubled variant\n";
 	static const char *const want[] = {"61", "2", "2", "true", "false", "false", "true",
-					   "false", "sensitive", "/b", "/p", "/e:/f", "doubled variant"};
+					   "false", "sensitive", "exact", "/b", "/p", "/e:/f", "doubled variant"};
 	struct options o;
 	struct error err;
 	char buf[64], *big;

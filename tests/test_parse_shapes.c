@@ -358,10 +358,77 @@ static void test_indent_recorded(void **state)
 	edition_free(&ed);
 }
 
+/* Trailing whitespace trimmed off is a repair too: the page's usual kind
+ * (here one ideographic space) a single note at its first line with the
+ * count, any other a note at each line at the column where it starts, and
+ * a line of only whitespace, taken as blank, too (its usual kind apart:
+ * one note). CR of CRLF is no whitespace. */
+static void test_trailing_recorded(void **state)
+{
+	struct edition ed;
+	const struct finding *f[6];
+	size_t n = 0;
+
+	(void)state;
+	parse(&ed, "某地新闻标题\u3000\r\n"
+		   "\u3000\u3000第一段的正文，写得很长。\u3000\r\n"
+		   "\u3000\u3000第二段的正文。\u3000\r\n"
+		   "\u3000\u3000第三段。 \t\r\n"
+		   "\u00a0\u3000\r\n"
+		   "\u3000\u3000第四段。\r\n"
+		   "\u3000\u3000第五段。\u3000\u00a0\r\n");
+	for (size_t i = 0; i < ed.findings.n; i++)
+		if (ed.findings.v[i].kind == FK_TRAILING && n < 6)
+			f[n++] = &ed.findings.v[i];
+	assert_int_equal(n, 4);
+	assert_int_equal(f[0]->line, 1);
+	assert_int_equal(f[0]->column, 7);
+	assert_non_null(strstr(f[0]->message, "usual trailing whitespace, 1 ideographic space (U+3000)"));
+	assert_non_null(strstr(f[0]->message, "this line and 2 more"));
+	assert_int_equal(f[1]->line, 4);
+	assert_int_equal(f[1]->column, 7);
+	assert_string_equal(f[1]->message, "trailing whitespace removed: 1 tab and 1 space");
+	assert_int_equal(f[2]->line, 5);
+	assert_int_equal(f[2]->column, 1);
+	assert_string_equal(f[2]->message, "a line of only whitespace taken as blank: "
+			    "1 ideographic space (U+3000) and 1 other space (no-break, form feed)");
+	assert_int_equal(f[3]->line, 7);
+	assert_int_equal(f[3]->column, 7);
+	assert_string_equal(f[3]->message, "trailing whitespace removed: "
+			    "1 ideographic space (U+3000) and 1 other space (no-break, form feed)");
+	/* The texts are the lines without it. */
+	assert_int_equal(ed.narticles, 1);
+	eq(ed.articles[0].headline, "某地新闻标题");
+	eq(ed.articles[0].paras[0].text, "第一段的正文，写得很长。");
+	edition_free(&ed);
+
+	/* Without trailing whitespace, no such note; lines of only
+	 * whitespace that are all alike are one note. */
+	parse(&ed, "某地新闻标题\n第一段的正文，写得很长。\n");
+	assert_int_equal(count(&ed, FK_TRAILING), 0);
+	edition_free(&ed);
+	parse(&ed, "某地新闻标题\n  \n第一段的正文。\n  \n第二段的正文。\n");
+	assert_int_equal(count(&ed, FK_TRAILING), 1);
+	for (size_t i = 0; i < ed.findings.n; i++)
+		if (ed.findings.v[i].kind == FK_TRAILING) {
+			assert_int_equal(ed.findings.v[i].line, 2);
+			assert_non_null(strstr(ed.findings.v[i].message,
+					       "usual line of only whitespace, 2 spaces"));
+		}
+	edition_free(&ed);
+	/* Every line ending with an ideographic space, the blank ones too:
+	 * both usual kinds are one note each, and nothing else. */
+	parse(&ed, "某地新闻标题\u3000\n\u3000\n第一段的正文。\u3000\n\u3000\n"
+		   "第二段的正文。\u3000\n\u3000\n第三段的正文。\u3000\n");
+	assert_int_equal(count(&ed, FK_TRAILING), 2);
+	edition_free(&ed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_three_line_heading),
+		cmocka_unit_test(test_trailing_recorded),
 		cmocka_unit_test(test_two_line_heading),
 		cmocka_unit_test(test_kicker_headline_subtitle),
 		cmocka_unit_test(test_subhead_or_headline),

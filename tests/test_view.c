@@ -22,7 +22,11 @@
  *   - the hits counted (hit k of n), n and N stepping through them and
  *     around; the current hit told apart on its line; the front matter
  *     searched too; regular expressions (PCRE2, UTF-8) with the same
- *     width folding and case rule, a bad one refused with a message.
+ *     width folding and case rule, a bad one refused with a message;
+ *   - traditional and simplified characters match each other (国 finds
+ *     國 and the reverse, literal and regex, the hit on the original
+ *     bytes) unless keep_script is set; with no OpenCC data the test says
+ *     so and checks only the exact matches.
  */
 #include "testutil.h"
 
@@ -35,6 +39,7 @@
 #include "lint.h"
 #include "proof.h"
 #include "rawline.h"
+#include "variants.h"
 #include "view.h"
 #include "width.h"
 
@@ -632,6 +637,71 @@ static size_t regex_hits(struct view *v, const char *re, int keep_case)
 	return total;
 }
 
+/* A made-up edition in both scripts: a simplified article and a Hong Kong
+ * one, with full-width letters before the traditional words so that the
+ * folded and the source offsets differ. */
+static const char two_scripts[] =
+	"同心圆\n\n2020年11月11日 星期三\n\n第一篇标题\n\n"
+	"国家重视学校教育。\n\n张三\n\n"
+	"第二篇標題\n\nＡＢ國家重視學校教育，國家。\n\n李四\n";
+
+static void test_script_folding(void **state)
+{
+	struct edition ed;
+	struct view v;
+	struct view_pos found[16];
+	size_t ends[16], n, total;
+	char err[256];
+	const char *guo = "國家";
+	struct str t;
+
+	(void)state;
+	spit(tmp_path("scripts.txt"), two_scripts, sizeof two_scripts - 1);
+	load(&ed, tmp_path("scripts.txt"));
+	assert_int_equal(ed.narticles, 2);
+	view_at(&v, &ed, 24, 80, 0);
+	/* keep_script: each only itself. */
+	v.keep_script = 1;
+	n = search_all(&v, "国家", found, ends, 16);
+	assert_int_equal(n, 1);
+	assert_int_equal(found[0].article, 0);
+	n = search_all(&v, guo, found, ends, 16);
+	assert_int_equal(n, 2);
+	if (!variant_available()) {
+		print_message("no OpenCC data: traditional and simplified not folded\n");
+		view_free(&v);
+		edition_free(&ed);
+		return;
+	}
+	/* Folded (the default): 国家 and 國家 find all three, the
+	 * traditional ones at their own bytes (after ＡＢ, six bytes). */
+	v.keep_script = 0;
+	for (int k = 0; k < 2; k++) {
+		n = search_all(&v, k ? guo : "国家", found, ends, 16);
+		assert_int_equal(n, 3);
+		assert_int_equal(found[0].article, 0);
+		assert_int_equal(found[1].article, 1);
+		t = edition_item_text(&ed, 1, found[1].item);
+		assert_int_equal(found[1].offset, strlen("ＡＢ"));
+		assert_int_equal(ends[1] - found[1].offset, strlen(guo));
+		assert_memory_equal(t.s + found[1].offset, guo, strlen(guo));
+		assert_memory_equal(t.s + found[2].offset, guo, strlen(guo));
+	}
+	/* A word mixing the scripts; the headline too. */
+	assert_int_equal(search_all(&v, "學校教育", found, ends, 16), 2);
+	assert_int_equal(search_all(&v, "标题", found, ends, 16), 2);
+	/* The regular expression's subject folds too, and a class. */
+	assert_int_equal(view_set_search(&v, "[國]家重视", strlen("[國]家重视"), 1, err, sizeof err), 0);
+	view_hit(&v, &total);
+	assert_int_equal(total, 2);
+	v.keep_script = 1;
+	assert_int_equal(view_set_search(&v, "[國]家重视", strlen("[國]家重视"), 1, err, sizeof err), 0);
+	view_hit(&v, &total);
+	assert_int_equal(total, 0);
+	view_free(&v);
+	edition_free(&ed);
+}
+
 static void test_regex(void **state)
 {
 	struct edition ed;
@@ -917,6 +987,7 @@ int main(void)
 		cmocka_unit_test(test_query_folding),
 		cmocka_unit_test(test_long_paragraph_bounded),
 		cmocka_unit_test(test_regex),
+		cmocka_unit_test(test_script_folding),
 		cmocka_unit_test(test_hits),
 		cmocka_unit_test(test_article_by),
 		cmocka_unit_test(test_goto_line),

@@ -34,6 +34,10 @@ const struct finding_info finding_kinds[FK_COUNT] = {
 	[FK_INDENT] = { "indent", LEVEL_NOTE,
 			"indentation taken off the start of lines: the file's usual one once, "
 			"with its count of lines, any other at each line" },
+	[FK_TRAILING] = { "trailing-space", LEVEL_NOTE,
+			  "whitespace taken off the end of lines, and lines of only whitespace "
+			  "taken as blank: the file's usual kind once, with its count of lines, "
+			  "any other at each line" },
 	[FK_FORMAT] = { "format-character", LEVEL_WARNING,
 			"an invisible format character (zero-width joiner or space, a "
 			"bidirectional control, a byte order mark) that changes how text "
@@ -56,8 +60,9 @@ const struct finding_info finding_kinds[FK_COUNT] = {
 			    "a quotation mark or bracket without its partner in the paragraph "
 			    "(after column-break joins)" },
 	[FK_ODD_SPACE] = { "odd-space", LEVEL_NOTE,
-			   "a space between two Chinese characters, a no-break space, spaces at "
-			   "a line's end, or an ideographic space inside a line" },
+			   "a space between two Chinese characters, a no-break space, or an "
+			   "ideographic space inside a line (whitespace at a line's end is "
+			   "trailing-space)" },
 };
 
 void findings_add(struct findings *fs, enum finding_kind kind, const char *file, size_t line,

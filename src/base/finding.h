@@ -34,6 +34,7 @@ enum finding_kind {
 	FK_JOIN_CANDIDATE, /* a line that may continue a paragraph, not joined */
 	FK_BOUNDARY,       /* an article boundary the parser was unsure of */
 	FK_INDENT,         /* indentation trimmed off the start of lines */
+	FK_TRAILING,       /* whitespace trimmed off the end of lines */
 	/* Proofreading (--lint): what looks wrong in the text itself. */
 	FK_FORMAT,         /* an invisible format character (ZWJ, bidi, BOM) */
 	FK_DOUBLED,        /* a character or word doubled by mistake */

@@ -8,8 +8,9 @@
  * that holds what it looks for, and the checks of marks, brackets and
  * doublings visit only those places (the speed target of --lint is twice
  * the time of --outline). Each reports at an offset, which the source map
- * turns into a line and a column. Lines of the decoded file are scanned
- * for what the parser trims away (spaces at a line's end).
+ * turns into a line and a column. What the parser trims away (indentation,
+ * whitespace at a line's end) it records itself (kinds indent and
+ * trailing-space), handed on with its other findings.
  */
 #include "lint.h"
 
@@ -674,30 +675,6 @@ static void check_spaces(struct ctx *c)
 	}
 }
 
-/* Spaces and tabs at the end of source lines (the parser trims them off
- * the texts, so they are found in the decoded file). */
-static void check_line_ends(const struct edition *ed, const struct lint_opts *o,
-			    struct findings *out)
-{
-	const char *t = ed->dec.text;
-	size_t len = ed->dec.len, pos = 0, line = 0;
-
-	if (is_off(o, FK_ODD_SPACE))
-		return;
-	while (pos < len) {
-		size_t n, next = text_next_line(t, len, pos, &n), end = n;
-
-		line++;
-		while (end > 0 && (t[pos + end - 1] == ' ' || t[pos + end - 1] == '\t'))
-			end--;
-		if (end > 0 && end < n)
-			findings_add(out, FK_ODD_SPACE, ed->path, line,
-				     text_count(t + pos, end, SIZE_MAX) + 1,
-				     "%zu space%s at the end of the line", n - end, n - end > 1 ? "s" : "");
-		pos = next;
-	}
-}
-
 /* ---- The loader's findings ---------------------------------------------- */
 
 /* Is there a join finding of the loader at (line, column)? The edition's
@@ -814,7 +791,6 @@ void lint_edition(const struct edition *ed, const struct lint_opts *o, struct fi
 	struct ctx c = {.ed = ed, .o = o, .out = out, .simplified = 1};
 
 	loader_findings(ed, o, out);
-	check_line_ends(ed, o, out);
 	c.simplified = is_off(o, FK_VARIANT) || mostly_simplified(ed);
 	classes_init(c.simplified, !is_off(o, FK_VARIANT));
 	for (c.art = 0; c.art < ed->narticles; c.art++)

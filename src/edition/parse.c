@@ -17,7 +17,8 @@
  * What always holds: every block lands in exactly one field (front matter,
  * kicker, headline, paragraph, byline or credit), so no text is dropped;
  * every join and split is recorded as a finding at the line it happened,
- * and so is the indentation trimmed off (record_indents()).
+ * and so are the indentation and the trailing whitespace trimmed off
+ * (record_indents(), record_trailing()).
  */
 #include "edition.h"
 
@@ -78,6 +79,14 @@ struct parser {
 		size_t n, line;
 	} ind[INDENT_KINDS];
 	size_t nind, nindents;
+	/* The whitespace trimmed off line ends, and lines of only whitespace
+	 * taken as blank (record_trailing()): the same, a kind's first line
+	 * with its column. */
+	struct trail {
+		uint64_t key;
+		size_t n, line, column;
+	} trail[INDENT_KINDS];
+	size_t ntrail, ntrails;
 	int open;               /* the last paragraph has not ended a sentence */
 	int indents;            /* paragraphs are indented: headings are not */
 	size_t gap;             /* the usual blank lines between paragraphs */
@@ -207,6 +216,8 @@ static int make_block(struct block *b, const char *ls, size_t n, size_t line, si
 }
 
 static void tally_indent(struct parser *p, const char *ls, const char *text, size_t line);
+static void tally_trailing(struct parser *p, const char *ls, const char *from, const char *end,
+			   size_t line);
 
 /* One source line: record its damage, and count it as a block unless
  * blank, with what page_style() needs. */
@@ -217,11 +228,15 @@ static void take_line(struct parser *p, const char *ls, size_t n, size_t line, s
 
 	damage_scan_line(p->ed, ls, n, line, si);
 	if (!make_block(&b, ls, n, line, *blanks)) {
+		if (n)  /* only whitespace: taken as blank */
+			tally_trailing(p, ls, ls, ls + n, line);
 		(*blanks)++;
 		return;
 	}
 	if (b.col > 1)
 		tally_indent(p, ls, b.s, line);
+	if (b.s + b.n < ls + n)
+		tally_trailing(p, ls, b.s + b.n, ls + n, line);
 	p->adjacent += p->nb > 0 && b.blank_before == 0;
 	p->nindented += b.indented;
 	if (b.blank_before)
@@ -980,6 +995,107 @@ static void record_indents(struct parser *p)
 	}
 }
 
+/* ---- Trailing whitespace -----------------------------------------------
+ * What text_trim() takes off the end of a line (spaces, tabs, ideographic
+ * and no-break spaces, form feeds), and a line of only whitespace taken as
+ * blank, are repairs too, recorded as the indentation is: the file's usual
+ * kind (some pages end every line with an ideographic space) one finding
+ * at its first line with the count, and so the usual kind of line of only
+ * whitespace, any other at each line, at the column
+ * where the whitespace starts. A kind is the indentation's key over the
+ * whitespace, with bit 32 set for a line of only whitespace. This kind
+ * covers all trailing whitespace; --lint's odd-space no longer looks at
+ * line ends. */
+
+#define TRAIL_BLANK ((uint64_t)1 << 32)
+
+/* The kind of the whitespace [from, end) of the line ls. */
+static uint64_t trail_key(const char *ls, const char *from, const char *end)
+{
+	return indent_key(from, end) | (from == ls ? TRAIL_BLANK : 0);
+}
+
+static void tally_trailing(struct parser *p, const char *ls, const char *from, const char *end,
+			   size_t line)
+{
+	uint64_t key = trail_key(ls, from, end);
+	size_t k;
+
+	p->ntrails++;
+	for (k = 0; k < p->ntrail && p->trail[k].key != key; k++)
+		;
+	if (k == p->ntrail && p->ntrail < INDENT_KINDS)  /* a new kind: where it is */
+		p->trail[p->ntrail++] =
+			(struct trail){key, 0, line, text_count(ls, (size_t)(from - ls), SIZE_MAX) + 1};
+	if (k < p->ntrail)
+		p->trail[k].n++;
+}
+
+/* Once the lines are counted: the usual kind of trailing whitespace, and
+ * the usual kind of line of only whitespace (a page may have both: every
+ * line, blank ones too, ending with an ideographic space), are one finding
+ * each, and only when some line ends otherwise are the lines read again
+ * for those. */
+static void record_trailing(struct parser *p)
+{
+	const char *t = p->ed->dec.text;
+	size_t len = p->ed->dec.len, pos = 0, line = 0, n, nusual = 0;
+	size_t usual[2] = {SIZE_MAX, SIZE_MAX};  /* text lines, blank lines */
+	char what[160];
+
+	if (!p->ntrails)
+		return;
+	for (size_t k = 0; k < p->ntrail; k++) {
+		size_t *u = &usual[(p->trail[k].key & TRAIL_BLANK) != 0];
+
+		if (p->trail[k].n > 1 && (*u == SIZE_MAX || p->trail[k].n > p->trail[*u].n))
+			*u = k;
+	}
+	for (int b = 0; b < 2; b++) {
+		const struct trail *u = usual[b] == SIZE_MAX ? NULL : &p->trail[usual[b]];
+
+		if (!u)
+			continue;
+		nusual += u->n;
+		indent_words((uint32_t)u->key, what, sizeof what);
+		if (b)
+			findings_add(&p->ed->findings, FK_TRAILING, p->ed->path, u->line, u->column,
+				     "the file's usual line of only whitespace, %s, taken as blank here "
+				     "and at %zu more lines; any other is reported at its line",
+				     what, u->n - 1);
+		else
+			findings_add(&p->ed->findings, FK_TRAILING, p->ed->path, u->line, u->column,
+				     "the file's usual trailing whitespace, %s, removed from this line "
+				     "and %zu more; any other trailing whitespace is reported at its line",
+				     what, u->n - 1);
+	}
+	if (p->ntrails == nusual)
+		return;
+	while (pos < len) {
+		size_t next = text_next_line(t, len, pos, &n);
+		const char *ls = t + pos, *s = ls;
+		size_t sn = n, u;
+		uint64_t key;
+
+		line++;
+		text_trim(&s, &sn);
+		if (!sn)
+			s = ls;  /* only whitespace: all of it */
+		if (s + sn < ls + n) {
+			key = trail_key(ls, s + sn, ls + n);
+			u = usual[(key & TRAIL_BLANK) != 0];
+			if (u == SIZE_MAX || key != p->trail[u].key) {
+				indent_words((uint32_t)key, what, sizeof what);
+				findings_add(&p->ed->findings, FK_TRAILING, p->ed->path, line,
+					     text_count(ls, (size_t)(s + sn - ls), SIZE_MAX) + 1,
+					     key & TRAIL_BLANK ? "a line of only whitespace taken as blank: %s"
+							       : "trailing whitespace removed: %s", what);
+			}
+		}
+		pos = next;
+	}
+}
+
 /* edition_parse() and edition_parse_each(): each is NULL for the first. */
 static void parse(struct edition *ed, const char *path, const struct decoded *dec,
 		  edition_each_fn each, void *ctx)
@@ -993,6 +1109,7 @@ static void parse(struct edition *ed, const char *path, const struct decoded *de
 	ed->encoding = ed->dec.encoding;
 	scan_lines(&p);
 	record_indents(&p);
+	record_trailing(&p);
 	page_style(&p);
 	if (p.nb)  /* the front matter's blocks, in the window's first slots */
 		blk(&p, (p.nb < FRONT_BLOCKS ? p.nb : FRONT_BLOCKS) - 1);

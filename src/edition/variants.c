@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
 #include "text.h"
 #include "util.h"
 
@@ -227,6 +228,30 @@ uint32_t variant_other(uint32_t cp)
 	if (t[s].script != VARIANT_TRADITIONAL && !atomic_load(&built_simp))
 		t = built_simplified();
 	return t[s].script == VARIANT_BOTH ? cp : t[s].other;
+}
+
+static uint32_t *fold_table;
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+/* Only the traditional side is needed (one conversion): the simplified
+ * form of a traditional one is what t2s gave it. */
+static void build_fold_once(void)
+{
+	const struct entry *t = built();
+
+	fold_table = xmalloc((FOLD_SCRIPT_HI - FOLD_SCRIPT_LO + 1) * sizeof *fold_table);
+	for (uint32_t cp = FOLD_SCRIPT_LO; cp <= FOLD_SCRIPT_HI; cp++) {
+		long s = slot(cp);
+
+		fold_table[cp - FOLD_SCRIPT_LO] =
+			s >= 0 && t[s].script == VARIANT_TRADITIONAL ? t[s].other : cp;
+	}
+}
+
+const uint32_t *variant_fold_table(void)
+{
+	pthread_once(&fold_once, build_fold_once);
+	return fold_table;
 }
 
 int variant_available(void)

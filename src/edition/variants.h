@@ -29,6 +29,13 @@ int variant_is_traditional(uint32_t cp);
 enum variant_script variant_script(uint32_t cp);
 /* The other script's form of cp (its first one), or cp itself. */
 uint32_t variant_other(uint32_t cp);
+/* The table that folds traditional characters to simplified ones for
+ * search (fold.h's fold_text_script()): for each code point from
+ * FOLD_SCRIPT_LO to FOLD_SCRIPT_HI, its simplified form when it is a
+ * traditional or variant form only, else itself. Built once per process
+ * on first call (thread-safe; tens of milliseconds: call it when a search
+ * asks, not before the first screen), never freed. */
+const uint32_t *variant_fold_table(void);
 /* Whether OpenCC's tables could be read. */
 int variant_available(void);
 

@@ -93,6 +93,7 @@ static void take_edition(struct session *s, int rows, int cols)
 	view_init(&s->v, s->ed, &s->lo, s->opts->width);
 	s->v.gutter = gutter;
 	s->v.keep_case = s->opts->search_case;
+	s->v.keep_script = s->opts->search_script;
 	if (rows > 0)
 		view_resize(&s->v, rows, cols);
 	view_open(&s->v, 0, 0);

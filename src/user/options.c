@@ -62,6 +62,8 @@ const struct option_def options_table[] = {
 	 N_("reopen each edition where you left it")},
 	{"behaviour", "search_case", OPT_CHOICE, "insensitive", 0, 0, "insensitive|sensitive", FIELD(search_case),
 	 N_("whether search tells upper from lower case (width forms always match)")},
+	{"behaviour", "search_script", OPT_CHOICE, "either", 0, 0, "either|exact", FIELD(search_script),
+	 N_("whether search finds traditional and simplified characters alike (國 and 国) or each only itself")},
 	{"files", "bookmarks", OPT_STRING, "", 0, 0, NULL, FIELD(bookmarks),
 	 N_("bookmark file (empty: $XDG_DATA_HOME/reader/bookmarks)")},
 	{"files", "positions", OPT_STRING, "", 0, 0, NULL, FIELD(positions),

@@ -47,6 +47,7 @@ struct options {
 	int mouse;             /* display: the wheel scrolls (clicks go to curses) */
 	int restore_position;  /* behaviour */
 	int search_case;       /* behaviour: 1 case-sensitive */
+	int search_script;     /* behaviour: 1 traditional and simplified apart */
 	char *bookmarks;       /* files: "" for the XDG default */
 	char *positions;
 	char *editions;        /* files: directories searched, ':'-separated */

@@ -15,6 +15,7 @@
 
 #include "i18n.h"
 #include "util.h"
+#include "variants.h"
 
 /* A place as one comparable key: front lines sort before items. */
 static int cmp_place(size_t a1, size_t i1, size_t f1, size_t o1, size_t a2, size_t i2, size_t f2,
@@ -43,7 +44,7 @@ static void find_literal(struct search *s, struct str t, size_t art, size_t item
 {
 	size_t from = 0, b, e;
 
-	fold_text_case(t.s, t.n, &s->fb, s->keep_case);
+	fold_text_script(t.s, t.n, &s->fb, s->keep_case, s->script);
 	while (fold_find(&s->fb, s->folded, s->fn, from, &b, &e)) {
 		add_hit(s, art, item, front, b, e);
 		from = b + 1;
@@ -57,7 +58,7 @@ static void find_regex(struct search *s, struct str t, size_t art, size_t item, 
 	PCRE2_SIZE off = 0, *ov;
 	const struct folded *f = &s->fb;
 
-	fold_text_case(t.s, t.n, &s->fb, 1);
+	fold_text_script(t.s, t.n, &s->fb, 1, s->script);
 	while (off <= f->n && pcre2_match(s->re, (PCRE2_SPTR)f->s, f->n, off, 0, s->md, NULL) > 0) {
 		ov = pcre2_get_ovector_pointer(s->md);
 		if (ov[1] > ov[0]) {
@@ -80,14 +81,15 @@ static void find_in(struct search *s, struct str t, size_t art, size_t item, siz
 		find_literal(s, t, art, item, front);
 }
 
-/* The pattern with its width forms folded as the text will be; a
- * character that folds into an ASCII punctuation mark (（ to "(") is
- * escaped, so that it still means itself. */
+/* The pattern with its width forms (and script) folded as the text will
+ * be; a character that folds into an ASCII punctuation mark (（ to "(") is
+ * escaped, so that it still means itself. A traditional character in a
+ * class folds too ([國] is [国]), so the class still means the same. */
 static char *fold_pattern(struct search *s, const char *q, size_t n, size_t *len)
 {
 	struct sbuf b = {0};
 
-	fold_text_case(q, n, &s->fb, 1);
+	fold_text_script(q, n, &s->fb, 1, s->script);
 	for (size_t i = 0; i < s->fb.n; i++) {
 		unsigned char c = (unsigned char)s->fb.s[i];
 		size_t src = s->fb.map[i];
@@ -136,17 +138,19 @@ static void clear(struct search *s)
 }
 
 int search_set(struct search *s, const struct edition *ed, const char *q, size_t n, int regex,
-	       int keep_case, char *err, size_t errsize)
+	       int keep_case, int keep_script, char *err, size_t errsize)
 {
 	clear(s);
 	if (!n)
 		return 0;
 	s->regex = regex;
 	s->keep_case = keep_case;
+	s->keep_script = keep_script;
+	s->script = keep_script ? NULL : variant_fold_table();
 	if (regex && compile(s, q, n, err, errsize) < 0)
 		return -1;
 	if (!regex) {
-		fold_text_case(q, n, &s->fb, keep_case);
+		fold_text_script(q, n, &s->fb, keep_case, s->script);
 		s->folded = xstrndup(s->fb.s, s->fb.n);
 		s->fn = s->fb.n;
 	}

@@ -8,6 +8,10 @@
  * regular expression in UTF-8 mode, matched against the text with its
  * width forms folded (a full-width character of the pattern that folds to
  * a regex metacharacter stays a literal) and caseless unless case is kept.
+ * Unless the search keeps the script, both the query (or the pattern) and
+ * the text fold traditional characters to simplified ones too, by
+ * OpenCC's table as the archive search does (variants.h): 國 finds 国 and
+ * the reverse, and the hits are still the original text's bytes.
  * The front matter (banner, masthead, contacts, editors) is searched
  * before the first article's items. Empty matches are not hits.
  */
@@ -15,6 +19,7 @@
 #define READER_SEARCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "edition.h"
 #include "fold.h"
@@ -33,7 +38,8 @@ struct hit {
 struct search {
 	char *text;      /* the query as typed, or NULL for none */
 	size_t n;
-	int regex, keep_case;
+	int regex, keep_case, keep_script;
+	const uint32_t *script;  /* the fold table, NULL when the script is kept */
 	char *folded;    /* literal: the folded query */
 	size_t fn;
 	void *re, *md;   /* regex: the compiled pattern and its match data */
@@ -42,11 +48,13 @@ struct search {
 	struct folded fb;  /* scratch */
 };
 
-/* Set the query (n 0: none) and find its every hit in ed. Returns 0, or
+/* Set the query (n 0: none) and find its every hit in ed, folding case
+ * unless keep_case and the script unless keep_script (the first search
+ * that folds it builds OpenCC's table). Returns 0, or
  * -1 with a message in err (a bad regular expression: the search is then
  * cleared). */
 int search_set(struct search *s, const struct edition *ed, const char *q, size_t n, int regex,
-	       int keep_case, char *err, size_t errsize);
+	       int keep_case, int keep_script, char *err, size_t errsize);
 /* The first hit at or after (dir 1), or the last before (dir -1), a text
  * place; SIZE_MAX when there is none on that side. */
 size_t search_from(const struct search *s, size_t art, size_t item, size_t front, size_t off,

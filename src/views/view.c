@@ -387,7 +387,7 @@ int view_percent(const struct view *v)
 int view_set_search(struct view *v, const char *q, size_t n, int regex, char *err, size_t errsize)
 {
 	v->has_match = 0;
-	return search_set(&v->sr, v->ed, q, n, regex, v->keep_case, err, errsize);
+	return search_set(&v->sr, v->ed, q, n, regex, v->keep_case, v->keep_script, err, errsize);
 }
 
 void view_set_query(struct view *v, const char *q, size_t n)
@@ -400,7 +400,7 @@ void view_set_query(struct view *v, const char *q, size_t n)
 void view_clear_search(struct view *v)
 {
 	v->has_match = 0;
-	search_set(&v->sr, v->ed, "", 0, 0, 0, NULL, 0);
+	search_set(&v->sr, v->ed, "", 0, 0, 0, 0, NULL, 0);
 }
 
 size_t view_hit(const struct view *v, size_t *total)

@@ -54,6 +54,7 @@ struct view {
 	struct view_pos match;
 	size_t match_end;
 	int keep_case;             /* search tells upper from lower case */
+	int keep_script;           /* search tells traditional from simplified */
 	/* The units laid out in vl, in order, when the article is laid out
 	 * in part (windowed); nothing otherwise. */
 	int windowed;

@@ -157,5 +157,10 @@ keys '>'
 poll has "indent:"
 check "P and > >: the indentation taken off line 9 is the finding after line 7's control" \
 	has "2/5 9:1 indent: indentation removed: 1 tab"
+# So is the space taken off its end: the last finding, at its column.
+keys '>' '>' '>'
+poll has "trailing-space:"
+check "> > >: the space taken off the end of line 9 is a trailing-space finding at column 14" \
+	has "5/5 9:14 trailing-space: trailing whitespace removed: 1 space"
 stop
 finish

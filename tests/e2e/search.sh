@@ -1,6 +1,9 @@
 #!/bin/sh
 # search: / with a CJK query, the match highlighted, n through the
-# matches and around, "not found", N, a match in another article.
+# matches and around, "not found", N, a match in another article, and a
+# query in traditional characters finding the simplified text (好聲音 finds
+# 好声音: search_script = either, the default), but not with
+# search_script = exact.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/search.sh
 # shellcheck disable=SC1110,SC1111,SC2317,SC2119
 # shellcheck source=tests/e2e/lib.sh
@@ -38,5 +41,14 @@ check "N after a failed search: not found" status_has " not found"
 search_for 早茶峰会
 poll status_has " 2/8 "
 check "a search finds a match in another article" highlighted 早茶峰会
+search_for 好聲音
+poll status_has "hit 1/7"
+check "a traditional query (好聲音) finds the simplified text, all 7 hits" status_has "hit 1/7"
+check "the simplified match of the traditional query is highlighted" highlighted 好声音
+stop
+open_with_settings "$(printf '[behaviour]\nsearch_script = exact')"
+search_for 好聲音
+poll status_has "not found"
+check "with search_script = exact the traditional query finds nothing" status_has " not found"
 stop
 finish
