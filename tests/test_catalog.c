@@ -12,7 +12,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -737,6 +739,70 @@ static void test_search_before_index(void **state)
 	free(dir);
 }
 
+/* A search while another connection indexes, one article per batch: each
+ * search finds what the scan found, whichever batches were committed when
+ * (the pairs read and the articles still pending are one snapshot). Not
+ * timed: with the bug it fails often, without it never. */
+struct indexer_arg {
+	const char *db;
+	atomic_int done;
+};
+
+static void *index_thread(void *x)
+{
+	struct indexer_arg *ia = x;
+	struct error err;
+	struct catalog *c = catalog_open(ia->db, NULL, &err);
+	int r = -1;
+
+	if (c) {
+		catalog_set_batch(c, 1);
+		r = catalog_index(c, NULL, &err);
+		catalog_close(c);
+	}
+	atomic_store(&ia->done, r == 0 ? 1 : -1);
+	return NULL;
+}
+
+static void test_search_while_indexing(void **state)
+{
+	char *dir = three_editions("racing");
+	size_t runs = 0;
+
+	(void)state;
+	for (int round = 0; round < 4; round++) {
+		char *db = xasprintf("%s/racing%d.sqlite", tmp_path(""), round);
+		struct indexer_arg ia = { db, 0 };
+		struct archive a;
+		struct catalog *c;
+		struct error err;
+		pthread_t t;
+		size_t expect, expect2;
+
+		c = open_at(db, NULL);
+		scan_dir(&a, dir);
+		assert_int_equal(catalog_update(c, &a, gaz, NULL, &err), 0);
+		assert_int_equal(catalog_fill(c, &a), 0);
+		expect = hits(c, "国", NULL);
+		expect2 = hits(c, "千里取经", NULL);
+		assert_true(expect > 0 && expect2 > 0);
+		assert_int_equal(pthread_create(&t, NULL, index_thread, &ia), 0);
+		while (!atomic_load(&ia.done)) {
+			assert_int_equal(hits(c, "国", NULL), expect);
+			assert_int_equal(hits(c, "千里取经", NULL), expect2);
+			runs++;
+		}
+		pthread_join(t, NULL);
+		assert_int_equal(atomic_load(&ia.done), 1);
+		assert_int_equal(hits(c, "国", NULL), expect);
+		archive_free(&a);
+		catalog_close(c);
+		free(db);
+	}
+	assert_true(runs > 0);
+	free(dir);
+}
+
 /* No place to keep it: catalog_open fails with a reason; in memory works. */
 static void test_cannot_open(void **state)
 {
@@ -781,6 +847,7 @@ int main(void)
 		cmocka_unit_test(test_places_and_stories),
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_search_before_index),
+		cmocka_unit_test(test_search_while_indexing),
 		cmocka_unit_test(test_cannot_open),
 	};
 

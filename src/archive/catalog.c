@@ -1263,6 +1263,10 @@ static int candidates(struct catalog *c, const char *q, size_t qn)
 	int have = 0, first = 1;
 	sqlite3_stmt *ins = NULL, *pend = NULL;
 
+	/* One read transaction for all of it: an indexer's batch that commits
+	 * in between must be either in the pairs read or still pending. */
+	if (exec(c->db, "CREATE TEMP TABLE IF NOT EXISTS cand(id INTEGER PRIMARY KEY); BEGIN") != SQLITE_OK)
+		return -1;
 	while (i < qn) {
 		uint32_t cp;
 		int64_t lo, hi;
@@ -1280,7 +1284,7 @@ static int candidates(struct catalog *c, const char *q, size_t qn)
 			prev = cp;
 		}
 		if (ids_of(c, lo, hi, &v, &n) < 0)
-			goto fail;
+			goto fail_tx;
 		if (first) {
 			acc = v;
 			nacc = n;
@@ -1304,8 +1308,7 @@ static int candidates(struct catalog *c, const char *q, size_t qn)
 		if (!nacc)
 			break;
 	}
-	if (exec(c->db, "CREATE TEMP TABLE IF NOT EXISTS cand(id INTEGER PRIMARY KEY);"
-			" BEGIN; DELETE FROM cand;") != SQLITE_OK ||
+	if (exec(c->db, "DELETE FROM cand") != SQLITE_OK ||
 	    sqlite3_prepare_v2(c->db, "INSERT OR IGNORE INTO cand(id) VALUES(?)", -1, &ins,
 			       NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(c->db, "INSERT OR IGNORE INTO cand(id) SELECT id FROM articles"
@@ -1324,7 +1327,6 @@ static int candidates(struct catalog *c, const char *q, size_t qn)
 	return 0;
 fail_tx:
 	exec(c->db, "ROLLBACK");
-fail:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(pend);
 	free(acc);
