@@ -100,6 +100,23 @@ check "no index: said once, before the skipped files" \
 XDG_CACHE_HOME=/dev/null/cache "$READER" --outline "$a" >"$tmp/noidx" 2>/dev/null
 cmp -s "$tmp/out" "$tmp/noidx" && ok "no index: the same outline" || not_ok "no index: another outline"
 
+# The index cannot be written in full (a file size limit, as a full disk
+# would do): the error said, every hit printed all the same, status 1.
+# (Only the reader is limited, not the file its output goes to.)
+mkdir "$tmp/big"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	cp data/tongxinyuan-2020-11-11.txt "$tmp/big/a$i.txt"
+	cp tests/corpus/rmrb-2019-02-02-p01.txt "$tmp/big/m$i.txt"
+done
+XDG_CACHE_HOME=$tmp/bigc1 "$READER" --search 国 "$tmp/big" >"$tmp/bigref" 2>/dev/null
+{ XDG_CACHE_HOME=$tmp/bigc2 sh -c 'trap "" XFSZ; ulimit -f 200; exec "$0" --search 国 "$1"' \
+	"$READER" "$tmp/big" 2>"$tmp/err"; echo $? >"$tmp/rc"; } | cat >"$tmp/bigout"
+check "index not written: exit status 1" "$(cat "$tmp/rc")" 1
+grep -q 'index.sqlite: ' "$tmp/err" && ok "index not written: the error said" ||
+	not_ok "index not written: no error said"
+check "index not written: every hit all the same" "$(cmp "$tmp/bigref" "$tmp/bigout" 2>&1)" ""
+check "index not written: hits there" "$(($(wc -l <"$tmp/bigout") > 100))" 1
+
 # A corrupt index is rebuilt, not trusted.
 printf 'not a database at all %0500d' 0 >"$XDG_CACHE_HOME/reader/index.sqlite"
 "$READER" --search 靖江 "$a" >"$tmp/again" 2>/dev/null
