@@ -117,6 +117,16 @@ grep -q 'index.sqlite: ' "$tmp/err" && ok "index not written: the error said" ||
 check "index not written: every hit all the same" "$(cmp "$tmp/bigref" "$tmp/bigout" 2>&1)" ""
 check "index not written: hits there" "$(($(wc -l <"$tmp/bigout") > 100))" 1
 
+# The same when only the text index fails (the files were stored by an
+# earlier run): the error said is the write's, not the rollback's.
+XDG_CACHE_HOME=$tmp/bigc3 "$READER" --outline "$tmp/big" >/dev/null 2>&1
+{ XDG_CACHE_HOME=$tmp/bigc3 sh -c 'trap "" XFSZ; ulimit -f 200; exec "$0" --search 国 "$1"' \
+	"$READER" "$tmp/big" 2>"$tmp/err"; echo $? >"$tmp/rc"; } | cat >"$tmp/bigout"
+check "text index not written: exit status 1" "$(cat "$tmp/rc")" 1
+check "text index not written: the write's error" "$(cat "$tmp/err")" \
+	"reader: $tmp/bigc3/reader/index.sqlite: disk I/O error"
+check "text index not written: every hit all the same" "$(cmp "$tmp/bigref" "$tmp/bigout" 2>&1)" ""
+
 # A corrupt index is rebuilt, not trusted.
 printf 'not a database at all %0500d' 0 >"$XDG_CACHE_HOME/reader/index.sqlite"
 "$READER" --search 靖江 "$a" >"$tmp/again" 2>/dev/null

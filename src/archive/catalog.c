@@ -75,6 +75,8 @@ struct catalog {
 	struct folded f, tmp;       /* search scratch */
 	struct fold_memo *memo;
 	size_t batch_ids;           /* catalog_index() writes after this many */
+	int fail_rc;                /* a failure kept over a ROLLBACK: its code */
+	char *fail_msg;             /* and message, or NULL */
 };
 
 /* Traditional characters fold to simplified: the table is built once,
@@ -480,10 +482,36 @@ static int cut_short(const char *path)
  * file they have open). */
 static void gone_bad(struct catalog *c)
 {
-	int rc = sqlite3_errcode(c->db) & 0xff;
+	int rc = (c->fail_msg ? c->fail_rc : sqlite3_errcode(c->db)) & 0xff;
 
 	if ((rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) && strcmp(c->path, ":memory:") != 0)
 		remove_files(c->path);
+}
+
+/* Keep the failure's code and message (the first one's), which a
+ * ROLLBACK would replace, for report(). */
+static void keep_error(struct catalog *c, int rc, const char *msg)
+{
+	if (c->fail_msg)
+		return;
+	c->fail_rc = rc;
+	c->fail_msg = xstrdup(msg);
+}
+
+static void rollback(struct catalog *c)
+{
+	keep_error(c, sqlite3_extended_errcode(c->db), sqlite3_errmsg(c->db));
+	exec(c->db, "ROLLBACK");
+}
+
+/* Say the failure (the one kept, or the last) in err; remove the file
+ * when it is corrupt. */
+static void report(struct catalog *c, struct error *err)
+{
+	error_set(err, c->path, 0, 0, "%s", c->fail_msg ? c->fail_msg : sqlite3_errmsg(c->db));
+	gone_bad(c);
+	free(c->fail_msg);
+	c->fail_msg = NULL;
 }
 
 /* One attempt at opening path: 0, 1 when the file is not a catalogue of
@@ -603,6 +631,7 @@ void catalog_close(struct catalog *c)
 	fold_free(&c->f);
 	fold_free(&c->tmp);
 	free(c->memo);
+	free(c->fail_msg);
 	free(c->path);
 	free(c);
 }
@@ -885,7 +914,7 @@ fail:
 	sbuf_free(&blob);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(mark);
-	exec(c->db, "ROLLBACK");
+	rollback(c);
 	return -1;
 }
 
@@ -953,8 +982,7 @@ int catalog_index(struct catalog *c, struct catalog_progress *p, struct error *e
 	sqlite3_finalize(count);
 	return status;
 fail:
-	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
-	gone_bad(c);
+	report(c, err);
 	postings_clear(&ps);
 	free(ids);
 	sqlite3_finalize(rd);
@@ -1051,8 +1079,7 @@ order:
 
 static int query_error(struct catalog *c, struct error *err)
 {
-	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
-	gone_bad(c);
+	report(c, err);
 	return -1;
 }
 
@@ -1326,7 +1353,7 @@ static int candidates(struct catalog *c, const char *q, size_t qn)
 	free(acc);
 	return 0;
 fail_tx:
-	exec(c->db, "ROLLBACK");
+	rollback(c);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(pend);
 	free(acc);
