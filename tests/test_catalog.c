@@ -803,6 +803,51 @@ static void test_search_while_indexing(void **state)
 	free(dir);
 }
 
+/* Another connection holds the write lock: an update waits for it, but
+ * stops waiting once cancelled (quitting), with what was stored kept. */
+static void *cancel_later(void *x)
+{
+	struct timespec ts = { 0, 200000000L };
+
+	nanosleep(&ts, NULL);
+	atomic_store(&((struct catalog_progress *)x)->cancel, 1);
+	return NULL;
+}
+
+static void test_cancel_while_locked(void **state)
+{
+	char *dir = three_editions("locked");
+	char *db = xstrdup(tmp_path("locked.sqlite"));
+	struct catalog *c = open_at(db, NULL);
+	struct catalog_progress p;
+	struct archive a;
+	struct error err;
+	sqlite3 *other;
+	pthread_t t;
+
+	(void)state;
+	scan_dir(&a, dir);
+	assert_int_equal(sqlite3_open(db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	atomic_init(&p.done, 0);
+	atomic_init(&p.total, 0);
+	atomic_init(&p.cancel, 0);
+	assert_int_equal(pthread_create(&t, NULL, cancel_later, &p), 0);
+	/* Without the cancel this would fail after 30 s: database is locked. */
+	assert_int_equal(catalog_update(c, &a, gaz, &p, &err), 1);
+	pthread_join(t, NULL);
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	/* Not cancelled: it goes on as usual. */
+	atomic_store(&p.cancel, 0);
+	assert_int_equal(catalog_update(c, &a, gaz, &p, &err), 0);
+	assert_int_equal(catalog_fill(c, &a), 0);
+	archive_free(&a);
+	catalog_close(c);
+	free(db);
+	free(dir);
+}
+
 /* No place to keep it: catalog_open fails with a reason; in memory works. */
 static void test_cannot_open(void **state)
 {
@@ -848,6 +893,7 @@ int main(void)
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_search_before_index),
 		cmocka_unit_test(test_search_while_indexing),
+		cmocka_unit_test(test_cancel_while_locked),
 		cmocka_unit_test(test_cannot_open),
 	};
 

@@ -65,6 +65,9 @@
 /* How long a batch of files may hold the write lock before it commits. */
 #define BATCH_NS 250000000LL
 
+/* How long to wait for another connection's lock before giving up. */
+#define BUSY_NS 30000000000LL
+
 struct catalog {
 	sqlite3 *db;
 	char *path;
@@ -75,6 +78,8 @@ struct catalog {
 	struct folded f, tmp;       /* search scratch */
 	struct fold_memo *memo;
 	size_t batch_ids;           /* catalog_index() writes after this many */
+	struct catalog_progress *prog; /* of the update or indexing running */
+	long long busy_since;       /* when the wait for a lock began */
 	int fail_rc;                /* a failure kept over a ROLLBACK: its code */
 	char *fail_msg;             /* and message, or NULL */
 };
@@ -514,6 +519,35 @@ static void report(struct catalog *c, struct error *err)
 	c->fail_msg = NULL;
 }
 
+static long long now_ns(void);
+
+/* Waiting for another connection's lock: a few ms at a time, up to 30 s
+ * in all, but not at all once the owner cancels the update or indexing
+ * (quitting must not wait for another reader's batch). */
+static int busy_wait(void *arg, int count)
+{
+	struct catalog *c = arg;
+	struct timespec ts = { 0, 5000000L };
+
+	if (c->prog && atomic_load(&c->prog->cancel))
+		return 0;
+	if (count == 0)
+		c->busy_since = now_ns();
+	else if (now_ns() - c->busy_since > BUSY_NS)
+		return 0;
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
+/* Did the update or indexing stop because it was cancelled while it
+ * waited for a lock? */
+static int cancelled_waiting(struct catalog *c)
+{
+	int rc = (c->fail_msg ? c->fail_rc : sqlite3_errcode(c->db)) & 0xff;
+
+	return c->prog && atomic_load(&c->prog->cancel) && rc == SQLITE_BUSY;
+}
+
 /* One attempt at opening path: 0, 1 when the file is not a catalogue of
  * ours (or is corrupt) and must go, -1 on another failure (err). */
 static int try_open(struct catalog *c, struct error *err)
@@ -529,7 +563,7 @@ static int try_open(struct catalog *c, struct error *err)
 		return -1;
 	}
 	sqlite3_extended_result_codes(c->db, 1);
-	sqlite3_busy_timeout(c->db, 30000);
+	sqlite3_busy_handler(c->db, busy_wait, c);
 	rc = exec(c->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 			 " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;");
 	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
@@ -802,6 +836,7 @@ int catalog_update(struct catalog *c, const struct archive *a, const struct gaze
 	long long started = 0;
 	unsigned char *stale = xcalloc(a->n ? a->n : 1, 1);
 
+	c->prog = p;
 	if (p) {
 		atomic_store(&p->total, a->n);
 		atomic_store(&p->done, 0);
@@ -850,14 +885,21 @@ int catalog_update(struct catalog *c, const struct archive *a, const struct gaze
 	if (in_tx && exec(c->db, "COMMIT") != SQLITE_OK)
 		goto fail;
 	free(stale);
+	c->prog = NULL;
 	return status;
 fail:
-	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
-	gone_bad(c);
+	if (cancelled_waiting(c)) {
+		status = 1;   /* what was stored stays */
+	} else {
+		error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+		gone_bad(c);
+		status = -1;
+	}
 	if (in_tx)
 		exec(c->db, "ROLLBACK");
 	free(stale);
-	return -1;
+	c->prog = NULL;
+	return status;
 }
 
 /* Write the postings as one batch and mark their articles indexed, in one
@@ -927,6 +969,7 @@ int catalog_index(struct catalog *c, struct catalog_progress *p, struct error *e
 	int status = 0;
 
 	memset(&ps, 0, sizeof ps);
+	c->prog = p;
 	pthread_once(&variants_once, variants_build);
 	if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM articles WHERE fts = 0", -1, &count,
 			       NULL) != SQLITE_OK ||
@@ -980,14 +1023,23 @@ int catalog_index(struct catalog *c, struct catalog_progress *p, struct error *e
 	free(ids);
 	sqlite3_finalize(rd);
 	sqlite3_finalize(count);
+	c->prog = NULL;
 	return status;
 fail:
-	report(c, err);
+	if (cancelled_waiting(c)) {
+		free(c->fail_msg);   /* what was written stays */
+		c->fail_msg = NULL;
+		status = 1;
+	} else {
+		report(c, err);
+		status = -1;
+	}
 	postings_clear(&ps);
 	free(ids);
 	sqlite3_finalize(rd);
 	sqlite3_finalize(count);
-	return -1;
+	c->prog = NULL;
+	return status;
 }
 
 void catalog_set_batch(struct catalog *c, size_t ids)
