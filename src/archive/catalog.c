@@ -1453,7 +1453,7 @@ static long locate(const unsigned char *map, size_t mapn, size_t off, size_t bn,
 int catalog_search(struct catalog *c, const char *query, size_t limit,
 		   struct catalog_story **v, size_t *n, struct error *err)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st, *txt = NULL;
 	struct catalog_story *out = NULL;
 	size_t cap = 0, m = 0, qn;
 	char *q;
@@ -1475,20 +1475,35 @@ int catalog_search(struct catalog *c, const char *query, size_t limit,
 		free(q);
 		return query_error(c, err);
 	}
-	rc = sqlite3_prepare_v2(c->db, "SELECT " STORY_COLS ", t.body, t.map FROM cand"
-				       " JOIN articles a ON a.id = cand.id JOIN texts t ON t.id = a.id"
+	/* Only the small columns are sorted; each text is read when its
+	 * turn comes, and no more once the limit is reached. */
+	rc = sqlite3_prepare_v2(c->db, "SELECT " STORY_COLS ", a.id FROM cand"
+				       " JOIN articles a ON a.id = cand.id"
 				       " JOIN cur ON cur.id = a.edition " NEWEST, -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(c->db, "SELECT body, map FROM texts WHERE id = ?", -1, &txt,
+					NULL);
 	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
 		free(q);
 		return query_error(c, err);
 	}
 	while ((!limit || m < limit) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *body = (const char *)sqlite3_column_text(st, 6);
-		size_t bn = (size_t)sqlite3_column_bytes(st, 6);
-		const unsigned char *map = sqlite3_column_blob(st, 7);
-		size_t mapn = (size_t)sqlite3_column_bytes(st, 7);
-		size_t from = 0, s, e;
+		const char *body;
+		size_t bn, mapn, from = 0, s, e;
+		const unsigned char *map;
 
+		sqlite3_reset(txt);
+		sqlite3_bind_int64(txt, 1, sqlite3_column_int64(st, 6));
+		if ((rc = sqlite3_step(txt)) != SQLITE_ROW) {
+			if (rc == SQLITE_DONE)
+				continue;
+			break;
+		}
+		body = (const char *)sqlite3_column_text(txt, 0);
+		bn = (size_t)sqlite3_column_bytes(txt, 0);
+		map = sqlite3_column_blob(txt, 1);
+		mapn = (size_t)sqlite3_column_bytes(txt, 1);
 		if (!body)
 			continue;
 		canon(body, bn, &c->f, &c->tmp, c->memo);
@@ -1513,6 +1528,7 @@ int catalog_search(struct catalog *c, const char *query, size_t limit,
 	}
 	if (limit && m >= limit)
 		rc = SQLITE_DONE;
+	sqlite3_finalize(txt);
 	sqlite3_finalize(st);
 	free(q);
 	if (rc != SQLITE_DONE) {
