@@ -676,8 +676,12 @@ static void run_archive(struct run *r)
 			show_edition(r, &ed);
 			edition_free(&ed);
 		}
-		if (r->c->mode == MODE_JSON && r->written)
+		if (r->c->mode == MODE_JSON) {
+			/* No edition: still one document, the empty array. */
+			if (!r->written)
+				json_array_begin(&r->j);
 			json_array_end(&r->j);
+		}
 	}
 	if (a.nskipped) {
 		fflush(stdout);

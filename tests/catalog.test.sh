@@ -63,6 +63,11 @@ check "--json DIR: an array of the three editions in date order" \
 	"$(grep -o '"date": *"[0-9-]*"' "$tmp/json" | head -n 3 | tr -d ' "' | tr '\n' ' ')" \
 	"date:2015-05-05 date:2019-02-02 date:2020-11-11 "
 check "--json DIR: one array" "$(head -c 1 "$tmp/json")" "["
+mkdir "$tmp/noed"
+: >"$tmp/noed/e.txt"
+"$READER" --json "$tmp/noed" >"$tmp/json" 2>/dev/null
+check "--json DIR without editions: status 1" "$?" 1
+check "--json DIR without editions: the empty array" "$(cat "$tmp/json")" "[]"
 
 # --search: TSV, newest first, the matching paragraph and its line.
 "$READER" --search 靖江 "$a" >"$tmp/hits" 2>"$tmp/err"
