@@ -132,6 +132,25 @@ check "text index not written: the write's error" "$(cat "$tmp/err")" \
 	"reader: $tmp/bigc3/reader/index.sqlite: disk I/O error"
 check "text index not written: every hit all the same" "$(cmp "$tmp/bigref" "$tmp/bigout" 2>&1)" ""
 
+# Pages damaged inside a stored index (the header sound), before its text
+# is indexed: the check after indexing finds it; every hit is printed all
+# the same, and the next run makes the index anew.
+XDG_CACHE_HOME=$tmp/bigc4 "$READER" --outline "$tmp/big" >/dev/null 2>&1
+db=$tmp/bigc4/reader/index.sqlite
+page=$(($(wc -c <"$db") / 2 / 4096))
+for p in 0 1 2; do
+	head -c 200 data/tongxinyuan-2020-11-11.txt |
+		dd of="$db" bs=1 seek=$(((page + p) * 4096 + 100)) conv=notrunc 2>/dev/null
+done
+XDG_CACHE_HOME=$tmp/bigc4 "$READER" --search 国 "$tmp/big" >"$tmp/bigout" 2>"$tmp/err"
+check "damaged pages: exit status 1" "$?" 1
+check "damaged pages: said" "$(cat "$tmp/err")" \
+	"reader: $tmp/bigc4/reader/index.sqlite: database disk image is malformed"
+check "damaged pages: every hit all the same" "$(cmp "$tmp/bigref" "$tmp/bigout" 2>&1)" ""
+XDG_CACHE_HOME=$tmp/bigc4 "$READER" --search 国 "$tmp/big" >"$tmp/bigout" 2>"$tmp/err"
+check "damaged pages: the next run rebuilds, no error" "$?:$(cat "$tmp/err")" "0:"
+check "damaged pages: the next run's hits the same" "$(cmp "$tmp/bigref" "$tmp/bigout" 2>&1)" ""
+
 # A corrupt index is rebuilt, not trusted.
 printf 'not a database at all %0500d' 0 >"$XDG_CACHE_HOME/reader/index.sqlite"
 "$READER" --search 靖江 "$a" >"$tmp/again" 2>/dev/null

@@ -848,6 +848,44 @@ static void test_cancel_while_locked(void **state)
 	free(dir);
 }
 
+/* Damaged blobs inside a sound file: a search says so (never wrong hits
+ * or garbage), and the file is removed to be made anew. */
+static void damage_and_search(const char *name, const char *sql)
+{
+	char *dir = three_editions(name);
+	char *db = xasprintf("%s/%s.sqlite", tmp_path(""), name);
+	struct archive a;
+	struct catalog *c = indexed(db, dir, &a);
+	struct catalog_story *v;
+	struct error err;
+	struct stat st;
+	sqlite3 *other;
+	size_t n;
+
+	assert_true(hits(c, "靖江", NULL) >= 3);
+	assert_int_equal(sqlite3_open(db, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	assert_int_equal(catalog_search(c, "靖江", 0, &v, &n, &err), -1);
+	assert_non_null(strstr(err.reason, "malformed"));
+	assert_int_not_equal(stat(db, &st), 0);
+	archive_free(&a);
+	catalog_close(c);
+	free(db);
+	free(dir);
+}
+
+static void test_damaged_blobs(void **state)
+{
+	(void)state;
+	/* A varint cut short; an id not greater than the one before it. */
+	damage_and_search("cutvarint", "UPDATE pairs SET ids = x'0580'");
+	damage_and_search("sameid", "UPDATE pairs SET ids = x'0500'");
+	/* A map that does not fit its body. */
+	damage_and_search("badmap", "UPDATE texts SET map = x'00'");
+	damage_and_search("farmap", "UPDATE texts SET map = x'ffffff7f00000000'");
+}
+
 /* No place to keep it: catalog_open fails with a reason; in memory works. */
 static void test_cannot_open(void **state)
 {
@@ -894,6 +932,7 @@ int main(void)
 		cmocka_unit_test(test_search_before_index),
 		cmocka_unit_test(test_search_while_indexing),
 		cmocka_unit_test(test_cancel_while_locked),
+		cmocka_unit_test(test_damaged_blobs),
 		cmocka_unit_test(test_cannot_open),
 	};
 
