@@ -436,8 +436,10 @@ static _Noreturn void child_update(const char *db, const char *dir, int index)
 	int ok;
 
 	memset(&a, 0, sizeof a);
-	if (!c || archive_scan(&a, paths, 1, &err) < 0)
+	if (!c || archive_scan(&a, paths, 1, &err) < 0) {
+		fprintf(stderr, "child: %s: %s\n", err.file, err.reason);
 		_exit(3);
+	}
 	/* Small batches of the text index: several of them even here. */
 	catalog_set_batch(c, 20000);
 	ok = catalog_update(c, &a, gaz, NULL, &err) == 0 && (!index || catalog_index(c, NULL, &err) == 0);

@@ -563,7 +563,7 @@ static int try_open(struct catalog *c, struct error *err)
 		return -1;
 	}
 	sqlite3_extended_result_codes(c->db, 1);
-	sqlite3_busy_handler(c->db, busy_wait, c);
+	sqlite3_busy_timeout(c->db, 30000);
 	rc = exec(c->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 			 " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;");
 	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
@@ -608,6 +608,9 @@ static int try_open(struct catalog *c, struct error *err)
 		error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
 		return -1;
 	}
+	/* Opened (with SQLite's own wait, which also covers the making of
+	 * the file): from now on a wait the owner can cancel. */
+	sqlite3_busy_handler(c->db, busy_wait, c);
 	return 0;
 }
 
