@@ -628,8 +628,17 @@ static void run_archive(struct run *r)
 	if (catalog_forget_gone(cat, r->c->files, (size_t)r->c->nfiles, &err) < 0)
 		error_print(&err, stderr);
 	if (update_catalog(cat, &a, r->gaz, r->c->mode == MODE_SEARCH, &err) < 0) {
-		/* What was stored stays; the rest is read as it comes. */
+		/* Not all could be stored (a full disk, say): the output is
+		 * still complete, from a catalogue in memory, and the status
+		 * says something went wrong. */
 		error_print(&err, stderr);
+		r->status = 1;
+		catalog_close(cat);
+		cat = catalog_open(NULL, NULL, &err);
+		if (!cat || update_catalog(cat, &a, r->gaz, 0, &err) < 0) {
+			error_print(&err, stderr);
+			exit(1);
+		}
 	}
 	catalog_fill(cat, &a);
 	for (size_t i = 0; i < a.nskipped; i++) {
@@ -671,8 +680,12 @@ static void run_archive(struct run *r)
 			show_edition(r, &ed);
 			edition_free(&ed);
 		}
-		if (r->c->mode == MODE_JSON && r->written)
+		if (r->c->mode == MODE_JSON) {
+			/* No edition: still one document, the empty array. */
+			if (!r->written)
+				json_array_begin(&r->j);
 			json_array_end(&r->j);
+		}
 	}
 	if (a.nskipped) {
 		fflush(stdout);

@@ -63,6 +63,11 @@ check "--json DIR: an array of the three editions in date order" \
 	"$(grep -o '"date": *"[0-9-]*"' "$tmp/json" | head -n 3 | tr -d ' "' | tr '\n' ' ')" \
 	"date:2015-05-05 date:2019-02-02 date:2020-11-11 "
 check "--json DIR: one array" "$(head -c 1 "$tmp/json")" "["
+mkdir "$tmp/noed"
+: >"$tmp/noed/e.txt"
+"$READER" --json "$tmp/noed" >"$tmp/json" 2>/dev/null
+check "--json DIR without editions: status 1" "$?" 1
+check "--json DIR without editions: the empty array" "$(cat "$tmp/json")" "[]"
 
 # --search: TSV, newest first, the matching paragraph and its line.
 "$READER" --search 靖江 "$a" >"$tmp/hits" 2>"$tmp/err"
@@ -99,6 +104,52 @@ check "no index: said once, before the skipped files" \
 	"$(grep -c 'without an index' "$tmp/err")" 1
 XDG_CACHE_HOME=/dev/null/cache "$READER" --outline "$a" >"$tmp/noidx" 2>/dev/null
 cmp -s "$tmp/out" "$tmp/noidx" && ok "no index: the same outline" || not_ok "no index: another outline"
+
+# The index cannot be written in full (a file size limit, as a full disk
+# would do): the error said, every hit printed all the same, status 1.
+# (Only the reader is limited, not the file its output goes to.)
+mkdir "$tmp/big"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	cp data/tongxinyuan-2020-11-11.txt "$tmp/big/a$i.txt"
+	cp tests/corpus/rmrb-2019-02-02-p01.txt "$tmp/big/m$i.txt"
+done
+XDG_CACHE_HOME=$tmp/bigc1 "$READER" --search 国 "$tmp/big" >"$tmp/bigref" 2>/dev/null
+{ XDG_CACHE_HOME=$tmp/bigc2 sh -c 'trap "" XFSZ; ulimit -f 200; exec "$0" --search 国 "$1"' \
+	"$READER" "$tmp/big" 2>"$tmp/err"; echo $? >"$tmp/rc"; } | cat >"$tmp/bigout"
+check "index not written: exit status 1" "$(cat "$tmp/rc")" 1
+grep -q 'index.sqlite: ' "$tmp/err" && ok "index not written: the error said" ||
+	not_ok "index not written: no error said"
+check "index not written: every hit all the same" "$(cmp "$tmp/bigref" "$tmp/bigout" 2>&1)" ""
+check "index not written: hits there" "$(($(wc -l <"$tmp/bigout") > 100))" 1
+
+# The same when only the text index fails (the files were stored by an
+# earlier run): the error said is the write's, not the rollback's.
+XDG_CACHE_HOME=$tmp/bigc3 "$READER" --outline "$tmp/big" >/dev/null 2>&1
+{ XDG_CACHE_HOME=$tmp/bigc3 sh -c 'trap "" XFSZ; ulimit -f 200; exec "$0" --search 国 "$1"' \
+	"$READER" "$tmp/big" 2>"$tmp/err"; echo $? >"$tmp/rc"; } | cat >"$tmp/bigout"
+check "text index not written: exit status 1" "$(cat "$tmp/rc")" 1
+check "text index not written: the write's error" "$(cat "$tmp/err")" \
+	"reader: $tmp/bigc3/reader/index.sqlite: disk I/O error"
+check "text index not written: every hit all the same" "$(cmp "$tmp/bigref" "$tmp/bigout" 2>&1)" ""
+
+# Pages damaged inside a stored index (the header sound), before its text
+# is indexed: the check after indexing finds it; every hit is printed all
+# the same, and the next run makes the index anew.
+XDG_CACHE_HOME=$tmp/bigc4 "$READER" --outline "$tmp/big" >/dev/null 2>&1
+db=$tmp/bigc4/reader/index.sqlite
+page=$(($(wc -c <"$db") / 2 / 4096))
+for p in 0 1 2; do
+	head -c 200 data/tongxinyuan-2020-11-11.txt |
+		dd of="$db" bs=1 seek=$(((page + p) * 4096 + 100)) conv=notrunc 2>/dev/null
+done
+XDG_CACHE_HOME=$tmp/bigc4 "$READER" --search 国 "$tmp/big" >"$tmp/bigout" 2>"$tmp/err"
+check "damaged pages: exit status 1" "$?" 1
+check "damaged pages: said" "$(cat "$tmp/err")" \
+	"reader: $tmp/bigc4/reader/index.sqlite: database disk image is malformed"
+check "damaged pages: every hit all the same" "$(cmp "$tmp/bigref" "$tmp/bigout" 2>&1)" ""
+XDG_CACHE_HOME=$tmp/bigc4 "$READER" --search 国 "$tmp/big" >"$tmp/bigout" 2>"$tmp/err"
+check "damaged pages: the next run rebuilds, no error" "$?:$(cat "$tmp/err")" "0:"
+check "damaged pages: the next run's hits the same" "$(cmp "$tmp/bigref" "$tmp/bigout" 2>&1)" ""
 
 # A corrupt index is rebuilt, not trusted.
 printf 'not a database at all %0500d' 0 >"$XDG_CACHE_HOME/reader/index.sqlite"

@@ -79,6 +79,9 @@
 /* How long a batch of files may hold the write lock before it commits. */
 #define BATCH_NS 250000000LL
 
+/* How long to wait for another connection's lock before giving up. */
+#define BUSY_NS 30000000000LL
+
 struct catalog {
 	sqlite3 *db;
 	char *path;
@@ -90,6 +93,10 @@ struct catalog {
 	struct folded f, tmp;       /* search scratch */
 	struct fold_memo *memo;
 	size_t batch_ids;           /* catalog_index() writes after this many */
+	struct catalog_progress *prog; /* of the update or indexing running */
+	long long busy_since;       /* when the wait for a lock began */
+	int fail_rc;                /* a failure kept over a ROLLBACK: its code */
+	char *fail_msg;             /* and message, or NULL */
 };
 
 /* Traditional characters fold to simplified: the table is built once,
@@ -505,10 +512,65 @@ static int cut_short(const char *path)
  * file they have open). */
 static void gone_bad(struct catalog *c)
 {
-	int rc = sqlite3_errcode(c->db) & 0xff;
+	int rc = (c->fail_msg ? c->fail_rc : sqlite3_errcode(c->db)) & 0xff;
 
 	if ((rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) && strcmp(c->path, ":memory:") != 0)
 		remove_files(c->path);
+}
+
+/* Keep the failure's code and message (the first one's), which a
+ * ROLLBACK would replace, for report(). */
+static void keep_error(struct catalog *c, int rc, const char *msg)
+{
+	if (c->fail_msg)
+		return;
+	c->fail_rc = rc;
+	c->fail_msg = xstrdup(msg);
+}
+
+static void rollback(struct catalog *c)
+{
+	keep_error(c, sqlite3_extended_errcode(c->db), sqlite3_errmsg(c->db));
+	exec(c->db, "ROLLBACK");
+}
+
+/* Say the failure (the one kept, or the last) in err; remove the file
+ * when it is corrupt. */
+static void report(struct catalog *c, struct error *err)
+{
+	error_set(err, c->path, 0, 0, "%s", c->fail_msg ? c->fail_msg : sqlite3_errmsg(c->db));
+	gone_bad(c);
+	free(c->fail_msg);
+	c->fail_msg = NULL;
+}
+
+static long long now_ns(void);
+
+/* Waiting for another connection's lock: a few ms at a time, up to 30 s
+ * in all, but not at all once the owner cancels the update or indexing
+ * (quitting must not wait for another reader's batch). */
+static int busy_wait(void *arg, int count)
+{
+	struct catalog *c = arg;
+	struct timespec ts = { 0, 5000000L };
+
+	if (c->prog && atomic_load(&c->prog->cancel))
+		return 0;
+	if (count == 0)
+		c->busy_since = now_ns();
+	else if (now_ns() - c->busy_since > BUSY_NS)
+		return 0;
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
+/* Did the update or indexing stop because it was cancelled while it
+ * waited for a lock? */
+static int cancelled_waiting(struct catalog *c)
+{
+	int rc = (c->fail_msg ? c->fail_rc : sqlite3_errcode(c->db)) & 0xff;
+
+	return c->prog && atomic_load(&c->prog->cancel) && rc == SQLITE_BUSY;
 }
 
 /* One attempt at opening path: 0, 1 when the file is not a catalogue of
@@ -571,6 +633,9 @@ static int try_open(struct catalog *c, struct error *err)
 		error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
 		return -1;
 	}
+	/* Opened (with SQLite's own wait, which also covers the making of
+	 * the file): from now on a wait the owner can cancel. */
+	sqlite3_busy_handler(c->db, busy_wait, c);
 	return 0;
 }
 
@@ -628,6 +693,7 @@ void catalog_close(struct catalog *c)
 	fold_free(&c->f);
 	fold_free(&c->tmp);
 	free(c->memo);
+	free(c->fail_msg);
 	free(c->path);
 	free(c);
 }
@@ -841,7 +907,7 @@ static int check_gazetteer(struct catalog *c, const struct gazetteer *gaz)
 		goto fail;
 	return 0;
 fail:
-	exec(c->db, "ROLLBACK");
+	rollback(c);
 	return -1;
 }
 
@@ -852,14 +918,22 @@ int catalog_update(struct catalog *c, const struct archive *a, const struct gaze
 	long long started = 0;
 	unsigned char *stale = xcalloc(a->n ? a->n : 1, 1);
 
+	c->prog = p;
 	if (p) {
 		atomic_store(&p->total, a->n);
 		atomic_store(&p->done, 0);
 	}
 	if (check_gazetteer(c, gaz) < 0) {
+		int cancelled = cancelled_waiting(c);
+
 		free(stale);
-		error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
-		gone_bad(c);
+		c->prog = NULL;
+		if (cancelled) {
+			free(c->fail_msg);
+			c->fail_msg = NULL;
+			return 1;  /* waiting for another's lock, and told to stop */
+		}
+		report(c, err);
 		return -1;
 	}
 	/* Which files it does not hold current, all seen in one read
@@ -906,14 +980,21 @@ int catalog_update(struct catalog *c, const struct archive *a, const struct gaze
 	if (in_tx && exec(c->db, "COMMIT") != SQLITE_OK)
 		goto fail;
 	free(stale);
+	c->prog = NULL;
 	return status;
 fail:
-	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
-	gone_bad(c);
+	if (cancelled_waiting(c)) {
+		status = 1;   /* what was stored stays */
+	} else {
+		error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
+		gone_bad(c);
+		status = -1;
+	}
 	if (in_tx)
 		exec(c->db, "ROLLBACK");
 	free(stale);
-	return -1;
+	c->prog = NULL;
+	return status;
 }
 
 /* Write the postings as one batch and mark their articles indexed, in one
@@ -970,7 +1051,7 @@ fail:
 	sbuf_free(&blob);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(mark);
-	exec(c->db, "ROLLBACK");
+	rollback(c);
 	return -1;
 }
 
@@ -1113,7 +1194,7 @@ static int compact(struct catalog *c)
 	fail = exec(c->db, "COMMIT") != SQLITE_OK;
 out:
 	if (fail)
-		exec(c->db, "ROLLBACK");
+		rollback(c);
 	sqlite3_finalize(live);
 	sqlite3_finalize(rd);
 	sqlite3_finalize(up);
@@ -1142,8 +1223,7 @@ int catalog_compact(struct catalog *c, struct error *err)
 {
 	if (compact(c) == 0)
 		return 0;
-	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
-	gone_bad(c);
+	report(c, err);
 	return -1;
 }
 
@@ -1152,15 +1232,39 @@ long long catalog_dead(struct catalog *c)
 	return meta_number(c, "SELECT value FROM meta WHERE key = 'dead'");
 }
 
+/* The whole file checked (PRAGMA quick_check, about 4 ms a MB): a page
+ * damaged so that queries walk through it unnoticed is found here. */
+static int quick_check(struct catalog *c)
+{
+	sqlite3_stmt *st;
+	int rc, ok = 0;
+
+	if (sqlite3_prepare_v2(c->db, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+
+		ok = r && strcmp(r, "ok") == 0;
+		if (!ok)
+			keep_error(c, SQLITE_CORRUPT, sqlite3_errstr(SQLITE_CORRUPT));
+	} else {
+		keep_error(c, sqlite3_extended_errcode(c->db), sqlite3_errmsg(c->db));
+	}
+	sqlite3_finalize(st);
+	return ok ? 0 : -1;
+}
+
 int catalog_index(struct catalog *c, struct catalog_progress *p, struct error *err)
 {
 	sqlite3_stmt *rd = NULL, *count = NULL;
 	struct postings ps;
 	int64_t *ids = NULL, last = 0;
 	size_t nids = 0, capids = 0;
-	int status = 0;
+	int status = 0, wrote = 0;
 
 	memset(&ps, 0, sizeof ps);
+	c->prog = p;
 	pthread_once(&variants_once, variants_build);
 	if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM articles WHERE fts = 0", -1, &count,
 			       NULL) != SQLITE_OK ||
@@ -1206,9 +1310,14 @@ int catalog_index(struct catalog *c, struct catalog_progress *p, struct error *e
 				goto fail;
 			postings_clear(&ps);
 			nids = 0;
+			wrote = 1;
 		}
 	}
 	if (nids && flush_postings(c, &ps, ids, nids) < 0)
+		goto fail;
+	/* After a run that wrote (in the background, once per new files):
+	 * the file checked, and rebuilt next time when it is damaged. */
+	if ((wrote || nids) && status == 0 && quick_check(c) < 0)
 		goto fail;
 	postings_clear(&ps);
 	if (status == 0 && compact_if_due(c) < 0)
@@ -1216,15 +1325,23 @@ int catalog_index(struct catalog *c, struct catalog_progress *p, struct error *e
 	free(ids);
 	sqlite3_finalize(rd);
 	sqlite3_finalize(count);
+	c->prog = NULL;
 	return status;
 fail:
-	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
-	gone_bad(c);
+	if (cancelled_waiting(c)) {
+		free(c->fail_msg);   /* what was written stays */
+		c->fail_msg = NULL;
+		status = 1;
+	} else {
+		report(c, err);
+		status = -1;
+	}
 	postings_clear(&ps);
 	free(ids);
 	sqlite3_finalize(rd);
 	sqlite3_finalize(count);
-	return -1;
+	c->prog = NULL;
+	return status;
 }
 
 void catalog_set_batch(struct catalog *c, size_t ids)
@@ -1497,8 +1614,7 @@ fail:
 
 static int query_error(struct catalog *c, struct error *err)
 {
-	error_set(err, c->path, 0, 0, "%s", sqlite3_errmsg(c->db));
-	gone_bad(c);
+	report(c, err);
 	return -1;
 }
 
@@ -1696,20 +1812,32 @@ static int ids_of(struct catalog *c, int64_t lo, int64_t hi, int64_t **v, size_t
 
 		for (size_t i = 0; i < bn;) {
 			uint64_t d = 0;
-			int shift = 0;
+			int shift = 0, more = 1;
 
 			while (i < bn && shift < 63) {
 				d |= (uint64_t)(b[i] & 0x7f) << shift;
 				shift += 7;
-				if (!(b[i++] & 0x80))
+				if (!(b[i++] & 0x80)) {
+					more = 0;
 					break;
+				}
+			}
+			/* Each id greater than the last, each varint whole: else
+			 * the blob is damaged. */
+			if (more || d == 0 || d > (uint64_t)(INT64_MAX - id)) {
+				rc = SQLITE_CORRUPT;
+				break;
 			}
 			id += (int64_t)d;
 			XGROW(*v, cap, m + 1);
 			(*v)[m++] = id;
 		}
+		if (rc == SQLITE_CORRUPT)
+			break;
 	}
 	sqlite3_finalize(st);
+	if (rc == SQLITE_CORRUPT)
+		keep_error(c, SQLITE_CORRUPT, sqlite3_errstr(SQLITE_CORRUPT));
 	if (rc != SQLITE_DONE) {
 		free(*v);
 		*v = NULL;
@@ -1735,6 +1863,10 @@ static int candidates(struct catalog *c, const char *q, size_t qn)
 	int have = 0, first = 1;
 	sqlite3_stmt *ins = NULL, *pend = NULL;
 
+	/* One read transaction for all of it: an indexer's batch that commits
+	 * in between must be either in the pairs read or still pending. */
+	if (exec(c->db, "CREATE TEMP TABLE IF NOT EXISTS cand(id INTEGER PRIMARY KEY); BEGIN") != SQLITE_OK)
+		return -1;
 	while (i < qn) {
 		uint32_t cp;
 		int64_t lo, hi;
@@ -1752,7 +1884,7 @@ static int candidates(struct catalog *c, const char *q, size_t qn)
 			prev = cp;
 		}
 		if (ids_of(c, lo, hi, &v, &n) < 0)
-			goto fail;
+			goto fail_tx;
 		if (first) {
 			acc = v;
 			nacc = n;
@@ -1776,8 +1908,7 @@ static int candidates(struct catalog *c, const char *q, size_t qn)
 		if (!nacc)
 			break;
 	}
-	if (exec(c->db, "CREATE TEMP TABLE IF NOT EXISTS cand(id INTEGER PRIMARY KEY);"
-			" BEGIN; DELETE FROM cand;") != SQLITE_OK ||
+	if (exec(c->db, "DELETE FROM cand") != SQLITE_OK ||
 	    sqlite3_prepare_v2(c->db, "INSERT OR IGNORE INTO cand(id) VALUES(?)", -1, &ins,
 			       NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(c->db, "INSERT OR IGNORE INTO cand(id) SELECT id FROM articles"
@@ -1795,8 +1926,7 @@ static int candidates(struct catalog *c, const char *q, size_t qn)
 	free(acc);
 	return 0;
 fail_tx:
-	exec(c->db, "ROLLBACK");
-fail:
+	rollback(c);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(pend);
 	free(acc);
@@ -1841,10 +1971,27 @@ static long locate(const unsigned char *map, size_t mapn, size_t off, size_t bn,
 	return item;
 }
 
+/* Does the map fit a body of bn bytes: whole items, their starts in
+ * order and inside the body? Not: the text is damaged. */
+static int map_fits(const unsigned char *map, size_t mapn, size_t bn)
+{
+	size_t p = 0, last = 0;
+
+	while (p + 8 <= mapn) {
+		size_t st = get32(map + p), np = get32(map + p + 4);
+
+		if (st < last || st > bn || np > (mapn - p - 8) / 8)
+			return 0;
+		last = st;
+		p += 8 + np * 8;
+	}
+	return p == mapn;
+}
+
 int catalog_search(struct catalog *c, const char *query, size_t limit,
 		   struct catalog_story **v, size_t *n, struct error *err)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st, *txt = NULL;
 	struct catalog_story *out = NULL;
 	size_t cap = 0, m = 0, qn;
 	char *q;
@@ -1866,20 +2013,40 @@ int catalog_search(struct catalog *c, const char *query, size_t limit,
 		free(q);
 		return query_error(c, err);
 	}
-	rc = sqlite3_prepare_v2(c->db, "SELECT " STORY_COLS ", t.body, t.map FROM cand"
-				       " JOIN articles a ON a.id = cand.id JOIN texts t ON t.id = a.id"
+	/* Only the small columns are sorted; each text is read when its
+	 * turn comes, and no more once the limit is reached. */
+	rc = sqlite3_prepare_v2(c->db, "SELECT " STORY_COLS ", a.id FROM cand"
+				       " JOIN articles a ON a.id = cand.id"
 				       " JOIN cur ON cur.id = a.edition " NEWEST, -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(c->db, "SELECT body, map FROM texts WHERE id = ?", -1, &txt,
+					NULL);
 	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
 		free(q);
 		return query_error(c, err);
 	}
 	while ((!limit || m < limit) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *body = (const char *)sqlite3_column_text(st, 6);
-		size_t bn = (size_t)sqlite3_column_bytes(st, 6);
-		const unsigned char *map = sqlite3_column_blob(st, 7);
-		size_t mapn = (size_t)sqlite3_column_bytes(st, 7);
-		size_t from = 0, s, e;
+		const char *body;
+		size_t bn, mapn, from = 0, s, e;
+		const unsigned char *map;
 
+		sqlite3_reset(txt);
+		sqlite3_bind_int64(txt, 1, sqlite3_column_int64(st, 6));
+		if ((rc = sqlite3_step(txt)) != SQLITE_ROW) {
+			if (rc == SQLITE_DONE)
+				continue;
+			break;
+		}
+		body = (const char *)sqlite3_column_text(txt, 0);
+		bn = (size_t)sqlite3_column_bytes(txt, 0);
+		map = sqlite3_column_blob(txt, 1);
+		mapn = (size_t)sqlite3_column_bytes(txt, 1);
+		if (!map_fits(map, mapn, bn)) {
+			keep_error(c, SQLITE_CORRUPT, sqlite3_errstr(SQLITE_CORRUPT));
+			rc = SQLITE_CORRUPT;
+			break;
+		}
 		if (!body)
 			continue;
 		canon(body, bn, &c->f, &c->tmp, c->memo);
@@ -1904,6 +2071,7 @@ int catalog_search(struct catalog *c, const char *query, size_t limit,
 	}
 	if (limit && m >= limit)
 		rc = SQLITE_DONE;
+	sqlite3_finalize(txt);
 	sqlite3_finalize(st);
 	free(q);
 	if (rc != SQLITE_DONE) {
