@@ -644,6 +644,26 @@ char *catalog_default_path(void)
 	return store_path("XDG_CACHE_HOME", ".cache", "index.sqlite");
 }
 
+/* try_open(), again while another reader holds a lock SQLite does not
+ * wait for (two readers making the file, or switching it to WAL, at the
+ * same moment get SQLITE_BUSY at once): up to about 5 s. */
+static int open_waiting(struct catalog *c, struct error *err)
+{
+	for (int tries = 0;; tries++) {
+		int r = try_open(c, err), rc;
+
+		if (r != -1 || !c->db || tries >= 250)
+			return r;
+		rc = sqlite3_errcode(c->db) & 0xff;
+		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+			return r;
+		finalize_all(c);
+		sqlite3_close(c->db);
+		c->db = NULL;
+		nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
+	}
+}
+
 struct catalog *catalog_open(const char *path, int *rebuilt, struct error *err)
 {
 	struct catalog *c = xcalloc(1, sizeof *c);
@@ -664,7 +684,7 @@ struct catalog *catalog_open(const char *path, int *rebuilt, struct error *err)
 	}
 	c->memo = xcalloc(1, sizeof *c->memo);
 	c->batch_ids = BATCH_IDS;
-	r = try_open(c, err);
+	r = open_waiting(c, err);
 	if (r == 1 && path) {
 		/* Never trusted: deleted with its journal and made anew. */
 		finalize_all(c);
@@ -673,7 +693,7 @@ struct catalog *catalog_open(const char *path, int *rebuilt, struct error *err)
 		remove_files(path);
 		if (rebuilt)
 			*rebuilt = 1;
-		r = try_open(c, err);
+		r = open_waiting(c, err);
 		if (r == 1)
 			error_set(err, path, 0, 0, "%s", _("cannot make a new index"));
 	}
