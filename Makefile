@@ -155,8 +155,7 @@ run: reader locales
 
 check test: $(BUILD)/reader $(TEST_BIN) $(BUILD)/genarchive locales
 	READER_BIN=$(CURDIR)/$(BUILD)/reader GENARCHIVE_BIN=$(CURDIR)/$(BUILD)/genarchive \
-	    $(if $(SANFLAGS),READER_SANITIZED=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-	    ASAN_OPTIONS=fast_unwind_on_malloc=0) \
+	    $(if $(SANFLAGS),READER_SANITIZED=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp) \
 	    $(if $(filter 1,$(VALGRIND)),READER_VALGRIND=1) \
 	    sh tests/run.sh $(TEST_BIN)
 
