@@ -400,34 +400,35 @@ static int outline_file(struct run *r, const char *path, struct error *err)
 	return 0;
 }
 
-/* Load each file and show it; a file that cannot be loaded is reported and
- * makes the status 1, the others are still shown. */
+/* Load the file at path and show it (--outline streams it); a file that
+ * cannot be loaded is reported and makes the status 1. */
+static void show_file(struct run *r, const char *path)
+{
+	struct edition ed;
+	struct error err;
+
+	if (r->c->mode == MODE_OUTLINE ? outline_file(r, path, &err) < 0
+				       : edition_load(&ed, path, &err) < 0) {
+		fflush(stdout);
+		error_print(&err, stderr);
+		r->status = 1;
+		return;
+	}
+	if (r->c->mode == MODE_OUTLINE)
+		return;
+	locality_resolve(&ed, r->gaz);
+	show_edition(r, &ed);
+	edition_free(&ed);
+}
+
+/* Show each file in turn; one that cannot be loaded does not stop the
+ * others. */
 static void run_files(struct run *r, const char **files, int nfiles)
 {
 	json_init(&r->j, stdout);
 	r->array = nfiles > 1;
-	for (int i = 0; i < nfiles; i++) {
-		struct edition ed;
-		struct error err;
-
-		if (r->c->mode == MODE_OUTLINE) {
-			if (outline_file(r, files[i], &err) < 0) {
-				fflush(stdout);
-				error_print(&err, stderr);
-				r->status = 1;
-			}
-			continue;
-		}
-		if (edition_load(&ed, files[i], &err) < 0) {
-			fflush(stdout);
-			error_print(&err, stderr);
-			r->status = 1;
-			continue;
-		}
-		locality_resolve(&ed, r->gaz);
-		show_edition(r, &ed);
-		edition_free(&ed);
-	}
+	for (int i = 0; i < nfiles; i++)
+		show_file(r, files[i]);
 	if (r->c->mode == MODE_JSON && nfiles > 1 && r->written)
 		json_array_end(&r->j);
 }
@@ -667,19 +668,8 @@ static void run_archive(struct run *r)
 			catalog_stories_free(v, n);
 		}
 	} else {
-		for (size_t i = 0; i < a.n; i++) {
-			struct edition ed;
-
-			if (edition_load(&ed, a.v[i].path, &err) < 0) {
-				fflush(stdout);
-				error_print(&err, stderr);
-				r->status = 1;
-				continue;
-			}
-			locality_resolve(&ed, r->gaz);
-			show_edition(r, &ed);
-			edition_free(&ed);
-		}
+		for (size_t i = 0; i < a.n; i++)
+			show_file(r, a.v[i].path);
 		if (r->c->mode == MODE_JSON) {
 			/* No edition: still one document, the empty array. */
 			if (!r->written)

@@ -107,6 +107,34 @@ static void test_name_dates(void **state)
 	}
 }
 
+/* The keys and the typed paths found again from them. */
+static void test_rebase(void **state)
+{
+	static const char *const cases[][4] = {
+		/* path, from, to, result ("" for none) */
+		{ "a1/x.txt", "a1", "/srv/a1", "/srv/a1/x.txt" },
+		{ "a1/x.txt", "a1/", "/srv/a1", "/srv/a1/x.txt" },
+		{ "a1//x.txt", "a1/", "/srv/a1/", "/srv/a1/x.txt" },
+		{ "a1", "a1", "/srv/a1", "/srv/a1" },
+		{ "a1x/y", "a1", "/srv/a1", "" },
+		{ "b/a1/y", "a1", "/srv/a1", "" },
+		{ "/srv/a1/d/y", "/srv/a1", "./a1/", "./a1/d/y" },
+		{ "./x", ".", "/home/u", "/home/u/x" },
+		{ "/x", "/", "/", "/x" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *r = archive_rebase(cases[i][0], cases[i][1], cases[i][2]);
+
+		if (!cases[i][3][0])
+			assert_null(r);
+		else
+			assert_string_equal(r, cases[i][3]);
+		free(r);
+	}
+}
+
 static void test_weekday(void **state)
 {
 	(void)state;
@@ -700,6 +728,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_name_dates),
 		cmocka_unit_test(test_weekday),
+		cmocka_unit_test(test_rebase),
 		cmocka_unit_test(test_order),
 		cmocka_unit_test(test_order_ties),
 		cmocka_unit_test(test_skipping),

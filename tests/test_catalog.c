@@ -1222,6 +1222,49 @@ static void test_list(void **state)
 	free(dir);
 }
 
+/* However the directory is typed, a file is one row, and each listing
+ * shows the paths below the root as it was typed. */
+static void test_one_key(void **state)
+{
+	char *dir = three_editions("onekey");
+	char *db = xstrdup(tmp_path("onekey.sqlite"));
+	char *dot = xasprintf("%s/./", dir);
+	const char *other[] = { dot };
+	struct archive a, b, l;
+	struct catalog *c;
+	struct error err;
+	long long eds;
+
+	(void)state;
+	c = indexed(db, dir, &a);
+	eds = rows(db, "SELECT count(*) FROM editions");
+	assert_int_equal(eds, 4);   /* three editions and the binary file */
+	scan_dir(&b, dot);
+	assert_int_equal(catalog_update(c, &b, gaz, NULL, &err), 0);
+	assert_int_equal(rows(db, "SELECT count(*) FROM editions"), eds);
+	assert_int_equal(catalog_fill(c, &b), 0);
+	assert_int_equal(b.n, a.n);
+	for (size_t i = 0; i < b.n; i++) {
+		assert_string_equal(b.v[i].id, a.v[i].id);
+		assert_string_equal(archive_key(&b.v[i]), archive_key(&a.v[i]));
+		assert_true(archive_key(&b.v[i])[0] == '/');
+		assert_memory_equal(b.v[i].path, dot, strlen(dot));
+	}
+	memset(&l, 0, sizeof l);
+	assert_int_equal(catalog_list(c, other, 1, &l), 3);
+	for (size_t i = 0; i < l.n; i++)
+		assert_string_equal(l.v[i].path, b.v[i].path);
+	assert_int_equal(catalog_forget_gone(c, other, 1, &err), 0);
+	assert_int_equal(rows(db, "SELECT count(*) FROM editions"), eds);
+	archive_free(&l);
+	archive_free(&b);
+	archive_free(&a);
+	catalog_close(c);
+	free(dot);
+	free(db);
+	free(dir);
+}
+
 static void test_cannot_open(void **state)
 {
 	char *dir = three_editions("nowhere");
@@ -1274,6 +1317,7 @@ int main(void)
 		cmocka_unit_test(test_forget_gone),
 		cmocka_unit_test(test_gazetteer_changed),
 		cmocka_unit_test(test_list),
+		cmocka_unit_test(test_one_key),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

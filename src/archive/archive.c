@@ -386,6 +386,8 @@ void archive_add_skip(struct archive *a, const char *path, const char *why)
  * the process's effective ids (looked up once, not per file). */
 struct scan {
 	struct archive *a;
+	const char *root;           /* the path named that is being walked */
+	char *realroot;             /* realpath() of it, or NULL */
 	struct archive_seen dirs;
 	uid_t uid;
 	gid_t gid, groups[64];
@@ -433,10 +435,26 @@ static void take_file(struct scan *sc, const char *path, const struct stat *st)
 	en = &a->v[a->n++];
 	memset(en, 0, sizeof *en);
 	en->path = xstrdup(path);
+	en->key = sc->realroot ? archive_rebase(path, sc->root, sc->realroot) : NULL;
 	en->size = (long long)st->st_size;
 	en->mtime_s = (long long)st->st_mtim.tv_sec;
 	en->mtime_ns = st->st_mtim.tv_nsec;
 	entry_date(en);
+}
+
+char *archive_rebase(const char *path, const char *from, const char *to)
+{
+	size_t n = strlen(from);
+	const char *rest = path + n;
+
+	if (strncmp(path, from, n) != 0 || (*rest && *rest != '/' && (!n || from[n - 1] != '/')))
+		return NULL;
+	while (*rest == '/')
+		rest++;
+	if (!*rest)
+		return xstrdup(to);
+	n = strlen(to);
+	return xasprintf("%s%s%s", to, n && to[n - 1] == '/' ? "" : "/", rest);
 }
 
 static int cmp_name(const void *x, const void *y)
@@ -519,6 +537,9 @@ int archive_scan(struct archive *a, const char *const *paths, size_t n, struct e
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
 
+		sc.root = paths[i];
+		free(sc.realroot);
+		sc.realroot = realpath(paths[i], NULL);
 		if (stat(paths[i], &st) < 0) {
 			if (rc == 0)
 				error_set(err, paths[i], 0, 0, "%s", strerror(errno));
@@ -534,6 +555,7 @@ int archive_scan(struct archive *a, const char *const *paths, size_t n, struct e
 		}
 	}
 	free(sc.dirs.v);
+	free(sc.realroot);
 	return rc;
 }
 
@@ -615,6 +637,7 @@ void archive_skip(struct archive *a, size_t i, const char *why)
 	a->skipped[a->nskipped].why = xstrdup(why);
 	a->nskipped++;
 	free(en->title);
+	free(en->key);
 	memmove(en, en + 1, (a->n - i - 1) * sizeof *en);
 	a->n--;
 	if (ordered) {
@@ -631,6 +654,7 @@ void archive_free(struct archive *a)
 {
 	for (size_t i = 0; i < a->n; i++) {
 		free(a->v[i].path);
+		free(a->v[i].key);
 		free(a->v[i].title);
 	}
 	for (size_t i = 0; i < a->nskipped; i++) {

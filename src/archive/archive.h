@@ -31,6 +31,10 @@ enum date_from { DATE_NONE, DATE_MTIME, DATE_NAME, DATE_DATELINE };
 
 struct archive_entry {
 	char *path;              /* a named path, or one joined with the names below it */
+	char *key;               /* the same file for the catalogue: path with its named
+	                          * root made absolute (realpath()), so that however the
+	                          * root is typed a file has one key; NULL when the root
+	                          * could not be resolved (path is the key then) */
 	long long size, mtime_s; /* as stat() said when scanned */
 	long mtime_ns;
 	char date[11];           /* YYYY-MM-DD, or "" with DATE_NONE */
@@ -95,6 +99,17 @@ int archive_scan(struct archive *a, const char *const *paths, size_t n, struct e
  * so. Returns it, to fill further. */
 struct archive_entry *archive_add(struct archive *a, const char *path, long long size,
 				  long long mtime_s, long mtime_ns, const char *date);
+/* The catalogue's key of e: its key, else its path. */
+static inline const char *archive_key(const struct archive_entry *e)
+{
+	return e->key ? e->key : e->path;
+}
+/* path, at or below from (as archive_scan() joins names: from itself, or
+ * from followed by a slash and more), rebased onto to: "a1/x.txt" from
+ * "a1" onto "/srv/a1" is "/srv/a1/x.txt". Allocated; NULL when path is not
+ * at or below from. The keys are made so, and the paths the user typed
+ * are found again from them so. */
+char *archive_rebase(const char *path, const char *from, const char *to);
 /* Add a skipped file with why (both copied). */
 void archive_add_skip(struct archive *a, const char *path, const char *why);
 /* Move entry i to the skipped files with why (copied). */

@@ -45,7 +45,6 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <pthread.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -66,7 +65,7 @@
 /* 'RdCt': what marks a file as a reader catalogue; the version of its
  * schema and of how text is folded into the search index. */
 #define CATALOG_APP_ID 0x52644374
-#define CATALOG_VERSION 6
+#define CATALOG_VERSION 7
 
 /* How many ids the postings of one batch hold at most before they are
  * written: about 32 MB of them. */
@@ -99,23 +98,11 @@ struct catalog {
 	char *fail_msg;             /* and message, or NULL */
 };
 
-/* Traditional characters fold to simplified: the table is built once,
- * from variants.h, for the blocks it knows (U+3400 to U+FAFF). */
-#define SIMP_LO 0x3400
-#define SIMP_HI 0xFAFF
-static pthread_once_t variants_once = PTHREAD_ONCE_INIT;
-static uint32_t *simp_table;
-
-static void variants_build(void)
+/* Traditional characters fold to simplified by t, the table the search of
+ * one edition uses (variant_fold_table(): built once per process). */
+static inline uint32_t simplified(const uint32_t *t, uint32_t cp)
 {
-	simp_table = xcalloc(SIMP_HI - SIMP_LO + 1, sizeof *simp_table);
-	for (uint32_t cp = SIMP_LO; cp <= SIMP_HI; cp++)
-		simp_table[cp - SIMP_LO] = variant_is_traditional(cp) ? variant_other(cp) : cp;
-}
-
-static inline uint32_t simplified(uint32_t cp)
-{
-	return cp >= SIMP_LO && cp <= SIMP_HI ? simp_table[cp - SIMP_LO] : cp;
+	return cp >= FOLD_SCRIPT_LO && cp <= FOLD_SCRIPT_HI ? t[cp - FOLD_SCRIPT_LO] : cp;
 }
 
 /* What fold_text() makes of the characters off its fast path, remembered
@@ -148,6 +135,7 @@ static inline void put_cp(struct folded *f, uint32_t cp, uint32_t src)
 static void canon(const char *s, size_t n, struct folded *f, struct folded *tmp,
 		  struct fold_memo *memo)
 {
+	const uint32_t *simp = variant_fold_table();
 	size_t i = 0;
 
 	if (n > UINT32_MAX - 1)
@@ -169,7 +157,7 @@ static void canon(const char *s, size_t n, struct folded *f, struct folded *tmp,
 				f->map[f->n++] = (uint32_t)i;
 			}
 		} else if (text_is_han(cp) || (cp >= 0x3001 && cp <= 0x303F)) {
-			uint32_t to = simplified(cp);
+			uint32_t to = simplified(simp, cp);
 
 			if (to == cp && l == 3 && f->n + 4 <= f->cap) {
 				/* The common case: the character as it is. */
@@ -204,7 +192,7 @@ static void canon(const char *s, size_t n, struct folded *f, struct folded *tmp,
 				uint32_t c2;
 
 				k += text_next(fs + k, fn - k, &c2);
-				put_cp(f, simplified(c2), (uint32_t)i);
+				put_cp(f, simplified(simp, c2), (uint32_t)i);
 			}
 		}
 		i += l;
@@ -735,7 +723,7 @@ static int lookup(struct catalog *c, const struct archive_entry *e, long long *i
 
 	*id = 0;
 	sqlite3_reset(c->find);
-	sqlite3_bind_text(c->find, 1, e->path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(c->find, 1, archive_key(e), -1, SQLITE_STATIC);
 	rc = sqlite3_step(c->find);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(c->find, 0);
@@ -797,7 +785,7 @@ static int store(struct catalog *c, const struct archive_entry *e, long long old
 
 	if (old && drop(c, old) < 0)
 		return -1;
-	sqlite3_bind_text(c->ins_ed, 1, e->path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(c->ins_ed, 1, archive_key(e), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(c->ins_ed, 2, e->size);
 	sqlite3_bind_int64(c->ins_ed, 3, e->mtime_s);
 	sqlite3_bind_int64(c->ins_ed, 4, e->mtime_ns);
@@ -1285,7 +1273,6 @@ int catalog_index(struct catalog *c, struct catalog_progress *p, struct error *e
 
 	memset(&ps, 0, sizeof ps);
 	c->prog = p;
-	pthread_once(&variants_once, variants_build);
 	if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM articles WHERE fts = 0", -1, &count,
 			       NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(c->db, "SELECT a.id, t.body FROM articles a JOIN texts t ON t.id = a.id"
@@ -1386,7 +1373,7 @@ size_t catalog_fill(struct catalog *c, struct archive *a)
 		struct archive_entry *e = &a->v[i];
 		int skipped = 0;
 
-		sqlite3_bind_text(get, 1, e->path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(get, 1, archive_key(e), -1, SQLITE_STATIC);
 		if (sqlite3_step(get) == SQLITE_ROW && sqlite3_column_int64(get, 1) == e->size &&
 		    sqlite3_column_int64(get, 2) == e->mtime_s &&
 		    sqlite3_column_int64(get, 3) == e->mtime_ns) {
@@ -1480,6 +1467,15 @@ static void root_range(const char *root, char **lo, char **hi)
 	(*hi)[strlen(*hi) - 1] = '/' + 1;
 }
 
+/* The key of a root the user named (realpath(), as archive_scan() keys
+ * the files below it), or a copy of it when it cannot be resolved. */
+static char *root_key(const char *root)
+{
+	char *k = realpath(root, NULL);
+
+	return k ? k : xstrdup(root);
+}
+
 /* Is path root, or below it as archive_scan() joins names? */
 static int at_or_below(const char *path, const char *root)
 {
@@ -1493,38 +1489,50 @@ size_t catalog_list(struct catalog *c, const char *const *paths, size_t n, struc
 {
 	sqlite3_stmt *st = NULL;
 	size_t listed = 0;
+	char **keys;
 
 	if (sqlite3_prepare_v2(c->db, "SELECT path, size, mtime_s, mtime_ns, id, eid, date, title, page,"
 				      " narticles, why FROM editions WHERE path = ?1 OR (path >= ?2 AND path < ?3)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return 0;
+	keys = xcalloc(n ? n : 1, sizeof *keys);
+	for (size_t r = 0; r < n; r++)
+		keys[r] = root_key(paths[r]);
 	exec(c->db, "BEGIN");
 	for (size_t r = 0; r < n; r++) {
 		char *lo, *hi;
 
-		root_range(paths[r], &lo, &hi);
-		sqlite3_bind_text(st, 1, paths[r], -1, SQLITE_STATIC);
+		root_range(keys[r], &lo, &hi);
+		sqlite3_bind_text(st, 1, keys[r], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *path = (const char *)sqlite3_column_text(st, 0);
+			const char *key = (const char *)sqlite3_column_text(st, 0);
 			const unsigned char *eid = sqlite3_column_text(st, 5);
 			const unsigned char *date = sqlite3_column_text(st, 6);
 			const unsigned char *title = sqlite3_column_text(st, 7);
 			struct archive_entry *e;
+			char *path;
 			int dup = 0;
 
 			/* A root named twice, or below another: each file once. */
 			for (size_t k = 0; k < r && !dup; k++)
-				dup = at_or_below(path, paths[k]);
+				dup = at_or_below(key, keys[k]);
 			if (dup)
 				continue;
+			/* Shown as below the root as it was typed. */
+			path = archive_rebase(key, keys[r], paths[r]);
+			if (!path)
+				path = xstrdup(key);
 			if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
 				archive_add_skip(a, path, (const char *)sqlite3_column_text(st, 10));
+				free(path);
 				continue;
 			}
 			e = archive_add(a, path, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
 					(long)sqlite3_column_int64(st, 3), (const char *)date);
+			free(path);
+			e->key = xstrdup(key);
 			e->rowid = sqlite3_column_int64(st, 4);
 			snprintf(e->id, sizeof e->id, "%s", eid ? (const char *)eid : "");
 			e->title = title ? xstrdup((const char *)title) : NULL;
@@ -1540,6 +1548,9 @@ size_t catalog_list(struct catalog *c, const char *const *paths, size_t n, struc
 	}
 	exec(c->db, "COMMIT");
 	sqlite3_finalize(st);
+	for (size_t r = 0; r < n; r++)
+		free(keys[r]);
+	free(keys);
 	archive_order(a);
 	set_current(c, a);
 	return listed;
@@ -1554,14 +1565,15 @@ int catalog_knows(struct catalog *c, const char *const *paths, size_t n)
 				      " (path >= ?2 AND path < ?3)) LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 		return 0;
 	for (size_t r = 0; r < n && !known; r++) {
-		char *lo, *hi;
+		char *lo, *hi, *key = root_key(paths[r]);
 
-		root_range(paths[r], &lo, &hi);
-		sqlite3_bind_text(st, 1, paths[r], -1, SQLITE_STATIC);
+		root_range(key, &lo, &hi);
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
 		known = sqlite3_step(st) == SQLITE_ROW;
 		sqlite3_reset(st);
+		free(key);
 		free(lo);
 		free(hi);
 	}
@@ -1582,14 +1594,15 @@ long long catalog_forget_gone(struct catalog *c, const char *const *paths, size_
 		goto fail;
 	for (size_t r = 0; r < n && rc == SQLITE_DONE; r++) {
 		struct stat sb;
-		char *lo, *hi;
+		char *lo, *hi, *key;
 
 		/* A root that is not there (an unmounted disk, a typing
 		 * error) says nothing of its files. */
 		if (stat(paths[r], &sb) < 0)
 			continue;
-		root_range(paths[r], &lo, &hi);
-		sqlite3_bind_text(st, 1, paths[r], -1, SQLITE_STATIC);
+		key = root_key(paths[r]);
+		root_range(key, &lo, &hi);
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -1598,6 +1611,7 @@ long long catalog_forget_gone(struct catalog *c, const char *const *paths, size_
 				gone[ngone++] = sqlite3_column_int64(st, 0);
 			}
 		sqlite3_reset(st);
+		free(key);
 		free(lo);
 		free(hi);
 	}
@@ -2021,7 +2035,6 @@ int catalog_search(struct catalog *c, const char *query, size_t limit,
 	*n = 0;
 	if (c->filled != 1 && not_filled(c, err) < 0)
 		return -1;
-	pthread_once(&variants_once, variants_build);
 	canon(query, strlen(query), &c->f, &c->tmp, c->memo);
 	q = xstrndup(c->f.s, c->f.n);
 	qn = c->f.n;

@@ -1,7 +1,8 @@
 /*
  * catalog: the archive's index, kept in SQLite. It is a cache and never
- * the only copy of anything: keyed by path, size and modification time,
- * a file that changed is read again; a file that is not a catalogue of
+ * the only copy of anything: keyed by path (archive_key(): absolute,
+ * however the directory was typed), size and modification time, a file
+ * that changed is read again; a file that is not a catalogue of
  * this version, or is corrupt, is rebuilt from nothing, never trusted.
  * Bookmarks and positions stay in their own text files.
  *
@@ -96,7 +97,8 @@ size_t catalog_fill(struct catalog *c, struct archive *a);
  * files as archive_scan() names them), filled as catalog_fill() fills,
  * the ones it knows are no editions in a->skipped, into a (empty), put
  * in order and made the archive the queries are over. What changed on
- * disk since is not seen: scan and fill afterwards. Returns how many
+ * disk since is not seen: scan and fill afterwards. The paths are shown
+ * below each root as it was typed. Returns how many
  * editions it listed (0: none known, or an error).
  */
 size_t catalog_list(struct catalog *c, const char *const *paths, size_t n, struct archive *a);

@@ -401,6 +401,7 @@ static void copy_entry(struct archive *to, const struct archive_entry *e)
 	c = &to->v[to->n++];
 	*c = *e;
 	c->path = xstrdup(e->path);
+	c->key = e->key ? xstrdup(e->key) : NULL;
 	c->title = e->title ? xstrdup(e->title) : NULL;
 }
 

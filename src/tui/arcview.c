@@ -124,19 +124,23 @@ void arcview_editions_draw(struct tui *t)
 
 int arcview_editions_key(struct tui *t, int key)
 {
-	enum action act = keymap_lookup(t->keys, KEYMODE_LIST, key);
-	size_t cur = t->filter_len;
+	struct list_ref r;
 
-	if (act == ACT_LIST_CLOSE || act == ACT_LIST_QUIT) {
+	switch (picker_step(t, key, 1)) {
+	case PICK_CLOSE:
+	case PICK_QUIT:
 		t->panel = PANEL_NONE;
-	} else if (act == ACT_LIST_OPEN) {
-		struct list_ref r = list_selected(&t->list);
-
+		break;
+	case PICK_OPEN:
+		r = list_selected(&t->list);
 		if (r.kind == REF_EDITION && (r.value == t->s.cur || open_edition(t, r.value) == 0))
 			t->panel = PANEL_NONE;
-	} else if (!picker_move(t, act) &&
-		   input_edit(t, t->filter, &t->filter_len, &cur, sizeof t->filter, key)) {
+		break;
+	case PICK_FILTERED:
 		editions_filter(t);
+		break;
+	case PICK_NONE:
+		break;
 	}
 	return 1;
 }
@@ -281,15 +285,22 @@ void arcview_hits_draw(struct tui *t)
 
 int arcview_hits_key(struct tui *t, int key)
 {
-	enum action act = keymap_lookup(t->keys, KEYMODE_LIST, key);
-	struct list_ref r = list_selected(&t->list);
+	struct list_ref r;
 
-	if (act == ACT_LIST_CLOSE || act == ACT_LIST_QUIT)
+	switch (picker_step(t, key, 0)) {
+	case PICK_CLOSE:
+	case PICK_QUIT:
 		t->panel = PANEL_NONE;
-	else if (act == ACT_LIST_OPEN && r.kind == REF_STORY)
-		open_story(t, r.value, 1);
-	else
-		picker_move(t, act);
+		break;
+	case PICK_OPEN:
+		r = list_selected(&t->list);
+		if (r.kind == REF_STORY)
+			open_story(t, r.value, 1);
+		break;
+	case PICK_FILTERED:
+	case PICK_NONE:
+		break;
+	}
 	return 1;
 }
 
@@ -355,19 +366,23 @@ static void stories_open(struct tui *t, size_t p)
 
 int arcview_places_key(struct tui *t, int key)
 {
-	enum action act = keymap_lookup(t->keys, KEYMODE_LIST, key);
-	size_t cur = t->filter_len;
+	struct list_ref r;
 
-	if (act == ACT_LIST_CLOSE || act == ACT_LIST_QUIT) {
+	switch (picker_step(t, key, 1)) {
+	case PICK_CLOSE:
+	case PICK_QUIT:
 		t->panel = PANEL_NONE;
-	} else if (act == ACT_LIST_OPEN) {
-		struct list_ref r = list_selected(&t->list);
-
+		break;
+	case PICK_OPEN:
+		r = list_selected(&t->list);
 		if (r.kind == REF_PLACE && r.value < t->naplaces)
 			stories_open(t, r.value);
-	} else if (!picker_move(t, act) &&
-		   input_edit(t, t->filter, &t->filter_len, &cur, sizeof t->filter, key)) {
+		break;
+	case PICK_FILTERED:
 		list_filter(&t->list, t->filter, t->filter_len);
+		break;
+	case PICK_NONE:
+		break;
 	}
 	return 1;
 }
@@ -389,22 +404,26 @@ void arcview_stories_draw(struct tui *t)
 
 int arcview_stories_key(struct tui *t, int key)
 {
-	enum action act = keymap_lookup(t->keys, KEYMODE_LIST, key);
-	struct list_ref r = list_selected(&t->list);
+	struct list_ref r;
 
-	if (act == ACT_LIST_QUIT) {
+	switch (picker_step(t, key, 0)) {
+	case PICK_QUIT:
 		t->panel = PANEL_NONE;
-	} else if (act == ACT_LIST_CLOSE) {
+		break;
+	case PICK_CLOSE:
 		/* Back to the localities, as they were. */
-		size_t p = t->aplace;
-
 		t->panel = PANEL_ARCHIVE_PLACES;
 		places_fill(t);
-		list_select_ref(&t->list, (struct list_ref){REF_PLACE, p});
-	} else if (act == ACT_LIST_OPEN && r.kind == REF_STORY) {
-		open_story(t, r.value, 0);
-	} else {
-		picker_move(t, act);
+		list_select_ref(&t->list, (struct list_ref){REF_PLACE, t->aplace});
+		break;
+	case PICK_OPEN:
+		r = list_selected(&t->list);
+		if (r.kind == REF_STORY)
+			open_story(t, r.value, 0);
+		break;
+	case PICK_FILTERED:
+	case PICK_NONE:
+		break;
 	}
 	return 1;
 }
