@@ -156,7 +156,7 @@ run: reader locales
 check test: $(BUILD)/reader $(TEST_BIN) $(BUILD)/genarchive locales
 	READER_BIN=$(CURDIR)/$(BUILD)/reader GENARCHIVE_BIN=$(CURDIR)/$(BUILD)/genarchive \
 	    $(if $(SANFLAGS),READER_SANITIZED=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp) \
-	    $(if $(filter 1,$(VALGRIND)),READER_VALGRIND=1) \
+	    $(if $(filter 1,$(VALGRIND)),READER_VALGRIND=1 E2E_ONLY=1) \
 	    sh tests/run.sh $(TEST_BIN)
 
 bench: $(BUILD)/reader $(BUILD)/bench-floor $(BUILD)/bench-ptybytes $(BUILD)/bench-relayout \

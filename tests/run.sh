@@ -3,9 +3,10 @@
 # shell suites tests/*.test.sh (the corpus ratchet, the catalogues), one
 # after another, then every end-to-end scenario tests/e2e/*.sh (lib.sh is
 # their helper, not a scenario) as a suite of its own, two at a time
-# (E2E_JOBS=1: one at a time). The scenarios share nothing (each has its
-# own tmux server, home and temporary directory), and their outputs are
-# printed whole in the order of their names, whatever order they end in.
+# (E2E_JOBS=1: one at a time; E2E_ONLY=1: only these). The scenarios share
+# nothing (each has its own tmux server, home and temporary directory),
+# and their outputs are printed whole in the order of their names,
+# whatever order they end in.
 # Then one closing line: "N passed, N failed", after "failing: SUITE..."
 # when any failed. Exits non-zero when anything failed.
 passed=0 failed=0 broken=""
@@ -28,7 +29,10 @@ tally() {
 	fi
 }
 
+# E2E_ONLY=1 (make VALGRIND=1 check): only the scenarios; these suites do
+# not run under valgrind, and the plain check has run them.
 for t in "$@" tests/*.test.sh; do
+	[ "${E2E_ONLY:-0}" = 1 ] && break
 	[ -e "$t" ] || continue
 	case $t in *.sh) sh "$t" ;; *) "$t" ;; esac >"$outs/out" 2>&1
 	tally "$t" $? "$outs/out"
