@@ -5,8 +5,8 @@
 # their helper, not a scenario) as a suite of its own, two at a time
 # (E2E_JOBS=1: one at a time; E2E_ONLY=1: only these). The scenarios share
 # nothing (each has its own tmux server, home and temporary directory),
-# and their outputs are printed whole in the order of their names,
-# whatever order they end in.
+# and their outputs are printed whole in the order of their names once
+# all have ended, each suite's with how long it took.
 # Then one closing line: "N passed, N failed", after "failing: SUITE..."
 # when any failed. Exits non-zero when anything failed.
 passed=0 failed=0 broken=""
@@ -34,31 +34,31 @@ tally() {
 for t in "$@" tests/*.test.sh; do
 	[ "${E2E_ONLY:-0}" = 1 ] && break
 	[ -e "$t" ] || continue
+	s=$(date +%s)
 	case $t in *.sh) sh "$t" ;; *) "$t" ;; esac >"$outs/out" 2>&1
-	tally "$t" $? "$outs/out"
+	rc=$?
+	echo "# $t took $(($(date +%s) - s)) s" >>"$outs/out"
+	tally "$t" $rc "$outs/out"
 done
 
-# The scenarios as a queue: start one (up to E2E_JOBS running), and when
-# the queue is full, wait for the oldest and print it.
-jobs=${E2E_JOBS:-2}
-started=0 done_=0
-# finish_oldest: wait for the oldest running scenario and tally it.
-# shellcheck disable=SC2154
-finish_oldest() {
-	done_=$((done_ + 1))
-	eval "_pid=\$pid_$done_ _t=\$name_$done_"
-	wait "$_pid"
-	tally "$_t" $? "$outs/$done_"
-}
+# The scenarios, E2E_JOBS at a time, each started as soon as a slot is free
+# (a long one does not hold the others up), each with its output, status
+# and time in files; then tallied in the order of their names.
+export RUN_OUTS="$outs"
 for t in tests/e2e/*.sh; do
-	[ -e "$t" ] || continue
+	case $t in */lib.sh) ;; *) [ -e "$t" ] && echo "$t" ;; esac
+done | xargs -n 1 -P "${E2E_JOBS:-2}" sh -c '
+	n=$(basename "$1" .sh) s=$(date +%s)
+	sh "$1" >"$RUN_OUTS/$n.out" 2>&1
+	echo $? >"$RUN_OUTS/$n.rc"
+	echo $(($(date +%s) - s)) >"$RUN_OUTS/$n.time"' sh
+for t in tests/e2e/*.sh; do
 	case $t in */lib.sh) continue ;; esac
-	[ $((started - done_)) -ge "$jobs" ] && finish_oldest
-	started=$((started + 1))
-	sh "$t" >"$outs/$started" 2>&1 &
-	eval "pid_$started=\$! name_$started=\$t"
+	[ -e "$t" ] || continue
+	n=$(basename "$t" .sh)
+	echo "# $t took $(cat "$outs/$n.time" 2>/dev/null || echo '?') s" >>"$outs/$n.out"
+	tally "$t" "$(cat "$outs/$n.rc" 2>/dev/null || echo 1)" "$outs/$n.out"
 done
-while [ "$done_" -lt "$started" ]; do finish_oldest; done
 
 [ -n "$broken" ] && echo "failing:$broken"
 echo "$passed passed, $failed failed"

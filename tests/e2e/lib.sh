@@ -36,13 +36,15 @@ TOP=$(cd "$(dirname "$0")/../.." && pwd)
 EDITION=$TOP/data/tongxinyuan-2020-11-11.txt
 echo "# scenario: $SCENARIO"
 
-# Waits, in seconds (polled every 0.1 s): for the screen to show something,
-# for the reader to end after a signal, and to let a crash happen where
-# nothing on the screen changes.
+# Waits, in seconds: for the screen to show something, for the reader to
+# end after a signal, and to let a crash happen where nothing on the screen
+# changes. A poll looks at the screen PER_S times a second (every TICK):
+# under the sanitizers and valgrind the reader is slow and the machine
+# busy, and each look is a tmux client and a few processes.
 if [ "${READER_SANITIZED:-0}" = 1 ] || [ "${READER_VALGRIND:-0}" = 1 ]; then
-	WAIT=20 SIGWAIT=8 GRACE=1
+	WAIT=20 SIGWAIT=8 GRACE=1 PER_S=4 TICK=0.25
 else
-	WAIT=8 SIGWAIT=3 GRACE=0.5
+	WAIT=8 SIGWAIT=3 GRACE=0.5 PER_S=10 TICK=0.1
 fi
 
 # Locale for tmux, capture-pane and wc -L: UTF-8, and English messages
@@ -121,7 +123,9 @@ running() {
 # reading position, a shell its history, into TMPD.
 pids=
 # end_all TENTHS: end the server and everything in its panes, and let
-# them end (TENTHS tenths of a second at most).
+# them end (TENTHS tenths of a second at most); then kill what is left, so
+# that nothing outlives the scenario (a sanitized reader hung in its leak
+# check after a hangup once held a core through every later stage).
 end_all() {
 	pids="$pids $(tm list-panes -a -F '#{pane_pid}' 2>/dev/null)"
 	tm kill-server >/dev/null 2>&1
@@ -132,6 +136,10 @@ end_all() {
 			_i=$((_i + 1))
 		done
 	done
+	for _p in $pids; do
+		running "$_p" && kill -KILL "$_p" 2>/dev/null
+	done
+	return 0
 }
 cleanup() {
 	# Let them end (2 s at most) before TMPD goes.
@@ -328,7 +336,7 @@ poll() {
 		fi
 		# The reader has ended: this screen is the last.
 		case $SCREEN in *"EXITED "[0-9]*) return 1 ;; esac
-		if [ "$_i" -ge $((_max * 10)) ]; then
+		if [ "$_i" -ge $((_max * PER_S)) ]; then
 			echo "# poll timed out: $*"
 			cur_wait=0
 			n_timeouts=$((n_timeouts + 1))
@@ -336,7 +344,7 @@ poll() {
 			return 1
 		fi
 		_i=$((_i + 1))
-		sleep 0.1
+		sleep "$TICK"
 	done
 }
 
