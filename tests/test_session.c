@@ -499,6 +499,27 @@ static void test_library(void **state)
 		assert_int_equal(l.unread, 0);
 		edition_free(&ed);
 		library_close(&l);
+		/* The same with the directory named relative to the current
+		 * one (the positions file keeps absolute paths). */
+		{
+			char *here = getcwd(NULL, 0);
+			const char *rel[] = { "lib" };
+
+			assert_non_null(here);
+			assert_int_equal(chdir(test_tmpdir()), 0);
+			assert_int_equal(library_open_warm(&l, rel, 1, &err), 0);
+			assert_int_equal(library_load_first(&l, &opts, &ed, &err), 0);
+			assert_string_equal(ed.path, added);
+			assert_int_equal(l.first, (size_t)-1);
+			assert_int_equal(l.a.n, 0);
+			assert_int_equal(library_poll(&l, &err), 1);  /* the list */
+			assert_int_equal(l.a.n, 3);
+			assert_string_equal(l.a.v[2].path, "lib/x-2020-11-04.txt");
+			edition_free(&ed);
+			library_close(&l);
+			assert_int_equal(chdir(here), 0);
+			free(here);
+		}
 		/* A catalogue that knows nothing there: a cold start. */
 		assert_int_equal(library_open_warm(&l, none, 0, &err), -1);
 		library_close(&l);

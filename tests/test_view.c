@@ -421,6 +421,43 @@ static void test_search(void **state)
 	edition_free(&ed);
 }
 
+/* With the bottom row covered (the status line shown over the text when it
+ * is off), no hit is left there: at every height, every hit of a word
+ * common in the seed is on a row the user sees. Uncovered, some hit does
+ * sit on the last row at some height (so that this can fail). */
+static void test_search_covered(void **state)
+{
+	struct edition ed;
+	struct view v;
+	const char *q = "社会";
+	int on_last = 0;
+
+	(void)state;
+	load(&ed, seed_path());
+	for (int covered = 0; covered <= 1; covered++) {
+		for (int rows = 4; rows <= 30; rows++) {
+			enum search_result r;
+
+			view_at(&v, &ed, rows, 40, 0);
+			v.covered = covered;
+			view_set_query(&v, q, strlen(q));
+			while ((r = view_search(&v, 1)) == SEARCH_FOUND) {
+				size_t line = line_of(&v, v.match);
+
+				assert_true(line >= v.top && line < v.top + (size_t)rows);
+				if (line == v.top + (size_t)rows - 1) {
+					assert_int_equal(covered, 0);
+					on_last = 1;
+				}
+			}
+			assert_int_equal(r, SEARCH_WRAPPED);
+			view_free(&v);
+		}
+	}
+	assert_true(on_last);
+	edition_free(&ed);
+}
+
 /* The matches view_line_matches() gives over every line of article art:
  * each within its line and a piece of q; returns their bytes in all. */
 static size_t line_match_bytes(struct view *v, size_t art, const char *q)
@@ -983,6 +1020,7 @@ int main(void)
 		cmocka_unit_test(test_resize_keeps_position),
 		cmocka_unit_test(test_seek),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_search_covered),
 		cmocka_unit_test(test_line_matches),
 		cmocka_unit_test(test_query_folding),
 		cmocka_unit_test(test_long_paragraph_bounded),

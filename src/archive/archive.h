@@ -33,8 +33,10 @@ struct archive_entry {
 	char *path;              /* a named path, or one joined with the names below it */
 	char *key;               /* the same file for the catalogue: path with its named
 	                          * root made absolute (realpath()), so that however the
-	                          * root is typed a file has one key; NULL when the root
-	                          * could not be resolved (path is the key then) */
+	                          * root is typed a file has one key (links below the
+	                          * root are not resolved: a file reached through one
+	                          * from another root is a key of its own); NULL when
+	                          * the root could not be resolved (path is the key) */
 	long long size, mtime_s; /* as stat() said when scanned */
 	long mtime_ns;
 	char date[11];           /* YYYY-MM-DD, or "" with DATE_NONE */

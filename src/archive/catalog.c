@@ -1467,13 +1467,12 @@ static void root_range(const char *root, char **lo, char **hi)
 	(*hi)[strlen(*hi) - 1] = '/' + 1;
 }
 
-/* The key of a root the user named (realpath(), as archive_scan() keys
- * the files below it), or a copy of it when it cannot be resolved. */
+/* The key of a root the user named: realpath(), as archive_scan() keys
+ * the files below it; NULL when it cannot be resolved (it is not there,
+ * or ""), and then the catalogue holds nothing below it. */
 static char *root_key(const char *root)
 {
-	char *k = realpath(root, NULL);
-
-	return k ? k : xstrdup(root);
+	return realpath(root, NULL);
 }
 
 /* Is path root, or below it as archive_scan() joins names? */
@@ -1502,6 +1501,8 @@ size_t catalog_list(struct catalog *c, const char *const *paths, size_t n, struc
 	for (size_t r = 0; r < n; r++) {
 		char *lo, *hi;
 
+		if (!keys[r])
+			continue;
 		root_range(keys[r], &lo, &hi);
 		sqlite3_bind_text(st, 1, keys[r], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
@@ -1517,7 +1518,7 @@ size_t catalog_list(struct catalog *c, const char *const *paths, size_t n, struc
 
 			/* A root named twice, or below another: each file once. */
 			for (size_t k = 0; k < r && !dup; k++)
-				dup = at_or_below(key, keys[k]);
+				dup = keys[k] && at_or_below(key, keys[k]);
 			if (dup)
 				continue;
 			/* Shown as below the root as it was typed. */
@@ -1567,6 +1568,8 @@ int catalog_knows(struct catalog *c, const char *const *paths, size_t n)
 	for (size_t r = 0; r < n && !known; r++) {
 		char *lo, *hi, *key = root_key(paths[r]);
 
+		if (!key)
+			continue;
 		root_range(key, &lo, &hi);
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
@@ -1598,9 +1601,8 @@ long long catalog_forget_gone(struct catalog *c, const char *const *paths, size_
 
 		/* A root that is not there (an unmounted disk, a typing
 		 * error) says nothing of its files. */
-		if (stat(paths[r], &sb) < 0)
+		if (stat(paths[r], &sb) < 0 || !(key = root_key(paths[r])))
 			continue;
-		key = root_key(paths[r]);
 		root_range(key, &lo, &hi);
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);

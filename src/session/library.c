@@ -132,27 +132,30 @@ static int relist(struct library *l)
 	return 1;
 }
 
-/* Is path at or below one of the warm start's paths? */
-static int below_roots(const struct library *l, const char *path)
-{
-	for (size_t i = 0; i < l->scan_n; i++) {
-		const char *r = l->scan_paths[i];
-		size_t n = strlen(r);
+/* pos_latest()'s question on a warm start, before the list: is this a
+ * file below the archive's paths that is there? The positions file
+ * keeps absolute paths: the paths are compared made absolute (roots[i]
+ * is realpath() of the warm start's path i, or NULL). The last yes is the
+ * answer. */
+struct latest_path {
+	char **roots;
+	size_t n;
+	char *path;
+};
 
-		if (strcmp(path, r) == 0 ||
-		    (strncmp(path, r, n) == 0 && n && (r[n - 1] == '/' || path[n] == '/')))
+/* Is path at or below one of q's roots? */
+static int below_roots(const struct latest_path *q, const char *path)
+{
+	for (size_t i = 0; i < q->n; i++) {
+		const char *r = q->roots[i];
+		size_t n = r ? strlen(r) : 0;
+
+		if (r && (strcmp(path, r) == 0 ||
+			  (strncmp(path, r, n) == 0 && n && (r[n - 1] == '/' || path[n] == '/'))))
 			return 1;
 	}
 	return 0;
 }
-
-/* pos_latest()'s question on a warm start, before the list: is this a
- * file below the archive's paths that is there? The last yes is the
- * answer. */
-struct latest_path {
-	const struct library *l;
-	char *path;
-};
 
 static int below_and_there(void *ctx, const char *id, const char *path)
 {
@@ -160,7 +163,7 @@ static int below_and_there(void *ctx, const char *id, const char *path)
 	struct stat st;
 
 	(void)id;
-	if (!below_roots(q->l, path) || stat(path, &st) < 0 || !S_ISREG(st.st_mode))
+	if (!below_roots(q, path) || stat(path, &st) < 0 || !S_ISREG(st.st_mode))
 		return 0;
 	free(q->path);
 	q->path = xstrdup(path);
@@ -173,14 +176,19 @@ static int below_and_there(void *ctx, const char *id, const char *path)
 static int load_latest(struct library *l, const struct options *o, struct edition *ed)
 {
 	char *pos = options_positions_file(o), id[17];
-	struct latest_path q = {l, NULL};
+	struct latest_path q = {xcalloc(l->scan_n ? l->scan_n : 1, sizeof *q.roots), l->scan_n, NULL};
 	struct error ignored;
 	size_t art, off;
 	int rc = -1;
 
+	for (size_t i = 0; i < l->scan_n; i++)
+		q.roots[i] = realpath(l->scan_paths[i], NULL);
 	if (pos && o->restore_position && pos_latest(pos, below_and_there, &q, id, &art, &off) == 1 &&
 	    q.path && edition_load(ed, q.path, &ignored) == 0)
 		rc = 0;
+	for (size_t i = 0; i < l->scan_n; i++)
+		free(q.roots[i]);
+	free(q.roots);
 	free(q.path);
 	free(pos);
 	return rc;

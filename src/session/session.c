@@ -94,6 +94,8 @@ static void take_edition(struct session *s, int rows, int cols)
 	s->v.gutter = gutter;
 	s->v.keep_case = s->opts->search_case;
 	s->v.keep_script = s->opts->search_script;
+	/* Without a status line, a search's report shows over the last row. */
+	s->v.covered = !s->opts->status_line;
 	if (rows > 0)
 		view_resize(&s->v, rows, cols);
 	view_open(&s->v, 0, 0);
@@ -371,7 +373,8 @@ static void find_in_archive(struct session *s)
 	if (!s->arc)
 		return;
 	for (i = 0; i < s->arc->n; i++)
-		if (strcmp(s->arc->v[i].id, s->id) == 0 || strcmp(s->arc->v[i].path, s->ed->path) == 0)
+		if (strcmp(s->arc->v[i].id, s->id) == 0 || strcmp(s->arc->v[i].path, s->ed->path) == 0 ||
+		    strcmp(archive_key(&s->arc->v[i]), s->path) == 0)
 			break;
 	set_current(s, i);
 	if (i == s->arc->n) {

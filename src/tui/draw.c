@@ -206,8 +206,9 @@ int draw_begin(struct tui *t)
 
 void draw_end(struct tui *t)
 {
-	/* Without a status line, messages still show, over the last row. */
-	if (t->opts->status_line || t->msg[0] || t->panel != PANEL_NONE)
+	/* Without a status line, messages and a search's hit count still
+	 * show, over the last row, until the next key. */
+	if (t->opts->status_line || t->msg[0] || t->show_status || t->panel != PANEL_NONE)
 		draw_status(t);
 	refresh();
 }

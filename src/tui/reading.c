@@ -58,6 +58,9 @@ void reading_draw(struct tui *t)
 
 static void report_search(struct tui *t, enum search_result r, int dir)
 {
+	/* Where the hit is (hit 3/29) is on the status line: shown until
+	 * the next key even when the setting hides it. */
+	t->show_status = r == SEARCH_FOUND || r == SEARCH_WRAPPED;
 	switch (r) {
 	case SEARCH_FOUND:
 		break;

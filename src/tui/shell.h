@@ -45,6 +45,9 @@ struct tui {
 	                              as soon as it holds one of them alone
 	                              (less's :n and :p), or NULL */
 	int hide_hits;             /* Esc took the highlight off */
+	int show_status;           /* status_line = false, but this screen
+	                              shows the status line (a search's hit
+	                              count) until the next key */
 	long count;                /* digits typed before a key (5j), or 0 */
 	int proof;                 /* the proofreading view is on (P) */
 	size_t finding;            /* the finding > or < went to (index into

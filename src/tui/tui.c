@@ -308,6 +308,7 @@ static void run_loop(struct tui *t)
 			view_resize(&t->s.v, draw_text_rows(t), COLS);
 		} else if (key != NO_KEY) {
 			t->msg[0] = '\0';
+			t->show_status = 0;
 			running = panels[t->panel].key(t, key);
 		}
 		/* Said after the key, which clears the last message. */

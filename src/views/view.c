@@ -427,7 +427,8 @@ static void show_hit(struct view *v, size_t i)
 		v->top = 0;
 	}
 	line = show_line(v, p);
-	if (line != SIZE_MAX && (line < v->top || line >= v->top + (size_t)v->rows)) {
+	if (line != SIZE_MAX &&
+	    (line < v->top || line + (size_t)v->covered >= v->top + (size_t)v->rows)) {
 		v->top = line > (size_t)v->rows / 3 ? line - (size_t)v->rows / 3 : 0;
 		fill(v);
 		clamp(v);

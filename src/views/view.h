@@ -38,6 +38,10 @@ struct view {
 	struct layout_opts lo;     /* lo.width is the text width in use */
 	int max_width;             /* the widest text allowed (0: the screen) */
 	int rows, cols;            /* the text area */
+	int covered;               /* rows at its bottom a search's report
+	                              covers (the status line shown over the
+	                              text when it is off): a hit there is
+	                              not on screen */
 	int margin;                /* its left column: narrow text is centred */
 	int gutter;                /* columns kept left of the text (the
 	                              proofreading view's line numbers) */

@@ -3,7 +3,8 @@
 # matches and around, "not found", N, a match in another article, and a
 # query in traditional characters finding the simplified text (好聲音 finds
 # 好声音: search_script = either, the default), but not with
-# search_script = exact.
+# search_script = exact; with status_line = false, the hit count shown
+# until the next key.
 # Run alone: READER_BIN=$PWD/build/normal/reader sh tests/e2e/search.sh
 # shellcheck disable=SC1110,SC1111,SC2317,SC2119
 # shellcheck source=tests/e2e/lib.sh
@@ -50,5 +51,21 @@ open_with_settings "$(printf '[behaviour]\nsearch_script = exact')"
 search_for 好聲音
 poll status_has "not found"
 check "with search_script = exact the traditional query finds nothing" status_has " not found"
+stop
+# Without the status line the hit count still shows, until the next key.
+printf '[display]\nstatus_line = false\n' >"$TMPD/nostatus.ini"
+start 80 24 xterm-256color '' --config "$TMPD/nostatus.ini" "$EDITION"
+poll has 唱响“好声音”
+check "status_line = false: no status line" not status_has " 1/8 "
+search_for 好声音
+poll status_has "hit 1/7"
+check "status_line = false: a search still shows where the hit is (hit 1/7)" \
+	both status_has "hit 1/7" -- highlighted 好声音
+keys n
+poll status_has "hit 2/7"
+check "status_line = false: n shows hit 2/7" status_has "hit 2/7"
+keys j
+poll not status_has "hit 2/7"
+check "status_line = false: the next key takes it off again" not status_has "hit "
 stop
 finish
