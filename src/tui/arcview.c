@@ -122,26 +122,20 @@ void arcview_editions_draw(struct tui *t)
 	draw_end(t);
 }
 
+/* Enter in the editions list: the edition chosen. */
+static void editions_pick(struct tui *t, struct list_ref r)
+{
+	if (r.kind == REF_EDITION && (r.value == t->s.cur || open_edition(t, r.value) == 0))
+		t->panel = PANEL_NONE;
+}
+
 int arcview_editions_key(struct tui *t, int key)
 {
-	struct list_ref r;
+	static const struct picker_ops ops = {
+		.filters = 1, .open = editions_pick, .filtered = editions_filter,
+	};
 
-	switch (picker_step(t, key, 1)) {
-	case PICK_CLOSE:
-	case PICK_QUIT:
-		t->panel = PANEL_NONE;
-		break;
-	case PICK_OPEN:
-		r = list_selected(&t->list);
-		if (r.kind == REF_EDITION && (r.value == t->s.cur || open_edition(t, r.value) == 0))
-			t->panel = PANEL_NONE;
-		break;
-	case PICK_FILTERED:
-		editions_filter(t);
-		break;
-	case PICK_NONE:
-		break;
-	}
+	picker_run(t, key, &ops);
 	return 1;
 }
 
@@ -283,24 +277,18 @@ void arcview_hits_draw(struct tui *t)
 	draw_end(t);
 }
 
+/* Enter in the archive search's hits: the story at the match. */
+static void hits_pick(struct tui *t, struct list_ref r)
+{
+	if (r.kind == REF_STORY)
+		open_story(t, r.value, 1);
+}
+
 int arcview_hits_key(struct tui *t, int key)
 {
-	struct list_ref r;
+	static const struct picker_ops ops = { .open = hits_pick };
 
-	switch (picker_step(t, key, 0)) {
-	case PICK_CLOSE:
-	case PICK_QUIT:
-		t->panel = PANEL_NONE;
-		break;
-	case PICK_OPEN:
-		r = list_selected(&t->list);
-		if (r.kind == REF_STORY)
-			open_story(t, r.value, 1);
-		break;
-	case PICK_FILTERED:
-	case PICK_NONE:
-		break;
-	}
+	picker_run(t, key, &ops);
 	return 1;
 }
 
@@ -364,26 +352,18 @@ static void stories_open(struct tui *t, size_t p)
 	t->panel = PANEL_ARCHIVE_STORIES;
 }
 
+/* Enter in the archive's localities: that place's stories. */
+static void places_pick(struct tui *t, struct list_ref r)
+{
+	if (r.kind == REF_PLACE && r.value < t->naplaces)
+		stories_open(t, r.value);
+}
+
 int arcview_places_key(struct tui *t, int key)
 {
-	struct list_ref r;
+	static const struct picker_ops ops = { .filters = 1, .open = places_pick };
 
-	switch (picker_step(t, key, 1)) {
-	case PICK_CLOSE:
-	case PICK_QUIT:
-		t->panel = PANEL_NONE;
-		break;
-	case PICK_OPEN:
-		r = list_selected(&t->list);
-		if (r.kind == REF_PLACE && r.value < t->naplaces)
-			stories_open(t, r.value);
-		break;
-	case PICK_FILTERED:
-		list_filter(&t->list, t->filter, t->filter_len);
-		break;
-	case PICK_NONE:
-		break;
-	}
+	picker_run(t, key, &ops);
 	return 1;
 }
 
@@ -402,29 +382,26 @@ void arcview_stories_draw(struct tui *t)
 	draw_end(t);
 }
 
+/* Enter in a place's stories: the story. */
+static void stories_pick(struct tui *t, struct list_ref r)
+{
+	if (r.kind == REF_STORY)
+		open_story(t, r.value, 0);
+}
+
+/* Back from a place's stories to the localities, as they were. */
+static void stories_back(struct tui *t)
+{
+	t->panel = PANEL_ARCHIVE_PLACES;
+	places_fill(t);
+	list_select_ref(&t->list, (struct list_ref){REF_PLACE, t->aplace});
+}
+
 int arcview_stories_key(struct tui *t, int key)
 {
-	struct list_ref r;
+	static const struct picker_ops ops = { .open = stories_pick, .close = stories_back };
 
-	switch (picker_step(t, key, 0)) {
-	case PICK_QUIT:
-		t->panel = PANEL_NONE;
-		break;
-	case PICK_CLOSE:
-		/* Back to the localities, as they were. */
-		t->panel = PANEL_ARCHIVE_PLACES;
-		places_fill(t);
-		list_select_ref(&t->list, (struct list_ref){REF_PLACE, t->aplace});
-		break;
-	case PICK_OPEN:
-		r = list_selected(&t->list);
-		if (r.kind == REF_STORY)
-			open_story(t, r.value, 0);
-		break;
-	case PICK_FILTERED:
-	case PICK_NONE:
-		break;
-	}
+	picker_run(t, key, &ops);
 	return 1;
 }
 

@@ -52,43 +52,38 @@ void picker_draw(struct tui *t, const char *name)
 	draw_end(t);
 }
 
-enum pick picker_step(struct tui *t, int key, int filters)
+void picker_run(struct tui *t, int key, const struct picker_ops *ops)
 {
 	enum action act = keymap_lookup(t->keys, KEYMODE_LIST, key);
 	size_t cur = t->filter_len;
 
-	if (act == ACT_LIST_CLOSE)
-		return PICK_CLOSE;
-	if (act == ACT_LIST_QUIT)
-		return PICK_QUIT;
-	if (act == ACT_LIST_OPEN)
-		return PICK_OPEN;
-	if (picker_move(t, act) || !filters)
-		return PICK_NONE;
-	return input_edit(t, t->filter, &t->filter_len, &cur, sizeof t->filter, key) ? PICK_FILTERED
-										       : PICK_NONE;
+	if (act == ACT_LIST_QUIT || (act == ACT_LIST_CLOSE && !ops->close)) {
+		t->panel = PANEL_NONE;
+	} else if (act == ACT_LIST_CLOSE) {
+		ops->close(t);
+	} else if (act == ACT_LIST_OPEN) {
+		ops->open(t, list_selected(&t->list));
+	} else if (!picker_move(t, act) && ops->filters &&
+		   input_edit(t, t->filter, &t->filter_len, &cur, sizeof t->filter, key)) {
+		if (ops->filtered)
+			ops->filtered(t);
+		else
+			list_filter(&t->list, t->filter, t->filter_len);
+	}
+}
+
+/* An article picker's Enter: the article chosen. */
+static void open_article(struct tui *t, struct list_ref r)
+{
+	if (r.kind == REF_ARTICLE) {
+		view_open(&t->s.v, r.value, 0);
+		t->panel = PANEL_NONE;
+	}
 }
 
 void picker_key(struct tui *t, int key)
 {
-	struct list_ref r;
+	static const struct picker_ops ops = { .filters = 1, .open = open_article };
 
-	switch (picker_step(t, key, 1)) {
-	case PICK_CLOSE:
-	case PICK_QUIT:
-		t->panel = PANEL_NONE;
-		break;
-	case PICK_OPEN:
-		r = list_selected(&t->list);
-		if (r.kind == REF_ARTICLE) {
-			view_open(&t->s.v, r.value, 0);
-			t->panel = PANEL_NONE;
-		}
-		break;
-	case PICK_FILTERED:
-		list_filter(&t->list, t->filter, t->filter_len);
-		break;
-	case PICK_NONE:
-		break;
-	}
+	picker_run(t, key, &ops);
 }

@@ -13,18 +13,20 @@
 const char *picker_key_name(const struct tui *t, enum action act, char (*buf)[16]);
 /* Move through the open list by a list action; 1 if act was a move. */
 int picker_move(struct tui *t, enum action act);
-/* What a key in a list panel asks of the panel, once picker_step() has
- * done what all lists do with it (move; edit the filter). */
-enum pick {
-	PICK_NONE,      /* nothing more to do (a move, or an unbound key) */
-	PICK_CLOSE,     /* close the list (back one step, where there is one) */
-	PICK_QUIT,      /* close the list and any it was opened from */
-	PICK_OPEN,      /* open the entry selected */
-	PICK_FILTERED,  /* the filter t->filter was edited: filter again */
+/* What a list panel does with the keys every list shares (the moves are
+ * the same for all). */
+struct picker_ops {
+	int filters;       /* other keys edit t->filter */
+	/* Enter on entry r (the selected one; REF_NONE when none). */
+	void (*open)(struct tui *t, struct list_ref r);
+	/* The filter was edited; NULL: list_filter() the list by it. */
+	void (*filtered)(struct tui *t);
+	/* The close key; NULL: close the list (as the quit key always does). */
+	void (*close)(struct tui *t);
 };
-/* Look key up in the list key table and do the moves; with filters, any
- * other key edits t->filter. */
-enum pick picker_step(struct tui *t, int key, int filters);
+/* A key in a list panel: look it up in the list key table and do what it
+ * asks by ops. */
+void picker_run(struct tui *t, int key, const struct picker_ops *ops);
 /* Open an article picker over the list t->list holds (built by the
  * caller), with an empty filter and the open article selected. */
 void picker_open(struct tui *t, enum panel p);
