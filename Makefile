@@ -53,11 +53,17 @@ layer_inc    = $(foreach d,$(call below,$1),-Isrc/$(d))
 # The flags pkg-config gives are looked up when a command runs, not when
 # make starts: "make deps check" on a fresh machine installs the packages
 # (and pkg-config itself) first, then builds with their flags.
+# OpenCC is not linked: src/edition/occ.c opens it by its SONAME (read off
+# the library pkg-config names) when a conversion is first asked for, so
+# that it and the C++ runtime it needs are not loaded at every start.
+OPENCC_SONAME = $(shell objdump -p $(shell $(PKG_CONFIG) --variable=libdir opencc)/libopencc.so 2>/dev/null | \
+                  sed -n 's/^ *SONAME *//p')
 BASE_CPP     = -D_GNU_SOURCE -I/usr/include/iniparser $(shell $(PKG_CONFIG) --cflags opencc sqlite3) -pthread \
                -DREADER_VERSION='"$(VERSION)"' -DREADER_DATADIR='"$(DATADIR)"' \
-               -DREADER_LOCALEDIR='"$(LOCALEDIR)"'
+               -DREADER_LOCALEDIR='"$(LOCALEDIR)"' \
+               $(if $(OPENCC_SONAME),-DREADER_OPENCC_SONAME='"$(OPENCC_SONAME)"')
 CORE_CPP     = $(BASE_CPP) $(foreach d,$(CORE_LAYERS),-Isrc/$(d))
-CORE_LIBS    = -liniparser -lunistring -lpcre2-8 $(shell $(PKG_CONFIG) --libs opencc sqlite3) -pthread
+CORE_LIBS    = -liniparser -lunistring -lpcre2-8 $(shell $(PKG_CONFIG) --libs sqlite3) -pthread
 CURSES_CPP   = $(shell $(PKG_CONFIG) --cflags ncursesw)
 CURSES_LIBS  = $(shell $(PKG_CONFIG) --libs ncursesw)
 # jansson is the tests' oracle that the JSON output parses.

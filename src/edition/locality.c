@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <opencc.h>
+#include "occ.h"
 
 #include "text.h"
 #include "util.h"
@@ -150,7 +150,7 @@ static int traditional(const struct gazetteer *gaz, struct str *from, int flags,
 		return 0;
 	while (n < from->n && ((unsigned char)from->s[n] & 0xC0) == 0x80)
 		n++;
-	t = opencc_convert_utf8(*conv, from->s, n);
+	t = occ_convert(*conv, from->s, n);
 	if (!t)
 		return 0;
 	tn = strlen(t);
@@ -165,7 +165,7 @@ static int traditional(const struct gazetteer *gaz, struct str *from, int flags,
 		from->n = i;
 		pl->matched = i;
 	}
-	opencc_convert_utf8_free(t);
+	occ_free(t);
 	return ok;
 }
 
@@ -193,14 +193,14 @@ static opencc_t open_if_traditional(const struct sbuf *sample)
 	/* Opening OpenCC loads its dictionaries (some 30 million
 	 * instructions): only for a sample with a common traditional-only
 	 * character in it. */
-	conv = looks_traditional(sample->s, sample->len) ? opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP)
+	conv = looks_traditional(sample->s, sample->len) ? occ_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP)
 							: (opencc_t)-1;
-	if (conv != (opencc_t)-1 && (t = opencc_convert_utf8(conv, sample->s, sample->len))) {
+	if (conv != (opencc_t)-1 && (t = occ_convert(conv, sample->s, sample->len))) {
 		trad = strlen(t) != sample->len || memcmp(t, sample->s, sample->len) != 0;
-		opencc_convert_utf8_free(t);
+		occ_free(t);
 	}
 	if (!trad && conv != (opencc_t)-1) {
-		opencc_close(conv);
+		occ_close(conv);
 		conv = (opencc_t)-1;
 	}
 	return conv;
@@ -361,7 +361,7 @@ void locality_end(struct locality_run *lr)
 	free(lr->pending);
 	sbuf_free(&lr->sample);
 	if (lr->conv != (opencc_t)-1)
-		opencc_close(lr->conv);
+		occ_close(lr->conv);
 	free(lr);
 }
 

@@ -8,7 +8,7 @@
  */
 #include "variants.h"
 
-#include <opencc/opencc.h>
+#include "occ.h"
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -79,14 +79,14 @@ static char *all_characters(size_t *len)
 static int convert_all(const char *config, const char *in, size_t len,
 		       void (*mark)(long s, uint32_t to, void *ctx), void *ctx)
 {
-	opencc_t cc = opencc_open(config);
+	opencc_t cc = occ_open(config);
 	char *out;
 	const char *p, *q;
 
 	if (cc == (opencc_t)-1)
 		return -1;
-	out = opencc_convert_utf8(cc, in, len);
-	opencc_close(cc);
+	out = occ_convert(cc, in, len);
+	occ_close(cc);
 	if (!out)
 		return -1;
 	p = in;
@@ -105,7 +105,7 @@ static int convert_all(const char *config, const char *in, size_t len,
 		p = pe + 1;
 		q = qe + 1;
 	}
-	opencc_convert_utf8_free(out);
+	occ_free(out);
 	return 0;
 }
 
