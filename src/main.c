@@ -406,19 +406,20 @@ static void show_file(struct run *r, const char *path)
 {
 	struct edition ed;
 	struct error err;
+	int rc;
 
-	if (r->c->mode == MODE_OUTLINE ? outline_file(r, path, &err) < 0
-				       : edition_load(&ed, path, &err) < 0) {
+	if (r->c->mode == MODE_OUTLINE) {
+		rc = outline_file(r, path, &err);
+	} else if ((rc = edition_load(&ed, path, &err)) == 0) {
+		locality_resolve(&ed, r->gaz);
+		show_edition(r, &ed);
+		edition_free(&ed);
+	}
+	if (rc < 0) {
 		fflush(stdout);
 		error_print(&err, stderr);
 		r->status = 1;
-		return;
 	}
-	if (r->c->mode == MODE_OUTLINE)
-		return;
-	locality_resolve(&ed, r->gaz);
-	show_edition(r, &ed);
-	edition_free(&ed);
 }
 
 /* Show each file in turn; one that cannot be loaded does not stop the

@@ -442,12 +442,20 @@ static void take_file(struct scan *sc, const char *path, const struct stat *st)
 	entry_date(en);
 }
 
+int archive_below(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+
+	return strcmp(path, root) == 0 ||
+	       (n && strncmp(path, root, n) == 0 && (root[n - 1] == '/' || path[n] == '/'));
+}
+
 char *archive_rebase(const char *path, const char *from, const char *to)
 {
-	size_t n = strlen(from);
-	const char *rest = path + n;
+	const char *rest = path + strlen(from);
+	size_t n;
 
-	if (strncmp(path, from, n) != 0 || (*rest && *rest != '/' && (!n || from[n - 1] != '/')))
+	if (!archive_below(path, from))
 		return NULL;
 	while (*rest == '/')
 		rest++;

@@ -106,6 +106,9 @@ static inline const char *archive_key(const struct archive_entry *e)
 {
 	return e->key ? e->key : e->path;
 }
+/* Is path root itself, or below it as archive_scan() joins names (root
+ * followed by a slash and more)? */
+int archive_below(const char *path, const char *root);
 /* path, at or below from (as archive_scan() joins names: from itself, or
  * from followed by a slash and more), rebased onto to: "a1/x.txt" from
  * "a1" onto "/srv/a1" is "/srv/a1/x.txt". Allocated; NULL when path is not

@@ -1475,15 +1475,6 @@ static char *root_key(const char *root)
 	return realpath(root, NULL);
 }
 
-/* Is path root, or below it as archive_scan() joins names? */
-static int at_or_below(const char *path, const char *root)
-{
-	size_t n = strlen(root);
-
-	return strcmp(path, root) == 0 ||
-	       (n && strncmp(path, root, n) == 0 && (root[n - 1] == '/' || path[n] == '/'));
-}
-
 size_t catalog_list(struct catalog *c, const char *const *paths, size_t n, struct archive *a)
 {
 	sqlite3_stmt *st = NULL;
@@ -1518,7 +1509,7 @@ size_t catalog_list(struct catalog *c, const char *const *paths, size_t n, struc
 
 			/* A root named twice, or below another: each file once. */
 			for (size_t k = 0; k < r && !dup; k++)
-				dup = keys[k] && at_or_below(key, keys[k]);
+				dup = keys[k] && archive_below(key, keys[k]);
 			if (dup)
 				continue;
 			/* Shown as below the root as it was typed. */

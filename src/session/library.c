@@ -146,14 +146,9 @@ struct latest_path {
 /* Is path at or below one of q's roots? */
 static int below_roots(const struct latest_path *q, const char *path)
 {
-	for (size_t i = 0; i < q->n; i++) {
-		const char *r = q->roots[i];
-		size_t n = r ? strlen(r) : 0;
-
-		if (r && (strcmp(path, r) == 0 ||
-			  (strncmp(path, r, n) == 0 && n && (r[n - 1] == '/' || path[n] == '/'))))
+	for (size_t i = 0; i < q->n; i++)
+		if (q->roots[i] && archive_below(path, q->roots[i]))
 			return 1;
-	}
 	return 0;
 }
 
